@@ -1,0 +1,21 @@
+// Loaded with --require before the backend starts, so OpenTelemetry sees every
+// metric Backstage and Vigil's plugins record (MetricsService) and serves them
+// to Prometheus at http://127.0.0.1:${VIGIL_BACKEND_METRICS_PORT:-9464}/metrics.
+const { isMainThread } = require('node:worker_threads');
+
+// Worker threads load this file too; only the main thread exports.
+if (isMainThread) {
+  const { NodeSDK } = require('@opentelemetry/sdk-node');
+  const { PrometheusExporter } = require('@opentelemetry/exporter-prometheus');
+  const {
+    HttpInstrumentation,
+  } = require('@opentelemetry/instrumentation-http');
+
+  const port = Number(process.env.VIGIL_BACKEND_METRICS_PORT ?? 9464);
+  const sdk = new NodeSDK({
+    serviceName: 'vigil-backend',
+    metricReaders: [new PrometheusExporter({ host: '127.0.0.1', port })],
+    instrumentations: [new HttpInstrumentation()],
+  });
+  sdk.start();
+}

@@ -1,0 +1,276 @@
+import express, { NextFunction, Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { timingSafeEqual } from 'node:crypto';
+import { ZodError } from 'zod';
+import { FaultInjector, faultSettingsSchema } from './faults';
+import {
+  FeatureStoreUnavailableError,
+  InstrumentedFeatureStore,
+} from './featureStore';
+import { ServiceMetrics } from './metrics';
+import {
+  UNKNOWN_CUSTOMER,
+  customerFeaturesSchema,
+  scorePayment,
+  scoreRequestSchema,
+} from './scoring';
+
+export interface AppDependencies {
+  store: InstrumentedFeatureStore;
+  metrics: ServiceMetrics;
+  faults: FaultInjector;
+  logger: Logger;
+  adminToken?: string;
+  /** False once shutdown has begun, so load balancers stop sending traffic. */
+  isAccepting: () => boolean;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+class HttpError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+const defaultSleep = (ms: number) =>
+  new Promise<void>(resolve => setTimeout(resolve, ms));
+
+function describeZodError(error: ZodError): string {
+  return error.issues
+    .map(i => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
+
+function isLoopback(address: string | undefined): boolean {
+  return (
+    address === '127.0.0.1' ||
+    address === '::1' ||
+    address === '::ffff:127.0.0.1'
+  );
+}
+
+function tokensMatch(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function createApp(deps: AppDependencies): express.Express {
+  const { store, metrics, faults, logger } = deps;
+  const sleep = deps.sleep ?? defaultSleep;
+  const app = express();
+  app.disable('x-powered-by');
+
+  // RED metrics and one structured log line per request, labelled by route
+  // template so label cardinality stays bounded.
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const route = req.route
+        ? `${req.baseUrl}${req.route.path}`
+        : 'unmatched';
+      const labels = {
+        route,
+        method: req.method,
+        status: String(res.statusCode),
+      };
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      metrics.httpRequests.inc(labels);
+      metrics.httpDuration.observe(labels, seconds);
+      if (route !== '/metrics') {
+        logger.info(
+          { ...labels, path: req.path, durationMs: Math.round(seconds * 1000) },
+          'request',
+        );
+      }
+    });
+    next();
+  });
+
+  app.use(express.json({ limit: '16kb' }));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (_req, res) => {
+    if (!deps.isAccepting()) {
+      res.status(503).json({ status: 'shutting down' });
+      return;
+    }
+    try {
+      await store.ping();
+      res.json({ status: 'ready', featureStore: store.backend });
+    } catch (error) {
+      res.status(503).json({
+        status: 'not ready',
+        featureStore: store.backend,
+        reason: (error as Error).message,
+      });
+    }
+  });
+
+  app.get('/metrics', async (_req, res, next) => {
+    try {
+      res.set('Content-Type', metrics.registry.contentType);
+      res.send(await metrics.registry.metrics());
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  // Faults apply to the business API only, never to probes or metrics.
+  const injectFaults = async (
+    _req: Request,
+    _res: Response,
+    next: NextFunction,
+  ) => {
+    const delay = faults.latencyFor();
+    if (delay > 0) {
+      metrics.faultsActive.inc({ kind: 'latency' });
+      await sleep(delay);
+    }
+    if (faults.shouldFail()) {
+      metrics.faultsActive.inc({ kind: 'error' });
+      next(new HttpError(500, 'injected fault: scoring failed'));
+      return;
+    }
+    next();
+  };
+
+  const api = express.Router();
+  api.use(injectFaults);
+
+  api.post('/score', async (req, res, next) => {
+    try {
+      const parsed = scoreRequestSchema.safeParse(req.body);
+      if (!parsed.success) {
+        throw new HttpError(400, describeZodError(parsed.error));
+      }
+      const features =
+        (await store.get(parsed.data.customerId)) ?? UNKNOWN_CUSTOMER;
+      const result = scorePayment(parsed.data, features);
+      metrics.decisions.inc({ decision: result.decision });
+      res.json(result);
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  api.get('/features/:customerId', async (req, res, next) => {
+    try {
+      const features = await store.get(req.params.customerId);
+      if (!features) {
+        throw new HttpError(
+          404,
+          `no features for customer ${req.params.customerId}`,
+        );
+      }
+      res.json({ customerId: req.params.customerId, features });
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  app.use('/v1', api);
+
+  const admin = express.Router();
+  admin.use((req, _res, next) => {
+    const header = req.get('authorization') ?? '';
+    const token = header.startsWith('Bearer ') ? header.slice(7) : '';
+    const allowed = deps.adminToken
+      ? tokensMatch(token, deps.adminToken)
+      : isLoopback(req.socket.remoteAddress);
+    next(
+      allowed
+        ? undefined
+        : new HttpError(
+            401,
+            deps.adminToken
+              ? 'admin routes need "Authorization: Bearer <SCORING_ADMIN_TOKEN>"'
+              : 'admin routes are open to loopback callers only; set SCORING_ADMIN_TOKEN to allow others',
+          ),
+    );
+  });
+
+  admin.get('/faults', (_req, res) => {
+    res.json(faults.current());
+  });
+
+  // PUT replaces the whole fault set; PATCH changes only the fields given.
+  admin.put('/faults', (req, res, next) => {
+    const parsed = faultSettingsSchema.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      next(new HttpError(400, describeZodError(parsed.error)));
+      return;
+    }
+    const current = faults.set(parsed.data);
+    logger.warn({ faults: current }, 'fault settings replaced');
+    res.json(current);
+  });
+
+  admin.patch('/faults', (req, res, next) => {
+    const parsed = faultSettingsSchema.partial().safeParse(req.body ?? {});
+    if (!parsed.success) {
+      next(new HttpError(400, describeZodError(parsed.error)));
+      return;
+    }
+    const patch = Object.fromEntries(
+      Object.entries(parsed.data).filter(([, v]) => v !== undefined),
+    );
+    const current = faults.update(patch);
+    logger.warn({ faults: current }, 'fault settings changed');
+    res.json(current);
+  });
+
+  admin.delete('/faults', (_req, res) => {
+    const current = faults.clear();
+    logger.warn('fault settings cleared');
+    res.json(current);
+  });
+
+  admin.put('/features/:customerId', async (req, res, next) => {
+    try {
+      if (!/^[A-Za-z0-9_-]{1,64}$/.test(req.params.customerId)) {
+        throw new HttpError(400, 'customerId must be 1-64 letters, digits, "_" or "-"');
+      }
+      const parsed = customerFeaturesSchema.safeParse(req.body);
+      if (!parsed.success) {
+        throw new HttpError(400, describeZodError(parsed.error));
+      }
+      await store.put(req.params.customerId, parsed.data);
+      res.status(204).end();
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  app.use('/admin', admin);
+
+  app.use((_req, _res, next) => {
+    next(new HttpError(404, 'not found'));
+  });
+
+  app.use(
+    (error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+      if (error instanceof HttpError) {
+        res.status(error.status).json({ error: error.message });
+        return;
+      }
+      if (error instanceof FeatureStoreUnavailableError) {
+        res.status(503).json({ error: error.message });
+        return;
+      }
+      // body-parser marks its own client errors (bad JSON, too large).
+      const status = (error as { status?: number }).status;
+      if (typeof status === 'number' && status >= 400 && status < 500) {
+        res.status(status).json({ error: (error as Error).message });
+        return;
+      }
+      logger.error({ err: error }, 'unhandled error');
+      res.status(500).json({ error: 'internal error' });
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/** Run-time settings of the scoring API, all from environment variables. */
+export interface ServiceConfig {
+  host: string;
+  port: number;
+  /** Redis URL of the feature store; undefined means the in-process store. */
+  redisUrl?: string;
+  /** Bearer token for /admin routes; without one only loopback callers may use them. */
+  adminToken?: string;
+  /** How long in-flight requests may take to finish on SIGTERM before exit. */
+  shutdownTimeoutMs: number;
+  /** How long a feature read may stay cached in process. */
+  featureCacheTtlMs: number;
+  logLevel: string;
+}
+
+const envSchema = z.object({
+  SCORING_HOST: z.string().min(1).default('127.0.0.1'),
+  SCORING_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  SCORING_REDIS_URL: z
+    .string()
+    .default('redis://127.0.0.1:6379')
+    .refine(v => v === 'none' || /^rediss?:\/\//.test(v), {
+      message: "must be a redis:// or rediss:// URL, or 'none'",
+    }),
+  SCORING_ADMIN_TOKEN: z.string().optional(),
+  SCORING_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10000),
+  SCORING_FEATURE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(5000),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info'),
+});
+
+export class ConfigError extends Error {}
+
+export function readConfig(env: NodeJS.ProcessEnv): ServiceConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map(i => `${i.path.join('.')} ${i.message}`)
+      .join('; ');
+    throw new ConfigError(`invalid environment: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    host: e.SCORING_HOST,
+    port: e.SCORING_PORT,
+    redisUrl: e.SCORING_REDIS_URL === 'none' ? undefined : e.SCORING_REDIS_URL,
+    adminToken: e.SCORING_ADMIN_TOKEN || undefined,
+    shutdownTimeoutMs: e.SCORING_SHUTDOWN_TIMEOUT_MS,
+    featureCacheTtlMs: e.SCORING_FEATURE_CACHE_TTL_MS,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,271 @@
+// Starts the whole local platform and keeps it running until Ctrl-C:
+// Prometheus and Alertmanager (when installed), the scoring API, the Backstage
+// backend and the frontend dev server. Logs go to .data/logs/<name>.log.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkConfigFiles, ConfigFileError } from './lib/config-files.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = path.join(root, '.data');
+const logDir = path.join(dataDir, 'logs');
+const startedAt = Date.now();
+const readyTimeoutMs = Number(process.env.VIGIL_START_TIMEOUT_MS ?? 600_000);
+
+const fail = message => {
+  console.error(`vigil: ${message}`);
+  process.exit(1);
+};
+const note = message => console.log(`vigil: ${message}`);
+const seconds = () => `${Math.round((Date.now() - startedAt) / 1000)}s`;
+const hasBinary = name =>
+  spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
+
+const services = [
+  {
+    name: 'prometheus',
+    binary: 'prometheus',
+    install: 'apt-get install prometheus',
+    command: 'prometheus',
+    args: [
+      '--config.file=ops/prometheus/prometheus.yml',
+      `--storage.tsdb.path=${path.join(dataDir, 'prometheus')}`,
+      '--storage.tsdb.retention.time=35d',
+      '--web.listen-address=127.0.0.1:9090',
+      '--web.enable-lifecycle',
+      '--web.enable-admin-api',
+    ],
+    ports: [9090],
+    ready: 'http://127.0.0.1:9090/-/ready',
+  },
+  {
+    name: 'alertmanager',
+    binary: 'prometheus-alertmanager',
+    install: 'apt-get install prometheus-alertmanager',
+    command: 'prometheus-alertmanager',
+    args: [
+      '--config.file=ops/alertmanager/alertmanager.yml',
+      `--storage.path=${path.join(dataDir, 'alertmanager')}`,
+      '--web.listen-address=127.0.0.1:9093',
+      // A single local instance: no gossip port to collide with.
+      '--cluster.listen-address=',
+    ],
+    ports: [9093],
+    ready: 'http://127.0.0.1:9093/-/ready',
+  },
+  {
+    name: 'scoring-api',
+    command: 'yarn',
+    args: ['workspace', '@vigil/scoring-api', 'start'],
+    ports: [8080],
+    ready: 'http://127.0.0.1:8080/readyz',
+  },
+  {
+    name: 'backend',
+    command: 'yarn',
+    args: ['workspace', 'backend', 'start'],
+    ports: [7007, 9464],
+    ready: 'http://127.0.0.1:7007/.backstage/health/v1/readiness',
+  },
+  {
+    name: 'app',
+    command: 'yarn',
+    args: ['workspace', 'app', 'start'],
+    ports: [3000],
+    ready: 'http://localhost:3000/',
+    env: { BROWSER: 'none' },
+  },
+];
+
+function portInUse(port) {
+  return new Promise(resolve => {
+    const server = net.createServer();
+    server.once('error', error => resolve(error.code === 'EADDRINUSE'));
+    server.once('listening', () => server.close(() => resolve(false)));
+    server.listen(port);
+  });
+}
+
+async function waitForUrl(url, child) {
+  const deadline = Date.now() + readyTimeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) return false;
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+      if (res.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise(r => setTimeout(r, 1000));
+  }
+  return false;
+}
+
+async function prometheusUp(job) {
+  const query = encodeURIComponent(`up{job="${job}"}`);
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`http://127.0.0.1:9090/api/v1/query?query=${query}`);
+      const body = await res.json();
+      if (body.data?.result?.[0]?.value?.[1] === '1') return true;
+    } catch {
+      // Prometheus not answering yet
+    }
+    await new Promise(r => setTimeout(r, 2000));
+  }
+  return false;
+}
+
+function tail(file, lines = 15) {
+  try {
+    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+const running = [];
+let stopping = false;
+
+function stopAll(code) {
+  if (stopping) return;
+  stopping = true;
+  note('stopping everything');
+  for (const { child } of running) {
+    if (child.exitCode === null) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+  }
+  const deadline = Date.now() + 10_000;
+  const timer = setInterval(() => {
+    const alive = running.filter(({ child }) => child.exitCode === null);
+    if (alive.length === 0 || Date.now() > deadline) {
+      for (const { child } of alive) {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+      clearInterval(timer);
+      process.exit(code);
+    }
+  }, 200);
+}
+
+async function main() {
+  try {
+    checkConfigFiles(root);
+  } catch (error) {
+    if (error instanceof ConfigFileError) fail(error.message);
+    throw error;
+  }
+
+  const wanted = [];
+  for (const service of services) {
+    if (service.binary && !hasBinary(service.binary)) {
+      note(
+        `${service.binary} is not installed, so the portal starts without it (install it with '${service.install}' and run ./vigil start again)`,
+      );
+      continue;
+    }
+    wanted.push(service);
+  }
+
+  for (const service of wanted) {
+    for (const port of service.ports) {
+      if (await portInUse(port)) {
+        fail(
+          `port ${port} (${service.name}) is in use by another process; stop it (see 'ss -ltnp sport = :${port}') and run ./vigil start again`,
+        );
+      }
+    }
+  }
+
+  fs.mkdirSync(logDir, { recursive: true });
+  fs.mkdirSync(path.join(dataDir, 'sqlite'), { recursive: true });
+
+  if (hasBinary('promtool') && wanted.some(s => s.name === 'prometheus')) {
+    const check = spawnSync(
+      'promtool',
+      ['check', 'config', 'ops/prometheus/prometheus.yml'],
+      { cwd: root, encoding: 'utf8' },
+    );
+    if (check.status !== 0) {
+      const why = `${check.stdout}\n${check.stderr}`.split('\n').find(l => /FAILED|error/i.test(l));
+      fail(`ops/prometheus/prometheus.yml is invalid: ${why?.trim() ?? 'promtool check config failed'}`);
+    }
+  }
+
+  if (hasBinary('mkdocs')) {
+    const build = spawnSync('node', ['scripts/build-techdocs.cjs'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    if (build.status !== 0) {
+      note(`TechDocs prebuild failed; pages build on first view instead: ${(build.stderr || build.stdout).trim().split('\n').pop()}`);
+    }
+  } else {
+    note("mkdocs is not installed, so TechDocs pages cannot build (install it with 'apt-get install mkdocs mkdocs-material')");
+  }
+
+  for (const service of wanted) {
+    const logFile = path.join(logDir, `${service.name}.log`);
+    const out = fs.openSync(logFile, 'w');
+    const child = spawn(service.command, service.args, {
+      cwd: root,
+      detached: true,
+      stdio: ['ignore', out, out],
+      env: { ...process.env, ...service.env },
+    });
+    running.push({ service, child, logFile });
+    child.on('exit', code => {
+      if (stopping) return;
+      console.error(
+        `vigil: ${service.name} exited (code ${code}); last lines of ${path.relative(root, logFile)}:\n${tail(logFile)}`,
+      );
+      stopAll(1);
+    });
+  }
+
+  process.on('SIGINT', () => stopAll(0));
+  process.on('SIGTERM', () => stopAll(0));
+
+  await Promise.all(
+    running.map(async ({ service, child, logFile }) => {
+      if (await waitForUrl(service.ready, child)) {
+        note(`${service.name} ready at ${new URL(service.ready).origin} (${seconds()})`);
+      } else if (!stopping) {
+        console.error(
+          `vigil: ${service.name} did not become ready at ${service.ready}; last lines of ${path.relative(root, logFile)}:\n${tail(logFile)}`,
+        );
+        stopAll(1);
+      }
+    }),
+  );
+  if (stopping) return;
+
+  if (running.some(r => r.service.name === 'prometheus')) {
+    for (const job of ['scoring-api', 'vigil-backend']) {
+      note(
+        (await prometheusUp(job))
+          ? `Prometheus scrapes ${job}: up{job="${job}"} == 1`
+          : `Prometheus does not see ${job} yet (see http://127.0.0.1:9090/targets)`,
+      );
+    }
+  }
+
+  note(`everything is up in ${seconds()}. Portal: http://localhost:3000  (Ctrl-C stops all; logs in .data/logs/)`);
+}
+
+main().catch(error => {
+  console.error(`vigil: ${error.message}`);
+  stopAll(1);
+});
