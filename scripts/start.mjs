@@ -68,6 +68,8 @@ const services = [
     args: ['workspace', 'backend', 'start'],
     ports: [7007, 9464],
     ready: 'http://127.0.0.1:7007/.backstage/health/v1/readiness',
+    // The backend logs these and keeps running without ever becoming ready.
+    fatal: /Unhandled rejection|Backend failed to start|Failed to start plugin/i,
   },
   {
     name: 'app',
@@ -88,10 +90,11 @@ function portInUse(port) {
   });
 }
 
-async function waitForUrl(url, child) {
+async function waitForUrl(url, child, fatal, logFile) {
   const deadline = Date.now() + readyTimeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) return false;
+    if (fatal && fatal.test(readLog(logFile))) return false;
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
       if (res.ok) return true;
@@ -119,12 +122,30 @@ async function prometheusUp(job) {
   return false;
 }
 
-function tail(file, lines = 15) {
+function readLog(file) {
   try {
-    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+    // eslint-disable-next-line no-control-regex
+    return fs.readFileSync(file, 'utf8').replace(/\x1b\[[0-9;]*m/g, '');
   } catch {
-    return '(no log)';
+    return '';
   }
+}
+
+/** The line of a log that best says why a process failed, without stack frames. */
+function explain(file) {
+  const meaningful = readLog(file)
+    .split('\n')
+    .filter(l => l.trim() && !/^\s+at /.test(l));
+  const error = meaningful
+    .filter(l => /error|invalid|cannot|failed|EADDRINUSE/i.test(l))
+    .pop();
+  const line = error ?? meaningful.pop() ?? 'the log is empty';
+  // Drop the logger's structured tail (type=..., stack="...").
+  return line
+    .replace(/^\S*\d{4}-\d\d-\d\dT[\d:.]+Z\s+/, '')
+    .replace(/\s+(type|stack)=.*$/, '')
+    .trim()
+    .slice(0, 400);
 }
 
 const running = [];
@@ -229,7 +250,7 @@ async function main() {
     child.on('exit', code => {
       if (stopping) return;
       console.error(
-        `vigil: ${service.name} exited (code ${code}); last lines of ${path.relative(root, logFile)}:\n${tail(logFile)}`,
+        `vigil: ${service.name} exited during start (code ${code}): ${explain(logFile)} (full log: ${path.relative(root, logFile)})`,
       );
       stopAll(1);
     });
@@ -240,11 +261,11 @@ async function main() {
 
   await Promise.all(
     running.map(async ({ service, child, logFile }) => {
-      if (await waitForUrl(service.ready, child)) {
+      if (await waitForUrl(service.ready, child, service.fatal, logFile)) {
         note(`${service.name} ready at ${new URL(service.ready).origin} (${seconds()})`);
       } else if (!stopping) {
         console.error(
-          `vigil: ${service.name} did not become ready at ${service.ready}; last lines of ${path.relative(root, logFile)}:\n${tail(logFile)}`,
+          `vigil: ${service.name} did not become ready at ${service.ready}: ${explain(logFile)} (full log: ${path.relative(root, logFile)})`,
         );
         stopAll(1);
       }

@@ -31,7 +31,7 @@ export function checkYamlFile(root, file) {
     if (error) {
       const where = error.linePos?.[0];
       const at = where ? ` at line ${where.line}, column ${where.col}` : '';
-      const what = error.message.split('\n')[0];
+      const what = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
       throw new ConfigFileError(
         `${file} is not valid YAML${at}: ${what}; fix it and run the command again`,
       );

@@ -1,13 +1,20 @@
-import { test, expect } from '@playwright/test';
+import { Page, test, expect } from '@playwright/test';
+
+/** Every test starts in a fresh browser context, so on the sign-in page. */
+async function signInAsGuest(page: Page, path: string) {
+  await page.goto(path);
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(
+    page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .getByRole('link', { name: 'Catalog', exact: true }),
+  ).toBeVisible();
+}
 
 test('the portal lists the scoring API and shows its runbooks', async ({
   page,
 }) => {
-  await page.goto('/');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  if (await enter.isVisible({ timeout: 15_000 }).catch(() => false)) {
-    await enter.click();
-  }
+  await signInAsGuest(page, '/');
 
   // The catalog is the home page. The guest belongs to SRE, so the list opens
   // on SRE's components; the production service is payments' and under All.
@@ -26,22 +33,29 @@ test('the portal lists the scoring API and shows its runbooks', async ({
     .getByRole('navigation', { name: 'Content navigation' })
     .getByRole('link', { name: 'TechDocs' })
     .click();
-  await expect(page.getByText('Scoring API runbooks').first()).toBeVisible({ timeout: 60_000 });
+  await expect(
+    page.getByRole('heading', { name: 'Scoring API runbooks' }).first(),
+  ).toBeVisible({ timeout: 60_000 });
   await page.goto('/docs/default/component/scoring-api/high-error-rate/');
   await expect(
     page.getByRole('heading', { name: 'High error rate' }).first(),
   ).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByText('Confirm and size it').first()).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: '1. Confirm and size it' }),
+  ).toBeVisible();
 });
 
 test('search finds a runbook', async ({ page }) => {
-  await page.goto('/search?query=feature%20store%20outage');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  if (await enter.isVisible({ timeout: 5_000 }).catch(() => false)) {
-    await enter.click();
-  }
+  await signInAsGuest(page, '/search?query=feature%20store%20outage');
+  // The index builds a few seconds after the backend starts.
+  const result = page.getByRole('link', { name: /Feature store outage/i }).first();
+  await expect(async () => {
+    await page.reload();
+    await expect(result).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 90_000 });
+  await result.click();
   await expect(
-    page.getByRole('link', { name: /Feature store outage/i }).first(),
+    page.getByRole('heading', { name: 'Feature store outage' }).first(),
   ).toBeVisible({ timeout: 60_000 });
 });
 

@@ -29,11 +29,8 @@ async function waitFor<T>(read: () => Promise<T | undefined>): Promise<T> {
 
 describe('the Vigil catalog', () => {
   it('runs against PostgreSQL when the test command asks for it', () => {
-    if (process.env.VIGIL_REQUIRE_POSTGRES) {
-      expect(databases.supports('POSTGRES_15')).toBe(true);
-    } else {
-      expect(databases.supports('SQLITE_3')).toBe(true);
-    }
+    const required = process.env.VIGIL_REQUIRE_POSTGRES ? 'POSTGRES_15' : 'SQLITE_3';
+    expect(databases.supports(required)).toBe(true);
   });
 
   it.each(databases.eachSupportedId())(

@@ -66,9 +66,7 @@ export function createApp(deps: AppDependencies): express.Express {
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
-      const route = req.route
-        ? `${req.baseUrl}${req.route.path}`
-        : 'unmatched';
+      const route: string = res.locals.route ?? 'unmatched';
       const labels = {
         route,
         method: req.method,
@@ -79,7 +77,11 @@ export function createApp(deps: AppDependencies): express.Express {
       metrics.httpDuration.observe(labels, seconds);
       if (route !== '/metrics') {
         logger.info(
-          { ...labels, path: req.path, durationMs: Math.round(seconds * 1000) },
+          {
+            ...labels,
+            path: req.originalUrl.split('?')[0],
+            durationMs: Math.round(seconds * 1000),
+          },
           'request',
         );
       }
@@ -89,11 +91,18 @@ export function createApp(deps: AppDependencies): express.Express {
 
   app.use(express.json({ limit: '16kb' }));
 
-  app.get('/healthz', (_req, res) => {
+  // First handler of every route: records the route template for the metrics
+  // while req.baseUrl is still the mount path (error handlers see it reset).
+  const labelRoute = (req: Request, res: Response, next: NextFunction) => {
+    res.locals.route = `${req.baseUrl}${req.route.path}`;
+    next();
+  };
+
+  app.get('/healthz', labelRoute, (_req, res) => {
     res.json({ status: 'ok' });
   });
 
-  app.get('/readyz', async (_req, res) => {
+  app.get('/readyz', labelRoute, async (_req, res) => {
     if (!deps.isAccepting()) {
       res.status(503).json({ status: 'shutting down' });
       return;
@@ -110,7 +119,7 @@ export function createApp(deps: AppDependencies): express.Express {
     }
   });
 
-  app.get('/metrics', async (_req, res, next) => {
+  app.get('/metrics', labelRoute, async (_req, res, next) => {
     try {
       res.set('Content-Type', metrics.registry.contentType);
       res.send(await metrics.registry.metrics());
@@ -138,10 +147,11 @@ export function createApp(deps: AppDependencies): express.Express {
     next();
   };
 
+  // Faults run inside each route (not router-wide) so injected errors are
+  // labelled with the route template that SLOs query, not "unmatched".
   const api = express.Router();
-  api.use(injectFaults);
 
-  api.post('/score', async (req, res, next) => {
+  api.post('/score', labelRoute, injectFaults, async (req, res, next) => {
     try {
       const parsed = scoreRequestSchema.safeParse(req.body);
       if (!parsed.success) {
@@ -157,7 +167,7 @@ export function createApp(deps: AppDependencies): express.Express {
     }
   });
 
-  api.get('/features/:customerId', async (req, res, next) => {
+  api.get('/features/:customerId', labelRoute, injectFaults, async (req, res, next) => {
     try {
       const features = await store.get(req.params.customerId);
       if (!features) {
@@ -193,12 +203,12 @@ export function createApp(deps: AppDependencies): express.Express {
     );
   });
 
-  admin.get('/faults', (_req, res) => {
+  admin.get('/faults', labelRoute, (_req, res) => {
     res.json(faults.current());
   });
 
   // PUT replaces the whole fault set; PATCH changes only the fields given.
-  admin.put('/faults', (req, res, next) => {
+  admin.put('/faults', labelRoute, (req, res, next) => {
     const parsed = faultSettingsSchema.safeParse(req.body ?? {});
     if (!parsed.success) {
       next(new HttpError(400, describeZodError(parsed.error)));
@@ -209,7 +219,7 @@ export function createApp(deps: AppDependencies): express.Express {
     res.json(current);
   });
 
-  admin.patch('/faults', (req, res, next) => {
+  admin.patch('/faults', labelRoute, (req, res, next) => {
     const parsed = faultSettingsSchema.partial().safeParse(req.body ?? {});
     if (!parsed.success) {
       next(new HttpError(400, describeZodError(parsed.error)));
@@ -223,13 +233,13 @@ export function createApp(deps: AppDependencies): express.Express {
     res.json(current);
   });
 
-  admin.delete('/faults', (_req, res) => {
+  admin.delete('/faults', labelRoute, (_req, res) => {
     const current = faults.clear();
     logger.warn('fault settings cleared');
     res.json(current);
   });
 
-  admin.put('/features/:customerId', async (req, res, next) => {
+  admin.put('/features/:customerId', labelRoute, async (req, res, next) => {
     try {
       if (!/^[A-Za-z0-9_-]{1,64}$/.test(req.params.customerId)) {
         throw new HttpError(400, 'customerId must be 1-64 letters, digits, "_" or "-"');

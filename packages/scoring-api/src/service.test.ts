@@ -97,6 +97,11 @@ describe.each([
       .send({ customerId: 'c-00001', amount: 10, currency: 'EUR' })
       .expect(500);
     expect(res.body.error).toMatch(/injected fault/);
+    // Injected errors count against the route the SLOs watch.
+    const text = (await request(service.url).get('/metrics')).text;
+    expect(text).toMatch(
+      /http_requests_total\{route="\/v1\/score",method="POST",status="500"\} 1/,
+    );
     // Probes and metrics are never faulted.
     await request(service.url).get('/healthz').expect(200);
     await request(service.url).delete('/admin/faults').expect(200);

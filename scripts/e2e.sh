@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# End-to-end: starts the platform with the start command itself, runs the
+# Playwright tests in Debian's headless Chromium against it, then stops it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+chromium=${CHROMIUM_PATH:-/usr/bin/chromium}
+[ -x "$chromium" ] || {
+  echo "vigil test: Chromium not found at $chromium; install it with 'apt-get install chromium' or set CHROMIUM_PATH" >&2
+  exit 1
+}
+
+mkdir -p .data/test-results
+log=.data/test-results/start.log
+node scripts/start.mjs >"$log" 2>&1 &
+start_pid=$!
+stop() {
+  if kill -0 "$start_pid" 2>/dev/null; then
+    kill -TERM "$start_pid" 2>/dev/null || true
+    wait "$start_pid" 2>/dev/null || true
+  fi
+}
+trap stop EXIT
+
+deadline=$((SECONDS + 600))
+until grep -q 'everything is up' "$log"; do
+  if ! kill -0 "$start_pid" 2>/dev/null || [ $SECONDS -gt $deadline ]; then
+    echo "vigil test: the platform did not start; ./vigil start said:" >&2
+    cat "$log" >&2
+    exit 1
+  fi
+  sleep 2
+done
+cat "$log"
+
+CHROMIUM_PATH=$chromium yarn playwright test

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Every check Vigil has, in order; called by `./vigil test` with the pinned
+# toolchain on PATH. Stops at the first failing step and says which.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+results=.data/test-results
+mkdir -p "$results"
+rm -f "$results"/jest.json "$results"/e2e.json
+started=$SECONDS
+
+step() {
+  local name=$1
+  shift
+  local t0=$SECONDS
+  echo
+  echo "== $name"
+  if ! "$@"; then
+    echo "vigil test: FAILED at '$name' (after $((SECONDS - started))s)" >&2
+    exit 1
+  fi
+  echo "-- $name: ok ($((SECONDS - t0))s)"
+}
+
+need() {
+  command -v "$1" >/dev/null 2>&1 || {
+    echo "vigil test: '$1' is not installed; install it with 'apt-get install $2' (.ci/run does this)" >&2
+    return 1
+  }
+}
+
+tracked_files() {
+  git ls-files -co --exclude-standard -z
+}
+
+secret_scan() {
+  tracked_files | xargs -0 yarn secretlint --maskSecrets
+}
+
+lockfile_lint() {
+  yarn lockfile-lint --path yarn.lock --type yarn \
+    --allowed-hosts npm yarn \
+    --allowed-schemes "npm:" "workspace:" "patch:" "link:" "https:" \
+    --validate-package-names --validate-integrity
+}
+
+ops_checks() {
+  need promtool prometheus && need amtool prometheus-alertmanager &&
+    promtool check config ops/prometheus/prometheus.yml &&
+    promtool test rules ops/prometheus/tests/*.test.yml &&
+    amtool check-config ops/alertmanager/alertmanager.yml
+}
+
+unit_and_backend_tests() {
+  # TestDatabases runs the database tests on SQLite and on this PostgreSQL;
+  # VIGIL_REQUIRE_POSTGRES makes a missing PostgreSQL a failure, not a skip.
+  CI=true \
+    VIGIL_REQUIRE_POSTGRES=1 \
+    BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING=${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-postgresql://postgres@127.0.0.1:5432} \
+    yarn backstage-cli repo test --json --outputFile="$PWD/$results/jest.json"
+}
+
+step "type check" yarn tsc
+step "lint (Backstage + eslint-plugin-security)" yarn backstage-cli repo lint --max-warnings 0
+step "secret scan (secretlint)" secret_scan
+step "lockfile (lockfile-lint)" lockfile_lint
+step "Prometheus and Alertmanager config, rule unit tests" ops_checks
+step "unit and backend tests (SQLite and PostgreSQL)" unit_and_backend_tests
+step "end-to-end in headless Chromium" bash scripts/e2e.sh
+
+node -e '
+const fs = require("fs");
+const jest = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+const e2e = JSON.parse(fs.readFileSync(process.argv[2], "utf8")).stats;
+const passed = jest.numPassedTests + e2e.expected + e2e.flaky;
+const failed = jest.numFailedTests + e2e.unexpected;
+const skipped = jest.numPendingTests + e2e.skipped;
+console.log(`\nvigil test: all steps passed in ${process.argv[3]}s`);
+console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+' "$results/jest.json" "$results/e2e.json" "$((SECONDS - started))"
