@@ -258,6 +258,7 @@ async function main() {
 
   process.on('SIGINT', () => stopAll(0));
   process.on('SIGTERM', () => stopAll(0));
+  process.on('SIGHUP', () => stopAll(0));
 
   await Promise.all(
     running.map(async ({ service, child, logFile }) => {
@@ -285,6 +286,31 @@ async function main() {
 
   note(`everything is up in ${seconds()}. Portal: http://localhost:3000  (Ctrl-C stops all; logs in .data/logs/)`);
 }
+
+// Children run in their own process groups, so whatever ends this process must
+// end them too: a closed terminal or pipe (EPIPE), a crash, a plain exit.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', () => stopAll(1));
+}
+process.on('uncaughtException', error => {
+  try {
+    console.error(`vigil: ${error.message}`);
+  } catch {
+    // stderr may be the closed pipe
+  }
+  stopAll(1);
+});
+process.on('exit', () => {
+  for (const { child } of running) {
+    if (child.exitCode === null) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  }
+});
 
 main().catch(error => {
   console.error(`vigil: ${error.message}`);
