@@ -66,6 +66,7 @@ step "secret scan (secretlint)" secret_scan
 step "lockfile (lockfile-lint)" lockfile_lint
 step "Prometheus and Alertmanager config, rule unit tests" ops_checks
 step "unit and backend tests (SQLite and PostgreSQL)" unit_and_backend_tests
+step "production config on PostgreSQL and Redis" bash scripts/smoke-production.sh
 step "end-to-end in headless Chromium" bash scripts/e2e.sh
 
 node -e '
