@@ -1,0 +1,70 @@
+/**
+ * Number formatting that reproduces Go's, because Sloth prints floats with
+ * Go's `%g`/`%v` (rule expressions) and `strconv.FormatFloat(f, 'f', -1, 64)`
+ * (the `sloth_objective` label). Both Go and JavaScript print the shortest
+ * decimal that round-trips, so only the choice of notation differs.
+ */
+
+interface ShortestDecimal {
+  negative: boolean;
+  /** Significant digits without leading or trailing zeros, e.g. "9990000000000001". */
+  digits: string;
+  /** Decimal exponent of the first digit: 0.999 -> -1, 30 -> 1. */
+  exponent: number;
+}
+
+function shortestDecimal(value: number): ShortestDecimal {
+  // toExponential() without an argument gives the shortest round-trip digits.
+  const [mantissa, exponent] = Math.abs(value).toExponential().split('e');
+  return {
+    negative: value < 0,
+    digits: mantissa.replace('.', ''),
+    exponent: Number(exponent),
+  };
+}
+
+function nonFinite(value: number): string | undefined {
+  if (Number.isNaN(value)) return 'NaN';
+  if (value === Infinity) return '+Inf';
+  if (value === -Infinity) return '-Inf';
+  return undefined;
+}
+
+function fixedNotation({ digits, exponent }: ShortestDecimal): string {
+  if (exponent < 0) {
+    return `0.${'0'.repeat(-exponent - 1)}${digits}`;
+  }
+  if (digits.length <= exponent + 1) {
+    return digits + '0'.repeat(exponent + 1 - digits.length);
+  }
+  return `${digits.slice(0, exponent + 1)}.${digits.slice(exponent + 1)}`;
+}
+
+/** Go's `fmt.Sprintf("%g", v)` (and `%v`, which is the same for float64). */
+export function formatGoFloat(value: number): string {
+  const special = nonFinite(value);
+  if (special) return special;
+  if (value === 0) return Object.is(value, -0) ? '-0' : '0';
+  const decimal = shortestDecimal(value);
+  const sign = decimal.negative ? '-' : '';
+  // Go switches to %e when the exponent is < -4 or >= 6 for shortest output.
+  if (decimal.exponent < -4 || decimal.exponent >= 6) {
+    const mantissa =
+      decimal.digits.length > 1
+        ? `${decimal.digits[0]}.${decimal.digits.slice(1)}`
+        : decimal.digits;
+    const expSign = decimal.exponent < 0 ? '-' : '+';
+    const expDigits = String(Math.abs(decimal.exponent)).padStart(2, '0');
+    return `${sign}${mantissa}e${expSign}${expDigits}`;
+  }
+  return sign + fixedNotation(decimal);
+}
+
+/** Go's `strconv.FormatFloat(v, 'f', -1, 64)`: never uses an exponent. */
+export function formatGoFloatFixed(value: number): string {
+  const special = nonFinite(value);
+  if (special) return special;
+  if (value === 0) return '0';
+  const decimal = shortestDecimal(value);
+  return (decimal.negative ? '-' : '') + fixedNotation(decimal);
+}

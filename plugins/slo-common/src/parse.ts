@@ -1,0 +1,259 @@
+/**
+ * The entry points for reading SLO specs: YAML text (possibly several `---`
+ * documents, possibly mixing formats) in, normalised SLOs and located
+ * problems out. A bad SLO never hides the good ones.
+ */
+import { parseAllDocuments } from 'yaml';
+import { DocumentContext } from './documentContext';
+import { normalizePromDuration } from './durations';
+import { describeOrigin, IssueCollector } from './issues';
+import type {
+  ParseSloSpecsResult,
+  ServiceLevelSpec,
+  SloSpecError,
+} from './model';
+import {
+  collectOpenSloV1Indicator,
+  OpenSloV1Indicators,
+  parseOpenSloV1AlphaDocument,
+  parseOpenSloV1Document,
+} from './parseOpenSlo';
+import { parseSlothDocument } from './parseSloth';
+
+export interface ParseSloSpecsOptions {
+  /** Names the input in messages and in each spec's origin, e.g. a file path. */
+  source: string;
+  /**
+   * The SLO period rules will be generated for (default "30d"). Sloth specs
+   * take it as theirs; OpenSLO specs declaring another time window are rejected.
+   */
+  period?: string;
+}
+
+const SUPPORTED_FORMATS =
+  '"version: prometheus/v1" (Sloth), "apiVersion: sloth.slok.dev/v1" with "kind: PrometheusServiceLevel" (Sloth CRD), or "apiVersion: openslo/v1alpha" / "openslo/v1" with "kind: SLO"';
+
+type DocumentKind =
+  | {
+      kind:
+        | 'prometheus/v1'
+        | 'sloth.slok.dev/v1'
+        | 'openslo/v1alpha'
+        | 'openslo/v1';
+    }
+  | { kind: 'openslo/v1 SLI' }
+  | { kind: 'ignored'; reason: string }
+  | { kind: 'invalid'; problem: string };
+
+function classify(value: unknown): DocumentKind {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return {
+      kind: 'invalid',
+      problem: `expected a mapping with ${SUPPORTED_FORMATS}`,
+    };
+  }
+  const { version, apiVersion, kind } = value as Record<string, unknown>;
+  if (version !== undefined) {
+    if (version === 'prometheus/v1') return { kind: 'prometheus/v1' };
+    return {
+      kind: 'invalid',
+      problem: `unsupported spec version ${JSON.stringify(
+        version,
+      )}: expected ${SUPPORTED_FORMATS}`,
+    };
+  }
+  if (apiVersion === 'sloth.slok.dev/v1') {
+    if (kind === 'PrometheusServiceLevel') return { kind: 'sloth.slok.dev/v1' };
+    return {
+      kind: 'invalid',
+      problem:
+        kind === 'AlertWindows'
+          ? 'this is a Sloth alert windows file, not an SLO spec: read it with parseAlertWindows()'
+          : `unsupported kind ${JSON.stringify(
+              kind,
+            )} for apiVersion sloth.slok.dev/v1: expected "PrometheusServiceLevel"`,
+    };
+  }
+  if (apiVersion === 'openslo/v1alpha' || apiVersion === 'openslo/v1') {
+    if (kind === 'SLO') return { kind: apiVersion };
+    if (apiVersion === 'openslo/v1' && kind === 'SLI') {
+      return { kind: 'openslo/v1 SLI' };
+    }
+    return {
+      kind: 'ignored',
+      reason: `OpenSLO kind ${JSON.stringify(kind)} is ignored: only SLO${
+        apiVersion === 'openslo/v1' ? ' and SLI' : ''
+      } documents are read`,
+    };
+  }
+  if (apiVersion !== undefined) {
+    return {
+      kind: 'invalid',
+      problem: `unsupported apiVersion ${JSON.stringify(
+        apiVersion,
+      )}: expected ${SUPPORTED_FORMATS}`,
+    };
+  }
+  return {
+    kind: 'invalid',
+    problem: `not an SLO spec: no "version" or "apiVersion" field; expected ${SUPPORTED_FORMATS}`,
+  };
+}
+
+function resolvePeriod(period: string | undefined): string {
+  const normalized = normalizePromDuration(period ?? '30d');
+  if (!normalized || normalized === '0s') {
+    throw new Error(
+      `invalid SLO period ${JSON.stringify(
+        period,
+      )}: expected a Prometheus duration such as "30d" or "28d"`,
+    );
+  }
+  return normalized;
+}
+
+/** Parses one file without the cross-SLO duplicate check. */
+function parseFile(
+  yamlText: string,
+  options: ParseSloSpecsOptions,
+): ParseSloSpecsResult {
+  const period = resolvePeriod(options.period);
+  const documents = Array.from(parseAllDocuments(yamlText));
+  const issues = new IssueCollector(options.source, documents.length);
+  const contexts: Array<{ context: DocumentContext; value: unknown }> = [];
+  documents.forEach((document, documentIndex) => {
+    if (document.errors.length > 0) {
+      document.errors.forEach(error =>
+        issues.error(`invalid YAML: ${error.message}`, { documentIndex }),
+      );
+      return;
+    }
+    const value: unknown = document.toJS();
+    // Empty documents, e.g. after a trailing "---", carry nothing.
+    if (value === null || value === undefined) return;
+    contexts.push({
+      value,
+      context: {
+        source: options.source,
+        documentIndex,
+        documentCount: documents.length,
+        issues,
+        period,
+      },
+    });
+  });
+
+  // OpenSLO v1 SLOs may refer to SLI documents anywhere in the file.
+  const indicators: OpenSloV1Indicators = new Map();
+  const classified = contexts.map(entry => ({
+    ...entry,
+    kind: classify(entry.value),
+  }));
+  for (const { value, context, kind } of classified) {
+    if (kind.kind === 'openslo/v1 SLI') {
+      collectOpenSloV1Indicator(value, context, indicators);
+    }
+  }
+
+  const specs: ServiceLevelSpec[] = [];
+  for (const { value, context, kind } of classified) {
+    const where = { documentIndex: context.documentIndex };
+    switch (kind.kind) {
+      case 'prometheus/v1':
+      case 'sloth.slok.dev/v1':
+        specs.push(...parseSlothDocument(value, kind.kind, context));
+        break;
+      case 'openslo/v1alpha':
+        specs.push(...parseOpenSloV1AlphaDocument(value, context));
+        break;
+      case 'openslo/v1':
+        specs.push(...parseOpenSloV1Document(value, context, indicators));
+        break;
+      case 'ignored':
+        issues.warning(kind.reason, where);
+        break;
+      case 'invalid':
+        issues.error(kind.problem, where);
+        break;
+      default: // SLI documents were read above.
+    }
+  }
+  if (contexts.length === 0 && issues.errors.length === 0) {
+    issues.error(
+      'no SLO spec found: the file has no YAML document with content',
+    );
+  }
+  return { specs, errors: issues.errors, warnings: issues.warnings };
+}
+
+/**
+ * Keeps the first SLO of each id and reports the others: ids name the
+ * generated rules, so two SLOs with one id would overwrite each other.
+ */
+export function rejectDuplicateSloIds(specs: ServiceLevelSpec[]): {
+  specs: ServiceLevelSpec[];
+  errors: SloSpecError[];
+} {
+  const firstById = new Map<string, ServiceLevelSpec>();
+  const kept: ServiceLevelSpec[] = [];
+  const errors: SloSpecError[] = [];
+  for (const spec of specs) {
+    const first = firstById.get(spec.id);
+    if (!first) {
+      firstById.set(spec.id, spec);
+      kept.push(spec);
+      continue;
+    }
+    const problem = `duplicate SLO id ${JSON.stringify(
+      spec.id,
+    )}: already defined in ${describeOrigin(first.origin)}`;
+    errors.push({
+      source: spec.origin.source,
+      documentIndex: spec.origin.documentIndex,
+      service: spec.service,
+      slo: spec.name,
+      problem,
+      message: `${describeOrigin(spec.origin)}: SLO ${JSON.stringify(
+        spec.name,
+      )}: ${problem}`,
+    });
+  }
+  return { specs: kept, errors };
+}
+
+/**
+ * Parses and validates the SLO specs of one YAML file (one or more `---`
+ * documents in any accepted format). Every error names the source, the SLO
+ * when known, and what is wrong; valid SLOs are returned regardless.
+ */
+export function parseSloSpecs(
+  yamlText: string,
+  options: ParseSloSpecsOptions,
+): ParseSloSpecsResult {
+  const parsed = parseFile(yamlText, options);
+  const unique = rejectDuplicateSloIds(parsed.specs);
+  return {
+    specs: unique.specs,
+    errors: [...parsed.errors, ...unique.errors],
+    warnings: parsed.warnings,
+  };
+}
+
+/**
+ * Like {@link parseSloSpecs} for several files generated together (e.g. a
+ * directory), also rejecting SLO ids that repeat across files.
+ */
+export function parseSloSpecFiles(
+  files: ReadonlyArray<{ source: string; content: string }>,
+  options: Omit<ParseSloSpecsOptions, 'source'> = {},
+): ParseSloSpecsResult {
+  const results = files.map(file =>
+    parseFile(file.content, { ...options, source: file.source }),
+  );
+  const unique = rejectDuplicateSloIds(results.flatMap(r => r.specs));
+  return {
+    specs: unique.specs,
+    errors: [...results.flatMap(r => r.errors), ...unique.errors],
+    warnings: results.flatMap(r => r.warnings),
+  };
+}
