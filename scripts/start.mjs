@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseAllDocuments } from 'yaml';
 import { checkConfigFiles, ConfigFileError } from './lib/config-files.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -181,6 +182,38 @@ function stopAll(code) {
   }, 200);
 }
 
+/**
+ * Generates the Prometheus rules for every catalog entity with SLOs as code
+ * (vigil.dev/slo-spec, relative to catalog-info.yaml) so the local Prometheus
+ * evaluates them. A bad spec is reported and skipped; the rest still start.
+ */
+function generateSloRules() {
+  const rulesDir = path.join(dataDir, 'prometheus-rules');
+  fs.rmSync(rulesDir, { recursive: true, force: true });
+  fs.mkdirSync(rulesDir, { recursive: true });
+  const entities = parseAllDocuments(
+    fs.readFileSync(path.join(root, 'catalog-info.yaml'), 'utf8'),
+  ).map(d => d.toJS());
+  for (const entity of entities) {
+    const spec = entity?.metadata?.annotations?.['vigil.dev/slo-spec'];
+    if (!spec) continue;
+    const name = `${entity.kind}-${entity.metadata.name}`.toLowerCase();
+    const out = path.join(rulesDir, `slo-${name}.yml`);
+    const result = spawnSync(
+      'node',
+      ['packages/slo-cli/bin/vigil-slo', 'generate', '--input', spec, '--out', out],
+      { cwd: root, encoding: 'utf8' },
+    );
+    if (result.status === 0) {
+      note(`SLO rules for ${name} written to ${path.relative(root, out)}`);
+    } else {
+      note(
+        `SLO rules for ${name} not generated: ${(result.stderr || result.stdout).trim().split('\n')[0]}`,
+      );
+    }
+  }
+}
+
 async function main() {
   try {
     checkConfigFiles(root);
@@ -212,6 +245,8 @@ async function main() {
 
   fs.mkdirSync(logDir, { recursive: true });
   fs.mkdirSync(path.join(dataDir, 'sqlite'), { recursive: true });
+
+  generateSloRules();
 
   if (hasBinary('promtool') && wanted.some(s => s.name === 'prometheus')) {
     const check = spawnSync(
