@@ -48,7 +48,19 @@ ops_checks() {
   need promtool prometheus && need amtool prometheus-alertmanager &&
     promtool check config ops/prometheus/prometheus.yml &&
     promtool test rules ops/prometheus/tests/*.test.yml &&
-    amtool check-config ops/alertmanager/alertmanager.yml
+    amtool check-config ops/alertmanager/alertmanager.yml &&
+    slo_rules_check
+}
+
+slo_rules_check() {
+  # The scoring API's SLO rules, as ./vigil start generates them for Prometheus.
+  local rules
+  rules=$(mktemp --suffix=.yml)
+  yarn vigil-slo generate --input packages/scoring-api/slo.yaml --out "$rules" &&
+    promtool check rules "$rules"
+  local status=$?
+  rm -f "$rules"
+  return $status
 }
 
 unit_and_backend_tests() {
