@@ -12,6 +12,9 @@ chromium=${CHROMIUM_PATH:-/usr/bin/chromium}
 
 mkdir -p .data/test-results
 log=.data/test-results/start.log
+# A fresh Prometheus TSDB: the tests assert on alerts, which must be this run's.
+VIGIL_PROMETHEUS_DATA_DIR=$(mktemp -d)
+export VIGIL_PROMETHEUS_DATA_DIR
 node scripts/start.mjs >"$log" 2>&1 &
 start_pid=$!
 stop() {
@@ -19,6 +22,7 @@ stop() {
     kill -TERM "$start_pid" 2>/dev/null || true
     wait "$start_pid" 2>/dev/null || true
   fi
+  rm -rf "$VIGIL_PROMETHEUS_DATA_DIR"
 }
 trap stop EXIT
 

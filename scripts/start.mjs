@@ -32,7 +32,9 @@ const services = [
     command: 'prometheus',
     args: [
       '--config.file=ops/prometheus/prometheus.yml',
-      `--storage.tsdb.path=${path.join(dataDir, 'prometheus')}`,
+      // The end-to-end test points this at an empty directory so alerts left
+      // firing by earlier local runs cannot leak into its assertions.
+      `--storage.tsdb.path=${process.env.VIGIL_PROMETHEUS_DATA_DIR ?? path.join(dataDir, 'prometheus')}`,
       '--storage.tsdb.retention.time=35d',
       '--web.listen-address=127.0.0.1:9090',
       '--web.enable-lifecycle',

@@ -43,4 +43,7 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
+// Vigil's plugins.
+backend.add(import('@vigil/backstage-plugin-slo-backend'));
+
 backend.start();

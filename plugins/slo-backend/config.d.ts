@@ -1,0 +1,43 @@
+import type { HumanDuration } from '@backstage/types';
+
+export interface Config {
+  vigil?: {
+    /** Settings of the SLO backend (plugin id `slo`). Prometheus is `vigil.prometheus.url`. */
+    slo?: {
+      /**
+       * SLO period for entities that do not set `vigil.dev/slo-period` and
+       * specs without their own time window, as a Prometheus duration.
+       * Default "30d".
+       */
+      defaultPeriod?: string;
+      specRefresh?: {
+        /** How often specs are re-read from the catalog. Default 5 minutes. */
+        frequency?: HumanDuration | string;
+        /** Longest a refresh may run. Default 5 minutes. */
+        timeout?: HumanDuration | string;
+      };
+      evaluation?: {
+        /** How often SLOs are evaluated from Prometheus. Default 1 minute. */
+        frequency?: HumanDuration | string;
+        /** Longest an evaluation run may take. Default 5 minutes. */
+        timeout?: HumanDuration | string;
+        /** Timeout of each Prometheus query. Default 30 seconds. */
+        queryTimeout?: HumanDuration | string;
+        /**
+         * Longest batched PromQL query in characters; SLOs beyond it go to
+         * further queries for the same window. Default 8000.
+         */
+        maxQueryLength?: number;
+        /** First pause after Prometheus fails; doubles per failure. Default 1 minute. */
+        backoffInitial?: HumanDuration | string;
+        /** Longest pause between attempts while Prometheus is down. Default 15 minutes. */
+        backoffMax?: HumanDuration | string;
+      };
+      /**
+       * Budget remaining (share, 0..1) under which an SLO is a warning even
+       * without a ticket alert. Default 0.25.
+       */
+      warningBudgetRemaining?: number;
+    };
+  };
+}

@@ -1,0 +1,301 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { definitionsFrom, SPEC_YAML } from '../__testUtils__/fixtures';
+import type { EntitySpecs, SloCurrentStatus } from '../service/types';
+import {
+  DatabaseSloStore,
+  migrateSloDatabase,
+  rollbackSloDatabase,
+} from './DatabaseSloStore';
+
+// The test command sets VIGIL_REQUIRE_POSTGRES so CI never skips PostgreSQL
+// silently; plain `yarn test` without a database runs SQLite only.
+const databases = TestDatabases.create({
+  ids: ['SQLITE_3', 'POSTGRES_15'],
+  disableDocker: true,
+});
+
+const NOW = Date.parse('2026-06-01T12:00:00Z');
+const MINUTE = 60_000;
+
+function entitySpecs(
+  entityRef: string,
+  service: string,
+  meta: { owner: string; system: string; lifecycle: string },
+): EntitySpecs {
+  const definitions = definitionsFrom(
+    SPEC_YAML.replace('service: checkout', `service: ${service}`),
+    entityRef,
+    meta,
+  );
+  return {
+    entity: {
+      entityRef,
+      ...meta,
+      specSource: { type: 'file', target: `/repo/${service}/slo.yaml` },
+      errors: [],
+      warnings: [],
+    },
+    definitions,
+  };
+}
+
+function statusOf(budgetRemaining: number | null) {
+  if (budgetRemaining === null) return 'no-data';
+  return budgetRemaining < 0 ? 'breaching' : 'ok';
+}
+
+const status = (
+  sloId: string,
+  entityRef: string,
+  budgetRemaining: number | null,
+  evaluatedAt = NOW,
+): SloCurrentStatus => ({
+  sloId,
+  entityRef,
+  evaluatedAt,
+  sli: budgetRemaining === null ? null : (1 - budgetRemaining) * 0.001,
+  budgetRemaining,
+  burnRates: { '5m': budgetRemaining === null ? null : 0.5, '1h': null },
+  firingAlert: null,
+  status: statusOf(budgetRemaining),
+  error: null,
+});
+
+describe('DatabaseSloStore', () => {
+  it('runs against PostgreSQL when the test command asks for it', () => {
+    const required = process.env.VIGIL_REQUIRE_POSTGRES
+      ? 'POSTGRES_15'
+      : 'SQLITE_3';
+    expect(databases.supports(required)).toBe(true);
+  });
+
+  it.each(databases.eachSupportedId())(
+    'migrates up and down on %s',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await migrateSloDatabase(knex);
+      for (const table of [
+        'slo_entities',
+        'slo_definitions',
+        'slo_current_status',
+        'slo_evaluations',
+      ]) {
+        expect(await knex.schema.hasTable(table)).toBe(true);
+      }
+      await rollbackSloDatabase(knex);
+      expect(await knex.schema.hasTable('slo_evaluations')).toBe(false);
+      expect(await knex.schema.hasTable('slo_entities')).toBe(false);
+      // And up again, as after a downgrade and upgrade.
+      await migrateSloDatabase(knex);
+      expect(await knex.schema.hasTable('slo_evaluations')).toBe(true);
+    },
+    60_000,
+  );
+
+  it.each(databases.eachSupportedId())(
+    'stores specs, lists with filters and pagination in the database on %s',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await migrateSloDatabase(knex);
+      const store = new DatabaseSloStore(knex);
+      const checkout = entitySpecs('component:default/checkout', 'checkout', {
+        owner: 'group:default/payments',
+        system: 'system:default/shop',
+        lifecycle: 'production',
+      });
+      const search = entitySpecs('component:default/search', 'search', {
+        owner: 'group:default/sre',
+        system: 'system:default/shop',
+        lifecycle: 'experimental',
+      });
+      checkout.entity.errors.push({
+        source: 'slo.yaml',
+        slo: 'broken',
+        problem: 'objective must be > 0 and <= 100 (got 101)',
+        message:
+          'slo.yaml: SLO "broken": objective must be > 0 and <= 100 (got 101)',
+      });
+      await store.replaceSpecs([checkout, search], NOW);
+
+      expect(await store.listEntityRefs()).toEqual([
+        'component:default/checkout',
+        'component:default/search',
+      ]);
+      const entity = await store.getEntity('component:default/checkout');
+      expect(entity?.entity.errors[0].problem).toContain('objective');
+      expect(entity?.definitions.map(d => d.sloId)).toEqual([
+        'checkout-availability',
+        'checkout-latency',
+      ]);
+      expect(entity?.definitions[0].spec.sli.type).toBe('events');
+
+      await store.recordEvaluations([
+        status('checkout-availability', 'component:default/checkout', 0.5),
+        status('checkout-latency', 'component:default/checkout', -0.2),
+        status('search-availability', 'component:default/search', 0.9),
+        // search-latency stays never evaluated: no data.
+      ]);
+
+      const all = ['component:default/checkout', 'component:default/search'];
+      const list = (query: object) =>
+        store.listSlos({
+          entityRefs: all,
+          order: 'asc',
+          limit: 50,
+          offset: 0,
+          ...query,
+        });
+      const ids = async (query: object) =>
+        (await list(query)).items.map(i => i.definition.sloId);
+
+      // Worst budget first, no data last.
+      expect(await ids({})).toEqual([
+        'checkout-latency',
+        'checkout-availability',
+        'search-availability',
+        'search-latency',
+      ]);
+      expect(await ids({ order: 'desc' })).toEqual([
+        'search-availability',
+        'checkout-availability',
+        'checkout-latency',
+        'search-latency',
+      ]);
+      const page = await list({ limit: 2, offset: 1 });
+      expect(page.totalCount).toBe(4);
+      expect(page.items.map(i => i.definition.sloId)).toEqual([
+        'checkout-availability',
+        'search-availability',
+      ]);
+      expect(page.items[0].status?.budgetRemaining).toBe(0.5);
+      expect(page.items[0].status?.burnRates).toEqual({
+        '5m': 0.5,
+        '1h': null,
+      });
+
+      expect(await ids({ owner: 'group:default/sre' })).toEqual([
+        'search-availability',
+        'search-latency',
+      ]);
+      expect(await ids({ lifecycle: 'production', status: 'ok' })).toEqual([
+        'checkout-availability',
+      ]);
+      expect(await ids({ status: 'breaching' })).toEqual(['checkout-latency']);
+      expect(await ids({ status: 'no-data' })).toEqual(['search-latency']);
+      expect(
+        await ids({ system: 'system:default/shop', q: 'SEARCH-lat' }),
+      ).toEqual(['search-latency']);
+      // LIKE wildcards in q are literal.
+      expect(await ids({ q: '%' })).toEqual([]);
+      expect(await ids({ q: 'checkout_' })).toEqual([]);
+      // Only readable entities.
+      expect(
+        (
+          await store.listSlos({
+            entityRefs: ['component:default/search'],
+            order: 'asc',
+            limit: 1,
+            offset: 0,
+          })
+        ).totalCount,
+      ).toBe(2);
+      expect(
+        (
+          await store.listSlos({
+            entityRefs: [],
+            order: 'asc',
+            limit: 1,
+            offset: 0,
+          })
+        ).totalCount,
+      ).toBe(0);
+
+      // An entity leaving the catalog takes its SLOs and current status.
+      await store.replaceSpecs([checkout], NOW + MINUTE);
+      expect(await store.listEntityRefs()).toEqual([
+        'component:default/checkout',
+      ]);
+      expect(await store.getDefinition('search-availability')).toBeUndefined();
+      expect(
+        await store.getCurrentStatus('search-availability'),
+      ).toBeUndefined();
+      expect(
+        (await store.getCurrentStatus('checkout-availability'))
+          ?.budgetRemaining,
+      ).toBe(0.5);
+    },
+    60_000,
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps history for range reads and prunes it on %s',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await migrateSloDatabase(knex);
+      const store = new DatabaseSloStore(knex);
+      const ref = 'component:default/checkout';
+      await store.replaceSpecs(
+        [
+          entitySpecs(ref, 'checkout', {
+            owner: 'group:default/a',
+            system: 'system:default/b',
+            lifecycle: 'production',
+          }),
+        ],
+        NOW,
+      );
+      for (let i = 0; i < 10; i++) {
+        await store.recordEvaluations([
+          status(
+            'checkout-availability',
+            ref,
+            i === 3 ? -0.1 : 0.4,
+            NOW - i * 60 * MINUTE,
+          ),
+        ]);
+      }
+      // A stale re-record (Prometheus down) writes no history row.
+      await store.recordEvaluations(
+        [status('checkout-availability', ref, 0.4, NOW)],
+        { history: false },
+      );
+      const history = await store.getHistory('checkout-availability', {
+        from: NOW - 5 * 60 * MINUTE,
+        to: NOW,
+        limit: 100,
+      });
+      expect(history.map(e => e.evaluatedAt)).toEqual(
+        [5, 4, 3, 2, 1, 0].map(i => NOW - i * 60 * MINUTE),
+      );
+      expect(history[2]).toMatchObject({
+        budgetRemaining: -0.1,
+        status: 'breaching',
+        burnRates: { '5m': 0.5, '1h': null },
+      });
+      // Non-finite numbers never reach the database.
+      await store.recordEvaluations([
+        {
+          ...status('checkout-latency', ref, null, NOW),
+          sli: NaN,
+          burnRates: { '5m': Infinity },
+        },
+      ]);
+      expect(await store.getCurrentStatus('checkout-latency')).toMatchObject({
+        sli: null,
+        budgetRemaining: null,
+        burnRates: { '5m': null },
+        status: 'no-data',
+      });
+
+      expect(await store.pruneHistory(NOW - 7 * 60 * MINUTE)).toBe(2);
+      expect(
+        await store.getHistory('checkout-availability', {
+          from: 0,
+          to: NOW,
+          limit: 100,
+        }),
+      ).toHaveLength(8);
+    },
+    60_000,
+  );
+});

@@ -1,0 +1,62 @@
+import type {
+  EntitySpecs,
+  SloCurrentStatus,
+  SloDefinition,
+  SloEntityRecord,
+  SloEvaluation,
+  SloStatusValue,
+} from '../service/types';
+
+/** Filters of the SLO list; every one runs in the database. */
+export interface ListSlosQuery {
+  /** Only SLOs of these entities (the ones the caller may read). */
+  entityRefs: string[];
+  owner?: string;
+  system?: string;
+  lifecycle?: string;
+  status?: SloStatusValue;
+  /** Case-insensitive substring of the id, name, description or entity. */
+  q?: string;
+  order: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+export interface SloListItem {
+  definition: SloDefinition;
+  status?: SloCurrentStatus;
+}
+
+/** Persistence of specs, current status and history. */
+export interface SloStore {
+  /** Replaces everything known about the SLO entities with `entities`. */
+  replaceSpecs(entities: EntitySpecs[], refreshedAt: number): Promise<void>;
+  listDefinitions(): Promise<SloDefinition[]>;
+  /** Every entity ref that has a record (SLOs or spec errors). */
+  listEntityRefs(): Promise<string[]>;
+  getDefinition(sloId: string): Promise<SloDefinition | undefined>;
+  getEntity(entityRef: string): Promise<
+    | {
+        entity: SloEntityRecord;
+        definitions: SloDefinition[];
+        statuses: SloCurrentStatus[];
+      }
+    | undefined
+  >;
+  listSlos(
+    query: ListSlosQuery,
+  ): Promise<{ items: SloListItem[]; totalCount: number }>;
+  /** Writes the current status of each SLO and, for fresh ones, a history row. */
+  recordEvaluations(
+    statuses: SloCurrentStatus[],
+    options?: { history?: boolean },
+  ): Promise<void>;
+  getCurrentStatus(sloId: string): Promise<SloCurrentStatus | undefined>;
+  listCurrentStatuses(): Promise<SloCurrentStatus[]>;
+  getHistory(
+    sloId: string,
+    range: { from: number; to: number; limit: number },
+  ): Promise<SloEvaluation[]>;
+  /** Deletes history older than `before`; returns the number of rows. */
+  pruneHistory(before: number): Promise<number>;
+}

@@ -1,0 +1,423 @@
+// Test fixtures live in fresh temporary directories the test creates.
+/* eslint-disable security/detect-non-literal-fs-filename */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type { CatalogServiceRequestOptions } from '@backstage/plugin-catalog-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { DatabaseSloStore } from './database/DatabaseSloStore';
+import { sloPlugin } from './plugin';
+import { SPEC_YAML } from './__testUtils__/fixtures';
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const repoRoot = path.resolve(__dirname, '../../..');
+const ALICE = mockCredentials.user('user:default/alice');
+const BOB = mockCredentials.user('user:default/bob');
+
+const component = (
+  name: string,
+  annotations: Record<string, string>,
+  spec: Record<string, string>,
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default', annotations },
+  spec: { type: 'service', ...spec },
+});
+
+const specDir = fs.mkdtempSync(path.join(os.tmpdir(), 'slo-router-'));
+fs.writeFileSync(
+  path.join(specDir, 'slo.yaml'),
+  SPEC_YAML.replace('service: checkout', 'service: search'),
+);
+
+const entities: Entity[] = [
+  component(
+    'checkout',
+    { 'vigil.dev/slo-spec-inline': SPEC_YAML },
+    { owner: 'group:payments', system: 'shop', lifecycle: 'production' },
+  ),
+  // Read from disk next to its catalog file, as TechDocs resolves dir: refs.
+  component(
+    'search',
+    {
+      'backstage.io/managed-by-location': `file:${path.join(
+        specDir,
+        'catalog-info.yaml',
+      )}`,
+      'backstage.io/managed-by-origin-location': `file:${path.join(
+        specDir,
+        'catalog-info.yaml',
+      )}`,
+      'vigil.dev/slo-spec': './slo.yaml',
+    },
+    { owner: 'sre', system: 'shop', lifecycle: 'experimental' },
+  ),
+  // The real spec of this repository's scoring API.
+  component(
+    'scoring-api',
+    {
+      'backstage.io/managed-by-location': `file:${path.join(
+        repoRoot,
+        'catalog-info.yaml',
+      )}`,
+      'backstage.io/managed-by-origin-location': `file:${path.join(
+        repoRoot,
+        'catalog-info.yaml',
+      )}`,
+      'vigil.dev/slo-spec': './packages/scoring-api/slo.yaml',
+    },
+    { owner: 'payments', system: 'risk-scoring', lifecycle: 'production' },
+  ),
+  component(
+    'broken',
+    {
+      'vigil.dev/slo-spec-inline':
+        'version: prometheus/v1\nservice: broken\nslos:\n  - name: bad\n    objective: 101\n    sli:\n      raw:\n        error_ratio_query: vector(0) + 0*up[{{.window}}]\n',
+    },
+    { owner: 'sre', lifecycle: 'production' },
+  ),
+  // Bob may not read this one.
+  component(
+    'secret',
+    {
+      'vigil.dev/slo-spec-inline': SPEC_YAML.replace(
+        'service: checkout',
+        'service: secret',
+      ),
+    },
+    { owner: 'sre', lifecycle: 'production' },
+  ),
+];
+
+const SECRET = 'component:default/secret';
+const canRead = (credentials: BackstageCredentials, ref: string) =>
+  !(
+    ref === SECRET &&
+    credentials.principal &&
+    (credentials.principal as { userEntityRef?: string }).userEntityRef ===
+      'user:default/bob'
+  );
+
+const credentialsOf = (options: unknown) =>
+  (options as CatalogServiceRequestOptions).credentials;
+
+function catalog() {
+  const byRef = new Map(entities.map(e => [stringifyEntityRef(e), e]));
+  return catalogServiceMock.mock({
+    getEntities: async () => ({ items: entities }),
+    getEntitiesByRefs: async ({ entityRefs }, options) => ({
+      items: entityRefs.map(ref =>
+        canRead(credentialsOf(options), ref) ? byRef.get(ref) : undefined,
+      ),
+    }),
+    getEntityByRef: async (ref, options) => {
+      const key = typeof ref === 'string' ? ref : stringifyEntityRef(ref);
+      return canRead(credentialsOf(options), key) ? byRef.get(key) : undefined;
+    },
+  });
+}
+
+async function startBackend(
+  options: { permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY } = {},
+) {
+  const knex = await databases.init('SQLITE_3');
+  const auditor = mockServices.auditor.mock();
+  const auditorEvent = { success: jest.fn(), fail: jest.fn() };
+  auditor.createEvent.mockResolvedValue(auditorEvent);
+  const { server } = await startTestBackend({
+    features: [
+      sloPlugin,
+      catalog().factory,
+      auditor.factory,
+      mockServices.database.factory({ knex }),
+      mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
+      mockServices.rootConfig.factory({ data: {} }),
+      // Requests without a token are anonymous, as in production.
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
+      mockServices.permissions.factory(
+        options.permission ? { result: options.permission } : undefined,
+      ),
+    ],
+  });
+  const as = (credentials: BackstageCredentials) => ({
+    get: (url: string) =>
+      request(server)
+        .get(`/api/slo${url}`)
+        .set(
+          'authorization',
+          mockCredentials.user.header(
+            (credentials.principal as { userEntityRef: string }).userEntityRef,
+          ),
+        ),
+    post: (url: string) =>
+      request(server)
+        .post(`/api/slo${url}`)
+        .set(
+          'authorization',
+          mockCredentials.user.header(
+            (credentials.principal as { userEntityRef: string }).userEntityRef,
+          ),
+        ),
+  });
+  return {
+    server,
+    knex,
+    auditor,
+    auditorEvent,
+    alice: as(ALICE),
+    bob: as(BOB),
+    store: new DatabaseSloStore(knex),
+  };
+}
+
+describe('the SLO API', () => {
+  afterAll(() => fs.rmSync(specDir, { recursive: true, force: true }));
+
+  it('needs an authenticated user or service', async () => {
+    const { server } = await startBackend();
+    for (const url of [
+      '/slos',
+      '/slos/x',
+      '/rules',
+      '/entities/component/default/checkout/slos',
+    ]) {
+      expect((await request(server).get(`/api/slo${url}`)).status).toBe(401);
+    }
+    expect((await request(server).post('/api/slo/refresh')).status).toBe(401);
+    const service = await request(server)
+      .get('/api/slo/slos')
+      .set('authorization', mockCredentials.service.header());
+    expect(service.status).toBe(200);
+  });
+
+  it('refreshes specs, lists, filters, paginates and hides unreadable entities', async () => {
+    const { alice, bob, store, auditor, auditorEvent } = await startBackend();
+    const refreshed = await alice.post('/refresh');
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body).toEqual({ entities: 5, slos: 8, errors: 2 });
+    expect(auditor.createEvent).toHaveBeenCalledWith(
+      expect.objectContaining({ eventId: 'specs-refresh' }),
+    );
+    expect(auditorEvent.success).toHaveBeenCalled();
+
+    const now = Date.now();
+    await store.recordEvaluations([
+      {
+        sloId: 'checkout-availability',
+        entityRef: 'component:default/checkout',
+        evaluatedAt: now,
+        sli: 0.0005,
+        budgetRemaining: 0.5,
+        burnRates: { '5m': 0.5 },
+        firingAlert: null,
+        status: 'ok',
+      },
+      {
+        sloId: 'scoring-api-availability',
+        entityRef: 'component:default/scoring-api',
+        evaluatedAt: now,
+        sli: 0.002,
+        budgetRemaining: -1,
+        burnRates: { '5m': 2 },
+        firingAlert: 'ticket',
+        status: 'breaching',
+      },
+    ]);
+
+    const all = await alice.get('/slos');
+    expect(all.status).toBe(200);
+    expect(all.body.totalCount).toBe(8);
+    expect(all.body.items[0]).toMatchObject({
+      sloId: 'scoring-api-availability',
+      entityRef: 'component:default/scoring-api',
+      owner: 'group:default/payments',
+      system: 'system:default/risk-scoring',
+      status: 'breaching',
+      budgetRemaining: -1,
+      firingAlert: 'ticket',
+      stale: false,
+    });
+    expect(all.body.items[1].sloId).toBe('checkout-availability');
+    expect(all.body.items[2]).toMatchObject({
+      status: 'no-data',
+      evaluatedAt: null,
+    });
+
+    const forBob = await bob.get('/slos');
+    expect(forBob.body.totalCount).toBe(6);
+    expect(forBob.body.items.map((i: any) => i.entityRef)).not.toContain(
+      SECRET,
+    );
+
+    const page = await alice.get('/slos?limit=3&offset=3');
+    expect(page.body).toMatchObject({ totalCount: 8, limit: 3, offset: 3 });
+    expect(page.body.items).toHaveLength(3);
+
+    const filtered = await alice.get(
+      '/slos?owner=group:default/sre&lifecycle=experimental&status=no-data&q=latency',
+    );
+    expect(filtered.body.items.map((i: any) => i.sloId)).toEqual([
+      'search-latency',
+    ]);
+    expect((await alice.get('/slos?status=breaching')).body.totalCount).toBe(1);
+    expect(
+      (await alice.get('/slos?system=system:default/shop')).body.totalCount,
+    ).toBe(4);
+  });
+
+  it('rejects bad input with 400 naming what is wrong', async () => {
+    const { alice } = await startBackend();
+    const cases: Array<[string, RegExp]> = [
+      ['/slos?limit=0', /limit/],
+      ['/slos?limit=abc', /limit/],
+      ['/slos?status=great', /status.*ok.*warning.*breaching.*no-data/],
+      ['/slos?offset=-1', /offset/],
+      ['/slos?colour=red', /colour/],
+      ['/slos/x?from=yesterday', /from/],
+      ['/slos/x?from=2026-06-02T00:00:00Z&to=2026-06-01T00:00:00Z', /after/],
+      ['/rules?entityRef=component:', /entityRef/],
+      ['/rules?format=xml', /format/],
+    ];
+    for (const [url, message] of cases) {
+      const res = await alice.get(url);
+      expect({ url, status: res.status }).toEqual({ url, status: 400 });
+      expect(res.body.error.message).toMatch(message);
+    }
+  });
+
+  it('shows one SLO with its history, and 404 for unknown or unreadable ones', async () => {
+    const { alice, bob, store } = await startBackend();
+    await alice.post('/refresh');
+    const base = Date.parse('2026-06-01T00:00:00Z');
+    for (let day = 0; day < 10; day++) {
+      await store.recordEvaluations([
+        {
+          sloId: 'checkout-availability',
+          entityRef: 'component:default/checkout',
+          evaluatedAt: base + day * 86_400_000,
+          sli: 0.0005,
+          budgetRemaining: day === 1 ? -0.2 : 0.5,
+          burnRates: { '1h': 0.5 },
+          firingAlert: null,
+          status: day === 1 ? 'breaching' : 'ok',
+        },
+      ]);
+    }
+    const res = await alice.get(
+      '/slos/checkout-availability?from=2026-06-03T00:00:00Z&to=2026-06-10T00:00:00Z',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.slo).toMatchObject({
+      sloId: 'checkout-availability',
+      objectivePercent: 99.9,
+      period: '30d',
+      evaluatedAt: '2026-06-10T00:00:00.000Z',
+      stale: true,
+    });
+    expect(res.body.slo.spec.sli.type).toBe('events');
+    expect(res.body.history.evaluations).toHaveLength(8);
+    // "Met for the last 7 days" from the stored history alone.
+    expect(res.body.history.summary).toEqual({
+      evaluations: 8,
+      evaluationsWithData: 8,
+      evaluationsOverBudget: 0,
+      met: true,
+    });
+    const withBreach = await alice.get(
+      '/slos/checkout-availability?from=2026-06-01T00:00:00Z&to=2026-06-03T00:00:00Z',
+    );
+    expect(withBreach.body.history.summary.met).toBe(false);
+
+    expect((await alice.get('/slos/nope')).status).toBe(404);
+    expect((await alice.get('/slos/secret-availability')).status).toBe(200);
+    expect((await bob.get('/slos/secret-availability')).status).toBe(404);
+  });
+
+  it("returns an entity's SLOs, spec link and validation errors", async () => {
+    const { alice, bob } = await startBackend();
+    await alice.post('/refresh');
+    const scoring = await alice.get(
+      '/entities/component/default/scoring-api/slos',
+    );
+    expect(scoring.status).toBe(200);
+    expect(scoring.body.specSource).toEqual({
+      type: 'file',
+      target: path.join(repoRoot, 'packages/scoring-api/slo.yaml'),
+    });
+    expect(scoring.body.slos.map((s: any) => s.sloId)).toEqual([
+      'scoring-api-availability',
+      'scoring-api-latency',
+    ]);
+    expect(scoring.body.errors).toEqual([]);
+
+    const broken = await alice.get('/entities/component/default/broken/slos');
+    expect(broken.body.slos).toEqual([]);
+    expect(broken.body.specSource).toEqual({ type: 'inline' });
+    expect(broken.body.errors).toHaveLength(2);
+    expect(broken.body.errors[0]).toMatchObject({
+      slo: 'bad',
+      problem: expect.stringContaining('objective'),
+    });
+    expect(broken.body.errors[0].message).toContain('component:default/broken');
+
+    expect(
+      (await bob.get('/entities/component/default/secret/slos')).status,
+    ).toBe(404);
+    expect(
+      (await alice.get('/entities/component/default/unknown/slos')).status,
+    ).toBe(404);
+  });
+
+  it('generates Prometheus rules as JSON or Sloth-style YAML', async () => {
+    const { alice } = await startBackend();
+    await alice.post('/refresh');
+    const json = await alice.get(
+      '/rules?entityRef=component:default/scoring-api',
+    );
+    expect(json.status).toBe(200);
+    expect(json.body.groups.map((g: any) => g.name)).toEqual([
+      'sloth-slo-sli-recordings-scoring-api-availability',
+      'sloth-slo-meta-recordings-scoring-api-availability',
+      'sloth-slo-alerts-scoring-api-availability',
+      'sloth-slo-sli-recordings-scoring-api-latency',
+      'sloth-slo-meta-recordings-scoring-api-latency',
+      'sloth-slo-alerts-scoring-api-latency',
+    ]);
+    const yaml = await alice
+      .get('/rules?entityRef=component:default/scoring-api')
+      .set('accept', 'application/yaml');
+    expect(yaml.headers['content-type']).toMatch(/application\/yaml/);
+    expect(yaml.text).toMatch(/^\n---\n# Code generated by Sloth/);
+    expect(yaml.text).toContain('alert: ScoringApiAvailabilityBudgetBurn');
+    const viaQuery = await alice.get('/rules?format=yaml');
+    expect(viaQuery.text).toContain(
+      'sloth-slo-sli-recordings-checkout-availability',
+    );
+    expect(viaQuery.text).toContain('secret-availability');
+    const forBob = await (await startBackend()).bob.get('/rules?format=yaml');
+    expect(forBob.text).not.toContain('secret-availability');
+  });
+
+  it('needs the slo.specs.refresh permission to refresh', async () => {
+    const { alice, auditor } = await startBackend({
+      permission: AuthorizeResult.DENY,
+    });
+    const res = await alice.post('/refresh');
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toContain('slo.specs.refresh');
+    expect(auditor.createEvent).not.toHaveBeenCalled();
+  });
+});

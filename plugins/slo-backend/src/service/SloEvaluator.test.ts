@@ -1,0 +1,254 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import type { CacheService } from '@backstage/backend-plugin-api';
+import { definitionsFrom, SPEC_YAML } from '../__testUtils__/fixtures';
+import {
+  DatabaseSloStore,
+  migrateSloDatabase,
+} from '../database/DatabaseSloStore';
+import {
+  InstantQueryClient,
+  PrometheusQueryError,
+  PrometheusUnavailableError,
+  VectorSample,
+} from './PrometheusClient';
+import { SloEvaluator, statusCacheKey } from './SloEvaluator';
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const START = Date.parse('2026-06-01T12:00:00Z');
+const MINUTE = 60_000;
+const ENTITY = 'component:default/checkout';
+
+function memoryCache(): CacheService {
+  const values = new Map<string, unknown>();
+  const cache: CacheService = {
+    get: async key => values.get(key) as any,
+    set: async (key, value) => {
+      values.set(key, value);
+    },
+    delete: async key => {
+      values.delete(key);
+    },
+    withOptions: () => cache,
+  };
+  return cache;
+}
+
+/** Answers each query from a window -> (sloId -> value) table. */
+class FakePrometheus implements InstantQueryClient {
+  queries: string[] = [];
+  failWith: Error | undefined;
+  constructor(
+    public values: (window: string, sloId: string) => number | undefined,
+  ) {}
+  async queryVector(query: string): Promise<VectorSample[]> {
+    this.queries.push(query);
+    if (this.failWith) throw this.failWith;
+    if (query.includes('broken_metric')) {
+      throw new PrometheusQueryError('parse error: unexpected identifier');
+    }
+    const window = query.match(/\[([0-9a-z]+)\]/)![1];
+    const ids = [...query.matchAll(/"vigil_slo_id", "([^"]+)"/g)].map(
+      m => m[1],
+    );
+    return ids.flatMap(sloId => {
+      const value = this.values(window, sloId);
+      return value === undefined
+        ? []
+        : [{ labels: { vigil_slo_id: sloId }, value }];
+    });
+  }
+}
+
+async function setup(
+  values: (window: string, sloId: string) => number | undefined,
+  yaml = SPEC_YAML,
+) {
+  const knex = await databases.init('SQLITE_3');
+  await migrateSloDatabase(knex);
+  const store = new DatabaseSloStore(knex);
+  const definitions = definitionsFrom(yaml, ENTITY);
+  await store.replaceSpecs(
+    [
+      {
+        entity: {
+          entityRef: ENTITY,
+          specSource: { type: 'inline' },
+          errors: [],
+          warnings: [],
+        },
+        definitions,
+      },
+    ],
+    START,
+  );
+  const prometheus = new FakePrometheus(values);
+  const logger = mockServices.logger.mock();
+  const cache = memoryCache();
+  let now = START;
+  const evaluator = new SloEvaluator({
+    store,
+    client: prometheus,
+    cache,
+    logger,
+    thresholds: { warningBudgetRemaining: 0.25 },
+    maxQueryLength: 8000,
+    backoff: { initialMs: MINUTE, maxMs: 10 * MINUTE },
+    now: () => now,
+  });
+  return {
+    store,
+    prometheus,
+    logger,
+    cache,
+    evaluator,
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
+}
+
+describe('SloEvaluator', () => {
+  it('batches one query per window, not per SLO, and records statuses', async () => {
+    const { evaluator, prometheus, store, cache } = await setup(
+      (_window, sloId) => (sloId === 'checkout-availability' ? 0.0005 : 0),
+    );
+    const result = await evaluator.evaluate();
+    // 7 burn-rate windows plus the 30d period, both SLOs in each query.
+    expect(result).toEqual({ outcome: 'evaluated', evaluated: 2, queries: 8 });
+    expect(prometheus.queries).toHaveLength(8);
+    for (const query of prometheus.queries) {
+      expect(query).toContain('"checkout-availability"');
+      expect(query).toContain('"checkout-latency"');
+      expect(query).toContain(') or max by');
+    }
+    const status = await store.getCurrentStatus('checkout-availability');
+    expect(status).toMatchObject({
+      status: 'ok',
+      sli: 0.0005,
+      evaluatedAt: START,
+    });
+    expect(status?.budgetRemaining).toBeCloseTo(0.5, 9);
+    expect(await cache.get(statusCacheKey('checkout-latency'))).toMatchObject({
+      status: 'ok',
+      budgetRemaining: 1,
+    });
+    expect(
+      await store.getHistory('checkout-availability', {
+        from: 0,
+        to: START,
+        limit: 10,
+      }),
+    ).toHaveLength(1);
+  });
+
+  it.each([
+    {
+      name: 'zero traffic (NaN)',
+      value: NaN,
+      expected: { status: 'no-data', sli: null, budgetRemaining: null },
+    },
+    {
+      name: 'missing series',
+      value: undefined,
+      expected: { status: 'no-data', sli: null, budgetRemaining: null },
+    },
+    {
+      name: '100% errors',
+      value: 1,
+      expected: { status: 'breaching', sli: 1, firingAlert: 'page' },
+    },
+    {
+      name: 'no errors',
+      value: 0,
+      expected: { status: 'ok', sli: 0, budgetRemaining: 1, firingAlert: null },
+    },
+  ])('turns $name into a status', async ({ value, expected }) => {
+    const { evaluator, store } = await setup(() => value);
+    await evaluator.evaluate();
+    const status = await store.getCurrentStatus('checkout-availability');
+    expect(status).toMatchObject(expected);
+    expect(JSON.stringify(status)).not.toMatch(/NaN|Infinity/);
+  });
+
+  it.each([
+    ['unreachable', new PrometheusUnavailableError('connect ECONNREFUSED')],
+    [
+      'timing out',
+      new PrometheusUnavailableError(
+        'The operation was aborted due to timeout',
+      ),
+    ],
+  ])(
+    'keeps the last known values while Prometheus is %s, backs off and logs once',
+    async (_name, failure) => {
+      const { evaluator, prometheus, store, logger, advance } = await setup(
+        () => 0.0005,
+      );
+      await evaluator.evaluate();
+      prometheus.failWith = failure;
+
+      advance(MINUTE);
+      expect(await evaluator.evaluate()).toMatchObject({
+        outcome: 'unavailable',
+        retryAt: START + 2 * MINUTE,
+      });
+      // Within the backoff nothing is sent.
+      const sent = prometheus.queries.length;
+      advance(30_000);
+      expect(await evaluator.evaluate()).toMatchObject({ outcome: 'skipped' });
+      expect(prometheus.queries).toHaveLength(sent);
+      // The next failure doubles the pause.
+      advance(30_000);
+      expect(await evaluator.evaluate()).toMatchObject({
+        outcome: 'unavailable',
+        retryAt: START + 2 * MINUTE + 2 * MINUTE,
+      });
+      expect(logger.warn).toHaveBeenCalledTimes(1);
+
+      const kept = await store.getCurrentStatus('checkout-availability');
+      expect(kept).toMatchObject({
+        evaluatedAt: START,
+        sli: 0.0005,
+        status: 'ok',
+      });
+      expect(
+        await store.getHistory('checkout-availability', {
+          from: 0,
+          to: START + 10 * MINUTE,
+          limit: 10,
+        }),
+      ).toHaveLength(1);
+
+      prometheus.failWith = undefined;
+      advance(2 * MINUTE);
+      expect(await evaluator.evaluate()).toMatchObject({
+        outcome: 'evaluated',
+      });
+      expect(logger.info).toHaveBeenCalledWith(
+        expect.stringContaining('answering again after 2 failed'),
+      );
+      expect(
+        (await store.getCurrentStatus('checkout-availability'))?.evaluatedAt,
+      ).toBe(START + 4 * MINUTE);
+    },
+  );
+
+  it('isolates an SLO whose query Prometheus rejects', async () => {
+    const yaml = SPEC_YAML.replace(
+      'slow_requests_total{job="checkout"}',
+      'broken_metric{job="checkout"}',
+    );
+    const { evaluator, store } = await setup(() => 0.0005, yaml);
+    expect(await evaluator.evaluate()).toMatchObject({ outcome: 'evaluated' });
+    expect(await store.getCurrentStatus('checkout-availability')).toMatchObject(
+      {
+        status: 'ok',
+        error: null,
+      },
+    );
+    expect(await store.getCurrentStatus('checkout-latency')).toMatchObject({
+      status: 'no-data',
+      error: expect.stringContaining('parse error'),
+    });
+  });
+});

@@ -1,0 +1,204 @@
+import type {
+  CacheService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { parsePromDuration } from '@vigil/backstage-plugin-slo-common';
+import type { SloStore } from '../database/SloStore';
+import {
+  BatchPart,
+  batchQueries,
+  evaluateSlo,
+  joinBatch,
+  sliExpressions,
+  SLO_ID_LABEL,
+  StatusThresholds,
+  taggedExpression,
+  windowsFor,
+} from './evaluation';
+import {
+  InstantQueryClient,
+  PrometheusQueryError,
+  PrometheusUnavailableError,
+} from './PrometheusClient';
+import type { SloCurrentStatus, SloDefinition } from './types';
+
+const DAY_MS = 86_400_000;
+/** History is kept for the longest SLO period plus this margin. */
+const HISTORY_MARGIN_MS = 7 * DAY_MS;
+
+export const statusCacheKey = (sloId: string) => `status:${sloId}`;
+
+export interface SloEvaluatorOptions {
+  store: SloStore;
+  client: InstantQueryClient;
+  cache: CacheService;
+  logger: LoggerService;
+  thresholds: StatusThresholds;
+  /** Longest batched query, in characters. */
+  maxQueryLength: number;
+  /** Backoff after an outage: first delay and cap, in milliseconds. */
+  backoff: { initialMs: number; maxMs: number };
+  now?: () => number;
+}
+
+export type EvaluationRunResult =
+  | { outcome: 'evaluated'; evaluated: number; queries: number }
+  | { outcome: 'skipped'; retryAt: number }
+  | { outcome: 'unavailable'; error: string; retryAt: number };
+
+/**
+ * Evaluates every SLO from Prometheus with one batch of queries per window
+ * (not per SLO), records the results and caches the latest status. When
+ * Prometheus is down the last known values stay in place (with their
+ * evaluation time, so readers see their age) and runs back off.
+ */
+export class SloEvaluator {
+  private readonly now: () => number;
+  private consecutiveFailures = 0;
+  private nextAttemptAt = 0;
+
+  constructor(private readonly options: SloEvaluatorOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  async evaluate(): Promise<EvaluationRunResult> {
+    const startedAt = this.now();
+    if (startedAt < this.nextAttemptAt) {
+      return { outcome: 'skipped', retryAt: this.nextAttemptAt };
+    }
+    const definitions = await this.options.store.listDefinitions();
+    let result;
+    try {
+      result = await this.queryAll(definitions, startedAt);
+    } catch (error) {
+      if (!(error instanceof PrometheusUnavailableError)) throw error;
+      return this.recordOutage(error);
+    }
+    this.recordRecovery();
+
+    const statuses: SloCurrentStatus[] = definitions.map(definition => ({
+      ...evaluateSlo(
+        definition,
+        result.ratios.get(definition.sloId) ?? new Map(),
+        startedAt,
+        this.options.thresholds,
+      ),
+      error: result.errors.get(definition.sloId) ?? null,
+    }));
+    await this.options.store.recordEvaluations(statuses);
+    await Promise.all(
+      statuses.map(status =>
+        this.options.cache.set(statusCacheKey(status.sloId), { ...status }),
+      ),
+    );
+    await this.pruneHistory(definitions, startedAt);
+    return {
+      outcome: 'evaluated',
+      evaluated: statuses.length,
+      queries: result.queries,
+    };
+  }
+
+  private async queryAll(definitions: SloDefinition[], time: number) {
+    const partsByWindow = new Map<string, BatchPart[]>();
+    const errors = new Map<string, string>();
+    for (const definition of definitions) {
+      let expressions: Map<string, string>;
+      try {
+        expressions = sliExpressions(definition.spec, windowsFor(definition));
+      } catch (error) {
+        errors.set(definition.sloId, (error as Error).message);
+        continue;
+      }
+      for (const [window, expression] of expressions) {
+        const parts = partsByWindow.get(window) ?? [];
+        parts.push({
+          sloId: definition.sloId,
+          query: taggedExpression(definition.sloId, expression),
+        });
+        partsByWindow.set(window, parts);
+      }
+    }
+
+    const ratios = new Map<string, Map<string, number | undefined>>();
+    let queries = 0;
+    const runBatch = async (window: string, batch: BatchPart[]) => {
+      queries++;
+      try {
+        const samples = await this.options.client.queryVector(
+          joinBatch(batch),
+          time,
+        );
+        for (const sample of samples) {
+          const sloId = sample.labels[SLO_ID_LABEL];
+          if (!sloId) continue;
+          const bySlo = ratios.get(sloId) ?? new Map();
+          bySlo.set(window, sample.value);
+          ratios.set(sloId, bySlo);
+        }
+      } catch (error) {
+        if (!(error instanceof PrometheusQueryError)) throw error;
+        // One SLO's bad query must not cost the others their data: split
+        // the batch until the offending SLO is alone.
+        if (batch.length > 1) {
+          const middle = Math.ceil(batch.length / 2);
+          await runBatch(window, batch.slice(0, middle));
+          await runBatch(window, batch.slice(middle));
+        } else {
+          errors.set(batch[0].sloId, `${window} window: ${error.message}`);
+        }
+      }
+    };
+    // Sequential: a handful of windows, and Prometheus is shared.
+    for (const [window, parts] of partsByWindow) {
+      for (const batch of batchQueries(parts, this.options.maxQueryLength)) {
+        await runBatch(window, batch);
+      }
+    }
+    return { ratios, errors, queries };
+  }
+
+  private recordOutage(error: Error): EvaluationRunResult {
+    this.consecutiveFailures++;
+    const { initialMs, maxMs } = this.options.backoff;
+    const delay = Math.min(
+      maxMs,
+      initialMs * 2 ** Math.min(this.consecutiveFailures - 1, 20),
+    );
+    this.nextAttemptAt = this.now() + delay;
+    if (this.consecutiveFailures === 1) {
+      // Once per outage: every further failed attempt would only repeat it.
+      this.options.logger.warn(
+        `SLO evaluation paused, keeping the last known values: ${error.message}`,
+      );
+    }
+    return {
+      outcome: 'unavailable',
+      error: error.message,
+      retryAt: this.nextAttemptAt,
+    };
+  }
+
+  private recordRecovery() {
+    if (this.consecutiveFailures > 0) {
+      this.options.logger.info(
+        `Prometheus is answering again after ${this.consecutiveFailures} failed SLO evaluation attempts`,
+      );
+    }
+    this.consecutiveFailures = 0;
+    this.nextAttemptAt = 0;
+  }
+
+  private async pruneHistory(definitions: SloDefinition[], now: number) {
+    const longestPeriod = Math.max(
+      30 * DAY_MS,
+      ...definitions.map(d => parsePromDuration(d.period) ?? 0),
+    );
+    const removed = await this.options.store.pruneHistory(
+      now - longestPeriod - HISTORY_MARGIN_MS,
+    );
+    if (removed > 0) {
+      this.options.logger.debug(`Pruned ${removed} old SLO evaluations`);
+    }
+  }
+}

@@ -1,0 +1,258 @@
+import type {
+  BackstageCredentials,
+  CacheService,
+} from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  defaultAlertWindows,
+  generateRules,
+  PrometheusRuleGroup,
+  renderRulesYaml,
+} from '@vigil/backstage-plugin-slo-common';
+import type { ListSlosQuery, SloStore } from '../database/SloStore';
+import { alertWindowsFor } from './evaluation';
+import { statusCacheKey } from './SloEvaluator';
+import type {
+  SloCurrentStatus,
+  SloDefinition,
+  SloEvaluation,
+  SloStatusValue,
+} from './types';
+
+/** An SLO with its latest status, as the API returns it (JSON-safe). */
+export interface SloView {
+  sloId: string;
+  entityRef: string;
+  service: string;
+  name: string;
+  description: string | null;
+  objectivePercent: number;
+  period: string;
+  owner: string | null;
+  system: string | null;
+  lifecycle: string | null;
+  status: SloStatusValue;
+  /** ISO time of the values below; null if never evaluated. */
+  evaluatedAt: string | null;
+  /** True when the values are older than a few evaluation intervals (Prometheus down). */
+  stale: boolean;
+  sli: number | null;
+  budgetRemaining: number | null;
+  burnRates: Record<string, number | null>;
+  firingAlert: 'page' | 'ticket' | null;
+  error: string | null;
+}
+
+export interface HistorySummary {
+  evaluations: number;
+  evaluationsWithData: number;
+  evaluationsOverBudget: number;
+  /** Budget never overspent in the range; null without any data. */
+  met: boolean | null;
+}
+
+export interface SloServiceOptions {
+  store: SloStore;
+  catalog: CatalogService;
+  cache: CacheService;
+  /** Values older than this are reported as stale. */
+  staleAfterMs: number;
+  now?: () => number;
+}
+
+/** Read side of the API; every read is limited to entities the caller can read. */
+export class SloService {
+  private readonly now: () => number;
+
+  constructor(private readonly options: SloServiceOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The SLO entities the caller may read, asked of the catalog as the caller. */
+  async readableEntityRefs(credentials: BackstageCredentials) {
+    const refs = await this.options.store.listEntityRefs();
+    if (refs.length === 0) return [];
+    const { items } = await this.options.catalog.getEntitiesByRefs(
+      {
+        entityRefs: refs,
+        fields: ['kind', 'metadata.namespace', 'metadata.name'],
+      },
+      { credentials },
+    );
+    return refs.filter((_, index) => items[index] !== undefined);
+  }
+
+  async listSlos(
+    credentials: BackstageCredentials,
+    query: Omit<ListSlosQuery, 'entityRefs'>,
+  ) {
+    const entityRefs = await this.readableEntityRefs(credentials);
+    const { items, totalCount } = await this.options.store.listSlos({
+      ...query,
+      entityRefs,
+    });
+    return {
+      items: items.map(item => this.view(item.definition, item.status)),
+      totalCount,
+      limit: query.limit,
+      offset: query.offset,
+    };
+  }
+
+  async getSlo(
+    credentials: BackstageCredentials,
+    sloId: string,
+    range: { from: number; to: number; limit: number },
+  ) {
+    const definition = await this.options.store.getDefinition(sloId);
+    // Unreadable SLOs are reported exactly like unknown ones, as the catalog
+    // does, so their existence does not leak.
+    if (
+      !definition ||
+      !(await this.canRead(credentials, definition.entityRef))
+    ) {
+      throw new NotFoundError(`No SLO with id "${sloId}"`);
+    }
+    const status = await this.currentStatus(sloId);
+    const history = await this.options.store.getHistory(sloId, range);
+    return {
+      slo: { ...this.view(definition, status), spec: definition.spec },
+      history: {
+        from: new Date(range.from).toISOString(),
+        to: new Date(range.to).toISOString(),
+        summary: summarize(history),
+        evaluations: history.map(toEvaluationView),
+      },
+    };
+  }
+
+  async getEntitySlos(credentials: BackstageCredentials, entityRef: string) {
+    if (!(await this.canRead(credentials, entityRef))) {
+      throw new NotFoundError(`No entity ${entityRef}`);
+    }
+    const record = await this.options.store.getEntity(entityRef);
+    if (!record) {
+      return {
+        entityRef,
+        specSource: null,
+        errors: [],
+        warnings: [],
+        refreshedAt: null,
+        slos: [],
+      };
+    }
+    const statuses = new Map(record.statuses.map(s => [s.sloId, s]));
+    return {
+      entityRef,
+      specSource: record.entity.specSource,
+      errors: record.entity.errors,
+      warnings: record.entity.warnings,
+      refreshedAt: new Date(record.entity.refreshedAt).toISOString(),
+      slos: record.definitions.map(d => this.view(d, statuses.get(d.sloId))),
+    };
+  }
+
+  /** Rule groups of every readable SLO, or of one entity's. */
+  async getRules(
+    credentials: BackstageCredentials,
+    entityRef: string | undefined,
+  ): Promise<{ groups: PrometheusRuleGroup[]; yaml: string }> {
+    let definitions: SloDefinition[];
+    if (entityRef) {
+      if (!(await this.canRead(credentials, entityRef))) {
+        throw new NotFoundError(`No entity ${entityRef}`);
+      }
+      definitions =
+        (await this.options.store.getEntity(entityRef))?.definitions ?? [];
+    } else {
+      const readable = new Set(await this.readableEntityRefs(credentials));
+      definitions = (await this.options.store.listDefinitions()).filter(d =>
+        readable.has(d.entityRef),
+      );
+    }
+    // One generator call per period: each period has its own alert windows.
+    const byPeriod = new Map<string, SloDefinition[]>();
+    for (const definition of definitions) {
+      const list = byPeriod.get(definition.period) ?? [];
+      list.push(definition);
+      byPeriod.set(definition.period, list);
+    }
+    const groups: PrometheusRuleGroup[] = [];
+    for (const [period, list] of byPeriod) {
+      groups.push(
+        ...generateRules(
+          list.map(d => d.spec),
+          {
+            period,
+            ...(!defaultAlertWindows(period) && {
+              windows: alertWindowsFor(period),
+            }),
+          },
+        ),
+      );
+    }
+    return { groups, yaml: renderRulesYaml(groups) };
+  }
+
+  private async canRead(credentials: BackstageCredentials, entityRef: string) {
+    const entity = await this.options.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    return entity !== undefined;
+  }
+
+  private async currentStatus(sloId: string) {
+    const cached = await this.options.cache.get(statusCacheKey(sloId));
+    if (cached) return cached as unknown as SloCurrentStatus;
+    return await this.options.store.getCurrentStatus(sloId);
+  }
+
+  private view(definition: SloDefinition, status?: SloCurrentStatus): SloView {
+    return {
+      sloId: definition.sloId,
+      entityRef: definition.entityRef,
+      service: definition.service,
+      name: definition.name,
+      description: definition.description ?? null,
+      objectivePercent: definition.objectivePercent,
+      period: definition.period,
+      owner: definition.owner ?? null,
+      system: definition.system ?? null,
+      lifecycle: definition.lifecycle ?? null,
+      status: status?.status ?? 'no-data',
+      evaluatedAt: status ? new Date(status.evaluatedAt).toISOString() : null,
+      stale: status
+        ? this.now() - status.evaluatedAt > this.options.staleAfterMs
+        : false,
+      sli: status?.sli ?? null,
+      budgetRemaining: status?.budgetRemaining ?? null,
+      burnRates: status?.burnRates ?? {},
+      firingAlert: status?.firingAlert ?? null,
+      error: status?.error ?? null,
+    };
+  }
+}
+
+function toEvaluationView(evaluation: SloEvaluation) {
+  return {
+    evaluatedAt: new Date(evaluation.evaluatedAt).toISOString(),
+    sli: evaluation.sli,
+    budgetRemaining: evaluation.budgetRemaining,
+    burnRates: evaluation.burnRates,
+    firingAlert: evaluation.firingAlert,
+    status: evaluation.status,
+  };
+}
+
+/** Whether the objective held over a range, from the stored history alone. */
+export function summarize(history: SloEvaluation[]): HistorySummary {
+  const withData = history.filter(e => e.budgetRemaining !== null);
+  const overBudget = withData.filter(e => (e.budgetRemaining ?? 0) < 0);
+  return {
+    evaluations: history.length,
+    evaluationsWithData: withData.length,
+    evaluationsOverBudget: overBudget.length,
+    met: withData.length === 0 ? null : overBudget.length === 0,
+  };
+}

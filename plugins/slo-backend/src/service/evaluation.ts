@@ -1,0 +1,235 @@
+/**
+ * Pure evaluation logic: which PromQL to send per window, and how the error
+ * ratios Prometheus returns become burn rates, budget, alerts and a status.
+ */
+import {
+  AlertWindow,
+  AlertWindows,
+  budgetRemaining,
+  burnRate,
+  burnRateFactor,
+  defaultAlertWindows,
+  formatPromDuration,
+  generateRules,
+  GOOGLE_30D_ALERT_WINDOWS,
+  normalizePromDuration,
+  parsePromDuration,
+  ServiceLevelSpec,
+} from '@vigil/backstage-plugin-slo-common';
+import {
+  BURN_RATE_WINDOWS,
+  BurnRates,
+  FiringAlert,
+  SloDefinition,
+  SloEvaluation,
+  SloStatusValue,
+} from './types';
+
+/** The label that tags each SLO's series in a batched query. */
+export const SLO_ID_LABEL = 'vigil_slo_id';
+
+/**
+ * The SLI (error ratio) expression of `spec` for each window, taken from the
+ * recording rules slo-common generates, so the evaluator queries exactly what
+ * Sloth's `slo:sli_error:ratio_rate<window>` rules record. The generator
+ * records each alert window and averages the period from the 5m recording;
+ * here every window (the period too) must be a direct query because the
+ * recording rules may not be loaded, so the windows are passed to the
+ * generator as alert windows of a longer, unused period.
+ */
+export function sliExpressions(
+  spec: ServiceLevelSpec,
+  windows: readonly string[],
+): Map<string, string> {
+  const normalized = [
+    ...new Set(windows.map(w => normalizePromDuration(w) ?? w)),
+  ];
+  const totalMs = normalized.reduce(
+    (sum, w) => sum + (parsePromDuration(w) ?? 0),
+    0,
+  );
+  // Longer than every window, so the generator records all of them.
+  const unusedPeriod = formatPromDuration(totalMs + 86_400_000);
+  const expressions = new Map<string, string>();
+  // Each generator call records up to 8 windows (4 alert windows x 2).
+  for (let i = 0; i < normalized.length; i += 8) {
+    const chunk = normalized.slice(i, i + 8);
+    const slot = (index: number) => chunk[index] ?? chunk[0];
+    const window = (index: number): AlertWindow => ({
+      errorBudgetPercent: 100,
+      shortWindow: slot(index),
+      longWindow: slot(index + 1),
+    });
+    const alertWindows: AlertWindows = {
+      sloPeriod: unusedPeriod,
+      page: { quick: window(0), slow: window(2) },
+      ticket: { quick: window(4), slow: window(6) },
+    };
+    const groups = generateRules([{ ...spec, timeWindow: undefined }], {
+      period: unusedPeriod,
+      windows: alertWindows,
+      disableAlerts: true,
+    });
+    for (const rule of groups.flatMap(group => group.rules)) {
+      const match = rule.record?.match(/^slo:sli_error:ratio_rate(.+)$/);
+      if (match && chunk.includes(match[1])) {
+        expressions.set(match[1], rule.expr.trim());
+      }
+    }
+  }
+  return expressions;
+}
+
+/** One SLO's part of a batched query: its expression tagged with its id. */
+export function taggedExpression(sloId: string, expression: string): string {
+  // max by: one series per SLO even if the spec's query keeps labels;
+  // Prometheus' max ignores NaN (0/0) unless every series is NaN.
+  return `max by (${SLO_ID_LABEL}) (label_replace(${expression}, ${JSON.stringify(
+    SLO_ID_LABEL,
+  )}, ${JSON.stringify(sloId)}, "", ""))`;
+}
+
+export interface BatchPart {
+  sloId: string;
+  query: string;
+}
+
+/**
+ * Joins tagged expressions with `or` into as few queries as fit in
+ * `maxLength` characters (a part longer than that gets a query of its own).
+ */
+export function batchQueries(
+  parts: readonly BatchPart[],
+  maxLength: number,
+): BatchPart[][] {
+  const batches: BatchPart[][] = [];
+  let current: BatchPart[] = [];
+  let length = 0;
+  for (const part of parts) {
+    const added = part.query.length + (current.length > 0 ? 4 : 0);
+    if (current.length > 0 && length + added > maxLength) {
+      batches.push(current);
+      current = [];
+      length = 0;
+    }
+    length += current.length > 0 ? part.query.length + 4 : part.query.length;
+    current.push(part);
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+export function joinBatch(batch: readonly BatchPart[]): string {
+  return batch.map(part => part.query).join(' or ');
+}
+
+/**
+ * An error ratio as Prometheus returned it: NaN (0/0, no traffic), missing
+ * or non-finite values are no data. Counter extrapolation can push a ratio
+ * built by subtraction slightly below 0, which means no errors.
+ */
+export function usableRatio(value: number | undefined): number | undefined {
+  if (value === undefined || !Number.isFinite(value)) return undefined;
+  if (value < 0) return 0;
+  if (value > 1) return undefined;
+  return value;
+}
+
+/** The alert windows for a period: Sloth's, or Google's shares scaled to it. */
+export function alertWindowsFor(period: string): AlertWindows {
+  return (
+    defaultAlertWindows(period) ?? {
+      ...GOOGLE_30D_ALERT_WINDOWS,
+      sloPeriod: normalizePromDuration(period) ?? period,
+    }
+  );
+}
+
+function pairBurning(
+  window: AlertWindow,
+  period: string,
+  rates: BurnRates,
+): boolean {
+  const factor = burnRateFactor(period, window);
+  const short = rates[window.shortWindow];
+  const long = rates[window.longWindow];
+  // Both windows must burn: the long one proves the burn is significant,
+  // the short one that it is still going on (as Sloth's alert rules).
+  return (
+    typeof short === 'number' &&
+    typeof long === 'number' &&
+    short > factor &&
+    long > factor
+  );
+}
+
+/** Which of the SLO's enabled alerts its rules would fire now. */
+export function firingAlert(
+  definition: SloDefinition,
+  rates: BurnRates,
+): FiringAlert | null {
+  const windows = alertWindowsFor(definition.period);
+  const { page, ticket } = definition.spec.alerting;
+  const fires = (pair: { quick: AlertWindow; slow: AlertWindow }) =>
+    pairBurning(pair.quick, windows.sloPeriod, rates) ||
+    pairBurning(pair.slow, windows.sloPeriod, rates);
+  if (!page.disabled && fires(windows.page)) return 'page';
+  if (!ticket.disabled && fires(windows.ticket)) return 'ticket';
+  return null;
+}
+
+export interface StatusThresholds {
+  /** Budget remaining below this share is a warning (default 0.25). */
+  warningBudgetRemaining: number;
+}
+
+export function statusOf(
+  budget: number | undefined,
+  alert: FiringAlert | null,
+  thresholds: StatusThresholds,
+): SloStatusValue {
+  if (budget === undefined) return 'no-data';
+  if (budget <= 0 || alert === 'page') return 'breaching';
+  if (alert === 'ticket' || budget < thresholds.warningBudgetRemaining) {
+    return 'warning';
+  }
+  return 'ok';
+}
+
+/**
+ * Turns the error ratios of one SLO (by normalised window; a missing entry
+ * is no data) into an evaluation. Never produces NaN or Infinity.
+ */
+export function evaluateSlo(
+  definition: SloDefinition,
+  ratios: ReadonlyMap<string, number | undefined>,
+  evaluatedAt: number,
+  thresholds: StatusThresholds,
+): SloEvaluation {
+  const { objectivePercent } = definition;
+  const period = normalizePromDuration(definition.period) ?? definition.period;
+  const sli = usableRatio(ratios.get(period));
+  const budget = budgetRemaining(sli, objectivePercent);
+  const burnRates: BurnRates = {};
+  for (const window of BURN_RATE_WINDOWS) {
+    burnRates[window] =
+      burnRate(usableRatio(ratios.get(window)), objectivePercent) ?? null;
+  }
+  const alert = firingAlert(definition, burnRates);
+  return {
+    sloId: definition.sloId,
+    entityRef: definition.entityRef,
+    evaluatedAt,
+    sli: sli ?? null,
+    budgetRemaining: budget ?? null,
+    burnRates,
+    firingAlert: alert,
+    status: statusOf(budget, alert, thresholds),
+  };
+}
+
+/** Every window an SLO needs: the burn-rate windows and its period. */
+export function windowsFor(definition: SloDefinition): string[] {
+  const period = normalizePromDuration(definition.period) ?? definition.period;
+  return [...BURN_RATE_WINDOWS, period];
+}
