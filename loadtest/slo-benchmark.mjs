@@ -1,0 +1,297 @@
+// SLO suite at scale: 5,000 SLOs over 1,000 catalog entities. Prints rule
+// generation time, the backend's evaluation cycle time against a real
+// Prometheus, and the list API's latency percentiles at 50 connections.
+// Figures only: it never passes or fails. Needs prometheus on PATH and the
+// ports below free; it starts and stops its own backend and Prometheus.
+//   node loadtest/slo-benchmark.mjs [--entities 1000] [--slos-per-entity 5]
+//                                   [--duration 20] [--connections 50]
+import autocannon from 'autocannon';
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({
+  options: {
+    entities: { type: 'string', default: '1000' },
+    'slos-per-entity': { type: 'string', default: '5' },
+    duration: { type: 'string', default: '20' },
+    connections: { type: 'string', default: '50' },
+  },
+});
+const ENTITIES = Number(values.entities);
+const PER_ENTITY = Number(values['slos-per-entity']);
+const DURATION = Number(values.duration);
+const CONNECTIONS = Number(values.connections);
+const PORTS = { backend: 7027, prometheus: 9391, exporter: 9399 };
+const work = path.join(root, '.data', 'slo-benchmark');
+
+const children = [];
+const stopAll = () => {
+  for (const child of children) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+};
+process.on('exit', stopAll);
+process.on('SIGINT', () => process.exit(130));
+
+const fail = message => {
+  console.error(`slo-benchmark: ${message}`);
+  process.exit(1);
+};
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+const service = i => `svc-${String(i).padStart(4, '0')}`;
+
+function specFor(i) {
+  const slos = Array.from({ length: PER_ENTITY }, (_, j) => ({
+    name: `slo-${j}`,
+    objective: [99.9, 99.5, 99, 95, 90][j % 5],
+    description: `Benchmark SLO ${j} of ${service(i)}`,
+    sli: {
+      events: {
+        error_query: `sum(rate(bench_requests_total{service="${service(i)}",route="r${j}",code="500"}[{{.window}}]))`,
+        total_query: `sum(rate(bench_requests_total{service="${service(i)}",route="r${j}"}[{{.window}}]))`,
+      },
+    },
+    alerting: {
+      name: `Bench${i}Slo${j}`,
+      page_alert: { labels: { severity: 'page' } },
+      ticket_alert: { labels: { severity: 'ticket' } },
+    },
+  }));
+  return { version: 'prometheus/v1', service: service(i), slos };
+}
+
+function writeInputs() {
+  fs.rmSync(work, { recursive: true, force: true });
+  fs.mkdirSync(path.join(work, 'sqlite'), { recursive: true });
+  const specs = [];
+  const entities = [];
+  for (let i = 1; i <= ENTITIES; i++) {
+    const spec = JSON.stringify(specFor(i));
+    specs.push(spec);
+    entities.push(
+      JSON.stringify({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: {
+          name: service(i),
+          annotations: { 'vigil.dev/slo-spec-inline': spec },
+        },
+        spec: {
+          type: 'service',
+          lifecycle: i % 3 ? 'production' : 'experimental',
+          owner: `group:team-${i % 20}`,
+          system: `system-${i % 50}`,
+        },
+      }),
+    );
+  }
+  // JSON is YAML: one document per entity / spec.
+  fs.writeFileSync(path.join(work, 'specs.yaml'), specs.join('\n---\n'));
+  fs.writeFileSync(path.join(work, 'catalog.yaml'), entities.join('\n---\n'));
+  fs.writeFileSync(
+    path.join(work, 'app-config.benchmark.yaml'),
+    JSON.stringify({
+      backend: {
+        baseUrl: `http://localhost:${PORTS.backend}`,
+        listen: { port: PORTS.backend },
+        database: {
+          client: 'better-sqlite3',
+          connection: { directory: path.join(work, 'sqlite') },
+        },
+      },
+      catalog: {
+        rules: [{ allow: ['Component'] }],
+        locations: [{ type: 'file', target: path.join(work, 'catalog.yaml') }],
+      },
+      vigil: {
+        prometheus: { url: `http://127.0.0.1:${PORTS.prometheus}` },
+        slo: {
+          specRefresh: { frequency: { seconds: 20 } },
+          evaluation: { frequency: { seconds: 30 } },
+        },
+      },
+    }),
+  );
+  fs.writeFileSync(
+    path.join(work, 'prometheus.yml'),
+    JSON.stringify({
+      global: { scrape_interval: '5s' },
+      scrape_configs: [
+        {
+          job_name: 'bench',
+          static_configs: [{ targets: [`127.0.0.1:${PORTS.exporter}`] }],
+        },
+      ],
+    }),
+  );
+}
+
+/** Counters for every service and route: about 0.1% errors. */
+function startExporter() {
+  const started = Date.now();
+  const server = http.createServer((_req, res) => {
+    const seconds = (Date.now() - started) / 1000;
+    const lines = ['# TYPE bench_requests_total counter'];
+    for (let i = 1; i <= ENTITIES; i++) {
+      for (let j = 0; j < PER_ENTITY; j++) {
+        const total = Math.floor(seconds * 10);
+        const errors = Math.floor(total / 1000);
+        const labels = `service="${service(i)}",route="r${j}"`;
+        lines.push(`bench_requests_total{${labels},code="200"} ${total - errors}`);
+        lines.push(`bench_requests_total{${labels},code="500"} ${errors}`);
+      }
+    }
+    res.setHeader('content-type', 'text/plain; version=0.0.4');
+    res.end(`${lines.join('\n')}\n`);
+  });
+  return new Promise(resolve =>
+    server.listen(PORTS.exporter, '127.0.0.1', () => resolve(server)),
+  );
+}
+
+function start(name, command, args, options = {}) {
+  const log = fs.openSync(path.join(work, `${name}.log`), 'w');
+  const child = spawn(command, args, {
+    detached: true,
+    stdio: ['ignore', log, log],
+    ...options,
+  });
+  children.push(child);
+  return child;
+}
+
+async function waitFor(what, check, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await check().catch(() => undefined);
+    if (value) return value;
+    await sleep(1000);
+  }
+  return fail(`timed out waiting for ${what} (logs in ${path.relative(root, work)})`);
+}
+
+const backendLog = () =>
+  // eslint-disable-next-line no-control-regex
+  fs.readFileSync(path.join(work, 'backend.log'), 'utf8').replace(/\x1b\[[0-9;]*m/g, '');
+
+async function main() {
+  if (spawnSync('sh', ['-c', 'command -v prometheus']).status !== 0) {
+    fail("prometheus is not installed (apt-get install prometheus)");
+  }
+  writeInputs();
+  const figures = { entities: ENTITIES, slos: ENTITIES * PER_ENTITY };
+
+  const generation = spawnSync(
+    'node',
+    [path.join(root, 'loadtest/lib/slo-rule-generation.cjs'), path.join(work, 'specs.yaml')],
+    { cwd: root, encoding: 'utf8' },
+  );
+  if (generation.status !== 0) fail(`rule generation failed: ${generation.stderr}`);
+  figures.ruleGeneration = JSON.parse(generation.stdout);
+
+  await startExporter();
+  start('prometheus', 'prometheus', [
+    `--config.file=${path.join(work, 'prometheus.yml')}`,
+    `--storage.tsdb.path=${path.join(work, 'tsdb')}`,
+    `--web.listen-address=127.0.0.1:${PORTS.prometheus}`,
+  ]);
+  start(
+    'backend',
+    'yarn',
+    [
+      'backstage-cli',
+      'package',
+      'start',
+      '--config',
+      '../../app-config.yaml',
+      '--config',
+      path.join(work, 'app-config.benchmark.yaml'),
+    ],
+    { cwd: path.join(root, 'packages/backend') },
+  );
+  const base = `http://127.0.0.1:${PORTS.backend}`;
+  await waitFor(
+    'the backend',
+    async () => (await fetch(`${base}/.backstage/health/v1/readiness`)).ok,
+    180_000,
+  );
+  const token = await waitFor(
+    'a guest token',
+    async () => {
+      const res = await fetch(`${base}/api/auth/guest/refresh`, {
+        headers: { 'x-requested-with': 'XMLHttpRequest' },
+      });
+      return res.ok ? (await res.json()).backstageIdentity.token : undefined;
+    },
+    60_000,
+  );
+  const headers = { authorization: `Bearer ${token}` };
+
+  // Specs of every entity read, then two evaluation cycles with data.
+  const ingested = await waitFor(
+    `${figures.slos} SLOs in the SLO API`,
+    async () => {
+      const res = await fetch(`${base}/api/slo/slos?limit=1`, { headers });
+      const body = await res.json();
+      return body.totalCount >= figures.slos ? body.totalCount : undefined;
+    },
+    600_000,
+  );
+  figures.slosListed = ingested;
+  const cycles = await waitFor(
+    'two evaluation cycles',
+    async () => {
+      const runs = [...backendLog().matchAll(/Evaluated (\d+) SLOs with (\d+) Prometheus queries in (\d+) ms/g)]
+        .filter(m => Number(m[1]) >= figures.slos);
+      return runs.length >= 2 ? runs : undefined;
+    },
+    600_000,
+  );
+  figures.evaluationCycle = cycles.map(m => ({
+    slos: Number(m[1]),
+    queries: Number(m[2]),
+    ms: Number(m[3]),
+  }));
+
+  const latencies = [];
+  const result = await new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `${base}/api/slo/slos?limit=50`,
+        headers,
+        connections: CONNECTIONS,
+        duration: DURATION,
+      },
+      (error, res) => (error ? reject(error) : resolve(res)),
+    );
+    instance.on('response', (_c, _s, _b, ms) => latencies.push(ms));
+  });
+  latencies.sort((a, b) => a - b);
+  const pct = p =>
+    Number(
+      (latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? 0).toFixed(1),
+    );
+  figures.listApi = {
+    connections: CONNECTIONS,
+    durationSeconds: DURATION,
+    requests: result.requests.total,
+    throughputRps: Math.round(result.requests.average),
+    latencyMs: { p50: pct(50), p95: pct(95), p99: pct(99) },
+    non2xx: result.non2xx,
+  };
+  console.log(JSON.stringify(figures, null, 2));
+}
+
+main().then(
+  () => process.exit(0),
+  error => fail(error.message),
+);
