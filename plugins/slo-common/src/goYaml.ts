@@ -40,10 +40,23 @@ function doubleQuoted(text: string): string {
   return document.toString({ lineWidth: 0 }).trimEnd();
 }
 
+// Rule files repeat the same keys and label values thousands of times, and
+// asking the `yaml` library how to quote a string costs a parse each time.
+const inlineScalarCache = new Map<string, string>();
+const INLINE_SCALAR_CACHE_LIMIT = 20_000;
+
 /** The one-line form of a string: plain, 'single' or "double" quoted. */
 function inlineScalar(text: string): string {
-  if (readsAsNonString(text)) return doubleQuoted(text);
-  return stringify(text, { lineWidth: 0, singleQuote: true }).trimEnd();
+  const cached = inlineScalarCache.get(text);
+  if (cached !== undefined) return cached;
+  const rendered = readsAsNonString(text)
+    ? doubleQuoted(text)
+    : stringify(text, { lineWidth: 0, singleQuote: true }).trimEnd();
+  if (inlineScalarCache.size >= INLINE_SCALAR_CACHE_LIMIT) {
+    inlineScalarCache.clear();
+  }
+  inlineScalarCache.set(text, rendered);
+  return rendered;
 }
 
 /**
