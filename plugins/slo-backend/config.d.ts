@@ -25,7 +25,9 @@ export interface Config {
         queryTimeout?: HumanDuration | string;
         /**
          * Longest batched PromQL query in characters; SLOs beyond it go to
-         * further queries for the same window. Default 8000.
+         * further queries for the same window. Default 200000: queries go
+         * as POST bodies, so a few hundred SLOs share one round trip and a
+         * cycle's cost grows with windows, not SLOs.
          */
         maxQueryLength?: number;
         /** First pause after Prometheus fails; doubles per failure. Default 1 minute. */

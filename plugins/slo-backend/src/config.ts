@@ -55,7 +55,7 @@ export function readSloBackendConfig(config: Config): SloBackendConfig {
       queryTimeoutMs: durationToMilliseconds(
         duration(evaluation, 'queryTimeout', { seconds: 30 }),
       ),
-      maxQueryLength: evaluation?.getOptionalNumber('maxQueryLength') ?? 8000,
+      maxQueryLength: evaluation?.getOptionalNumber('maxQueryLength') ?? 200_000,
       backoffInitialMs: durationToMilliseconds(
         duration(evaluation, 'backoffInitial', { minutes: 1 }),
       ),
