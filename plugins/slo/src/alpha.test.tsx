@@ -1,0 +1,32 @@
+import { renderTestApp } from '@backstage/frontend-test-utils';
+import { screen } from '@testing-library/react';
+import { sloApiRef } from './api';
+import sloPlugin from './alpha';
+import { fakeSloApi, makeListResponse } from './__testUtils__/fixtures';
+
+describe('slo plugin', () => {
+  it('provides the API, page, entity tab and entity card', () => {
+    expect(sloPlugin.id).toBe('slo');
+    for (const id of [
+      'api:slo',
+      'page:slo',
+      'entity-content:slo',
+      'entity-card:slo',
+    ] as const) {
+      expect(sloPlugin.getExtension(id)).toBeDefined();
+    }
+  });
+
+  it('serves the portfolio page at /slos in an app', async () => {
+    const api = fakeSloApi({
+      listSlos: async () => makeListResponse([], 0),
+    });
+    renderTestApp({
+      features: [sloPlugin],
+      initialRouteEntries: ['/slos'],
+      apis: [[sloApiRef, api]],
+    });
+    expect(await screen.findByText('No SLOs yet')).toBeInTheDocument();
+    expect(api.listSlos).toHaveBeenCalledWith({ limit: 25, offset: 0 });
+  });
+});

@@ -1,0 +1,4 @@
+export { sloApiRef } from './SloApi';
+export type { SloApi } from './SloApi';
+export { SloClient } from './SloClient';
+export * from './types';

@@ -1,0 +1,107 @@
+import { InfoCard } from '@backstage/core-components';
+import { Box, Grid, Typography } from '@material-ui/core';
+import { Alert } from '@material-ui/lab';
+import type { Slo } from '../api/types';
+import {
+  formatAttainment,
+  formatBudget,
+  formatEvaluationAge,
+  formatObjective,
+  formatTimestamp,
+} from '../lib/format';
+import { BurnRateTable } from './BurnRateTable';
+import { SloBurnDown } from './SloBurnDown';
+import { SloStatusChip } from './SloStatusChip';
+
+function Fact(props: { label: string; value: string; testId: string }) {
+  return (
+    <Grid item xs={6} md={3}>
+      <Typography variant="overline" color="textSecondary">
+        {props.label}
+      </Typography>
+      <Typography variant="h6" data-testid={props.testId}>
+        {props.value}
+      </Typography>
+    </Grid>
+  );
+}
+
+/** One SLO of an entity: numbers, alerts, burn-down and burn rates. */
+export function SloDetails(props: { slo: Slo }) {
+  const { slo } = props;
+  return (
+    <InfoCard
+      title={slo.name}
+      subheader={slo.description ?? slo.sloId}
+      action={<SloStatusChip status={slo.status} />}
+    >
+      <Box data-testid={`slo-${slo.sloId}`}>
+        {slo.firingAlert && (
+          <Box mb={2}>
+            <Alert
+              severity={slo.firingAlert === 'page' ? 'error' : 'warning'}
+              data-testid="slo-firing-alert"
+            >
+              {slo.firingAlert === 'page'
+                ? 'Page alert firing: the error budget is burning fast enough to page the on-call.'
+                : 'Ticket alert firing: the error budget is burning faster than it can last the period.'}
+            </Alert>
+          </Box>
+        )}
+        {slo.stale && (
+          <Box mb={2}>
+            <Alert severity="warning" data-testid="slo-stale">
+              Stale: these values were computed{' '}
+              {formatEvaluationAge(slo.evaluatedAt)} (
+              {formatTimestamp(slo.evaluatedAt)}) and have not been refreshed
+              since; Prometheus may be unreachable.
+            </Alert>
+          </Box>
+        )}
+        {slo.error && (
+          <Box mb={2}>
+            <Alert severity="error">Not evaluated: {slo.error}</Alert>
+          </Box>
+        )}
+        <Grid container spacing={2}>
+          <Fact
+            label={`Objective (${slo.period})`}
+            value={formatObjective(slo.objectivePercent)}
+            testId="slo-objective"
+          />
+          <Fact
+            label="Attainment"
+            value={formatAttainment(slo.sli)}
+            testId="slo-attainment"
+          />
+          <Fact
+            label="Error budget remaining"
+            value={formatBudget(slo.budgetRemaining)}
+            testId="slo-budget"
+          />
+          <Fact
+            label="Evaluated"
+            value={formatEvaluationAge(slo.evaluatedAt)}
+            testId="slo-evaluated"
+          />
+        </Grid>
+        <Box mt={2}>
+          <Typography variant="subtitle2" gutterBottom>
+            Error budget remaining over the last {slo.period}
+          </Typography>
+          <SloBurnDown sloId={slo.sloId} period={slo.period} />
+        </Box>
+        <Box mt={2}>
+          <Typography variant="subtitle2" gutterBottom>
+            Burn rate per window
+          </Typography>
+          <BurnRateTable
+            period={slo.period}
+            burnRates={slo.burnRates ?? {}}
+            firingAlert={slo.firingAlert}
+          />
+        </Box>
+      </Box>
+    </InfoCard>
+  );
+}

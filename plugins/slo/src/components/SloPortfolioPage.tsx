@@ -1,0 +1,248 @@
+import {
+  Content,
+  Header,
+  Link,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  Box,
+  Grid,
+  MenuItem,
+  TablePagination,
+  TextField,
+  Typography,
+} from '@material-ui/core';
+import { useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import useDebounce from 'react-use/esm/useDebounce';
+import { sloApiRef } from '../api/SloApi';
+import { Slo, SLO_STATUSES, SloListQuery, SloStatus } from '../api/types';
+import {
+  formatAttainment,
+  formatBudget,
+  formatEvaluationAge,
+  formatObjective,
+} from '../lib/format';
+import { useSloTabLink } from '../lib/useSloTabLink';
+import { SloEmptyState } from './SloEmptyState';
+import { SloStatusChip } from './SloStatusChip';
+
+export const PAGE_SIZES = [25, 50, 100];
+/** Wait for typing to pause before asking the server again. */
+const DEBOUNCE_MS = 300;
+
+export interface SloFilters {
+  q: string;
+  owner: string;
+  system: string;
+  lifecycle: string;
+  status: SloStatus | '';
+}
+
+const NO_FILTERS: SloFilters = {
+  q: '',
+  owner: '',
+  system: '',
+  lifecycle: '',
+  status: '',
+};
+
+function toQuery(filters: SloFilters): SloListQuery {
+  const query: SloListQuery = {};
+  const q = filters.q.trim();
+  const owner = filters.owner.trim();
+  const system = filters.system.trim();
+  const lifecycle = filters.lifecycle.trim();
+  if (q) query.q = q;
+  if (owner) query.owner = owner;
+  if (system) query.system = system;
+  if (lifecycle) query.lifecycle = lifecycle;
+  if (filters.status) query.status = filters.status;
+  return query;
+}
+
+function FilterBar(props: {
+  filters: SloFilters;
+  onChange: (filters: SloFilters) => void;
+}) {
+  const { filters, onChange } = props;
+  const text = (
+    key: 'q' | 'owner' | 'system' | 'lifecycle',
+    label: string,
+    placeholder: string,
+  ) => (
+    <Grid item xs={12} sm={6} md={key === 'q' ? 4 : 2}>
+      <TextField
+        fullWidth
+        variant="outlined"
+        size="small"
+        label={label}
+        placeholder={placeholder}
+        value={filters[key]}
+        inputProps={{ 'aria-label': label }}
+        onChange={e => onChange({ ...filters, [key]: e.target.value })}
+      />
+    </Grid>
+  );
+  return (
+    <Grid container spacing={2}>
+      {text('q', 'Search', 'id, name, description or entity')}
+      {text('owner', 'Owner', 'group:default/payments')}
+      {text('system', 'System', 'system:default/shop')}
+      {text('lifecycle', 'Lifecycle', 'production')}
+      <Grid item xs={12} sm={6} md={2}>
+        <TextField
+          select
+          fullWidth
+          variant="outlined"
+          size="small"
+          label="Status"
+          value={filters.status}
+          SelectProps={{ SelectDisplayProps: { 'aria-label': 'Status' } }}
+          onChange={e =>
+            onChange({ ...filters, status: e.target.value as SloStatus | '' })
+          }
+        >
+          <MenuItem value="">Any</MenuItem>
+          {SLO_STATUSES.map(status => (
+            <MenuItem key={status} value={status}>
+              {status}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Grid>
+    </Grid>
+  );
+}
+
+/** Every SLO across the catalog, worst budget first, paginated on the server. */
+export function SloPortfolioPage() {
+  const sloApi = useApi(sloApiRef);
+  const sloTabLink = useSloTabLink();
+  const [filters, setFilters] = useState<SloFilters>(NO_FILTERS);
+  const [query, setQuery] = useState<SloListQuery>({});
+  const [page, setPage] = useState(0);
+  const [pageSize, setPageSize] = useState(PAGE_SIZES[0]);
+
+  useDebounce(
+    () => {
+      const next = toQuery(filters);
+      // Only a real change refetches and goes back to the first page.
+      if (JSON.stringify(next) !== JSON.stringify(query)) {
+        setQuery(next);
+        setPage(0);
+      }
+    },
+    DEBOUNCE_MS,
+    [filters],
+  );
+
+  const { value, loading, error } = useAsync(
+    () =>
+      sloApi.listSlos({
+        ...query,
+        limit: pageSize,
+        offset: page * pageSize,
+      }),
+    [sloApi, query, page, pageSize],
+  );
+
+  const columns: TableColumn<Slo>[] = [
+    {
+      title: 'Status',
+      field: 'status',
+      render: slo => <SloStatusChip status={slo.status} />,
+    },
+    {
+      title: 'SLO',
+      field: 'name',
+      render: slo => {
+        const link = sloTabLink(slo.entityRef);
+        return (
+          <>
+            {link ? <Link to={link}>{slo.name}</Link> : slo.name}
+            <Typography variant="caption" display="block" color="textSecondary">
+              {slo.sloId}
+            </Typography>
+          </>
+        );
+      },
+    },
+    { title: 'Entity', field: 'entityRef' },
+    { title: 'Owner', render: slo => slo.owner ?? '—' },
+    {
+      title: 'Objective',
+      render: slo => `${formatObjective(slo.objectivePercent)} / ${slo.period}`,
+    },
+    { title: 'Attainment', render: slo => formatAttainment(slo.sli) },
+    {
+      title: 'Budget remaining',
+      render: slo => formatBudget(slo.budgetRemaining),
+    },
+    { title: 'Alert', render: slo => slo.firingAlert ?? '—' },
+    {
+      title: 'Evaluated',
+      render: slo =>
+        `${formatEvaluationAge(slo.evaluatedAt)}${slo.stale ? ' (stale)' : ''}`,
+    },
+  ];
+
+  const hasFilters = Object.keys(query).length > 0;
+  let body: JSX.Element;
+  if (error) {
+    body = <ResponseErrorPanel error={error} />;
+  } else if (!value) {
+    body = <Progress />;
+  } else if (value.totalCount === 0 && !hasFilters) {
+    body = <SloEmptyState />;
+  } else {
+    body = (
+      <>
+        <Table<Slo>
+          title={`SLOs (${value.totalCount})`}
+          columns={columns}
+          data={value.items}
+          isLoading={loading}
+          options={{ paging: false, search: false, sorting: false }}
+          emptyContent={
+            <Box p={2}>
+              <Typography>No SLOs match these filters.</Typography>
+            </Box>
+          }
+        />
+        <TablePagination
+          component="div"
+          count={value.totalCount}
+          page={page}
+          rowsPerPage={pageSize}
+          rowsPerPageOptions={PAGE_SIZES}
+          onPageChange={(_event, next) => setPage(next)}
+          onRowsPerPageChange={event => {
+            setPageSize(Number(event.target.value));
+            setPage(0);
+          }}
+        />
+      </>
+    );
+  }
+
+  return (
+    <Page themeId="tool">
+      <Header
+        title="SLOs"
+        subtitle="Every service level objective in the catalog, least error budget first"
+      />
+      <Content>
+        <Box mb={2}>
+          <FilterBar filters={filters} onChange={setFilters} />
+        </Box>
+        {body}
+      </Content>
+    </Page>
+  );
+}

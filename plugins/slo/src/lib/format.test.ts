@@ -1,0 +1,75 @@
+import { DateTime } from 'luxon';
+import { firingWindows } from './alerts';
+import { isSloAvailable } from './annotations';
+import {
+  formatAttainment,
+  formatBudget,
+  formatBurnRate,
+  formatEvaluationAge,
+  formatObjective,
+  NO_DATA,
+} from './format';
+
+describe('format', () => {
+  it('shows no data as text, never NaN', () => {
+    for (const value of [null, undefined, NaN, Infinity]) {
+      expect(formatAttainment(value)).toBe(NO_DATA);
+      expect(formatBudget(value)).toBe(NO_DATA);
+      expect(formatBurnRate(value)).toBe(NO_DATA);
+    }
+    expect(formatObjective(NaN)).toBe(NO_DATA);
+    expect(formatEvaluationAge(null)).toBe('never evaluated');
+  });
+
+  it('formats numbers', () => {
+    expect(formatObjective(99.9)).toBe('99.9%');
+    expect(formatAttainment(0.00042)).toBe('99.958%');
+    expect(formatAttainment(0)).toBe('100%');
+    expect(formatBudget(0.58)).toBe('58.0%');
+    expect(formatBudget(-0.25)).toBe('-25.0%');
+    expect(formatBurnRate(14.4)).toBe('14.4×');
+    expect(formatBurnRate(0)).toBe('0×');
+    const now = DateTime.fromISO('2025-01-01T12:05:00Z');
+    expect(formatEvaluationAge('2025-01-01T12:00:00Z', now)).toBe(
+      '5 minutes ago',
+    );
+  });
+});
+
+describe('firingWindows', () => {
+  it('returns the pair of windows that burn over the page threshold', () => {
+    // Page quick pair (5m, 1h) over 14.4; slow pair (30m, 6h) under 6.
+    const rates = { '5m': 20, '1h': 15, '30m': 9, '6h': 3 };
+    expect([...firingWindows('30d', rates, 'page')].sort()).toEqual([
+      '1h',
+      '5m',
+    ]);
+    expect(firingWindows('30d', rates, null).size).toBe(0);
+  });
+
+  it("falls back to all of the alert's windows", () => {
+    expect([...firingWindows('30d', {}, 'ticket')].sort()).toEqual([
+      '1d',
+      '2h',
+      '3d',
+      '6h',
+    ]);
+  });
+});
+
+describe('isSloAvailable', () => {
+  const entity = (annotations: Record<string, string>) => ({
+    apiVersion: 'v1',
+    kind: 'Component',
+    metadata: { name: 'x', annotations },
+  });
+  it('needs one of the SLO annotations', () => {
+    expect(isSloAvailable(entity({ 'vigil.dev/slo-spec': './slo.yaml' }))).toBe(
+      true,
+    );
+    expect(
+      isSloAvailable(entity({ 'vigil.dev/slo-spec-inline': 'version: x' })),
+    ).toBe(true);
+    expect(isSloAvailable(entity({}))).toBe(false);
+  });
+});
