@@ -397,12 +397,15 @@ describe('parseSloSpecs: OpenSLO v1', () => {
 
   it.each([
     [
-      'a thresholdMetric indicator',
+      'both a ratioMetric and a thresholdMetric',
       {
-        indicator:
-          "      thresholdMetric:\n        metricSource: {spec: {query: 'x'}}",
+        indicator: `      thresholdMetric:
+        metricSource: {spec: {query: 'x'}}
+      ratioMetric:
+        bad: {metricSource: {spec: {query: 'x[{{.window}}]'}}}
+        total: {metricSource: {spec: {query: 'y[{{.window}}]'}}}`,
       },
-      'spec.indicator.spec uses a thresholdMetric, which is not supported yet',
+      'spec.indicator.spec must set either ratioMetric or thresholdMetric, not both',
     ],
     [
       'a calendar window',

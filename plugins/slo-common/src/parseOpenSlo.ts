@@ -1,8 +1,10 @@
 /**
  * OpenSLO specs. Each objective of an OpenSLO `SLO` becomes one SLO named
  * `<metadata.name>-<objective index>`, as Sloth does for `openslo/v1alpha`;
- * `openslo/v1` is read the same way. Only ratio SLIs over Prometheus with
- * occurrence-based budgets and rolling windows can become Sloth-style rules.
+ * `openslo/v1` is read the same way. Only Prometheus SLIs with
+ * occurrence-based budgets and rolling windows can become Sloth-style rules:
+ * ratio SLIs, and (v1) threshold SLIs as the share of one-minute samples
+ * that violate the objective's threshold.
  */
 import { z } from 'zod';
 import {
@@ -12,6 +14,7 @@ import {
 } from './documentContext';
 import { formatPromDuration, parsePromDuration } from './durations';
 import type { ServiceLevelSpec, SliSpec, SpecFormat } from './model';
+import { findPromQlSyntaxProblem } from './promql';
 import {
   openSloV1AlphaObjectiveSchema,
   openSloV1AlphaSloSchema,
@@ -36,6 +39,85 @@ function goodOverTotalErrorRatio(good: string, total: string): string {
 
 function successRatioToErrorRatio(successRatio: string): string {
   return `\n  1 - (\n    ${successRatio}\n  )\n`;
+}
+
+/** OpenSLO v1 objective `op` values and the PromQL comparison of a good sample. */
+export const OPENSLO_THRESHOLD_OPERATORS = {
+  lt: '<',
+  lte: '<=',
+  gt: '>',
+  gte: '>=',
+} as const;
+
+export type OpenSloThresholdOperator = keyof typeof OPENSLO_THRESHOLD_OPERATORS;
+
+/** How often a threshold SLI's query is sampled within each window. */
+const THRESHOLD_SAMPLE_STEP = '1m';
+
+/**
+ * The error ratio of a threshold SLI: the share of one-minute samples in the
+ * window where `query op value` did not hold. `bool` keeps every sample (0 or
+ * 1) of the series that exist, so missing data stays missing and no series
+ * means no data rather than a perfect SLI. The query gets lines of its own
+ * so that a trailing `# comment` cannot swallow the closing brackets.
+ */
+export function thresholdErrorRatio(
+  query: string,
+  op: OpenSloThresholdOperator,
+  value: number,
+): string {
+  const comparison = OPENSLO_THRESHOLD_OPERATORS[op];
+  // Parenthesised so that a negative threshold reads as one operand.
+  const threshold = value < 0 ? `(${value})` : String(value);
+  return `\n  1 - avg_over_time(\n    (\n      (\n        ${query}\n      ) ${comparison} bool ${threshold}\n    )[{{.window}}:${THRESHOLD_SAMPLE_STEP}]\n  )\n`;
+}
+
+/**
+ * Problems of a threshold objective's `op` and `value`; `field` names the
+ * objective (e.g. "objectives[0]") in messages.
+ */
+export function findThresholdObjectiveProblems(
+  field: string,
+  op: string | undefined,
+  value: number | undefined,
+): string[] {
+  const problems: string[] = [];
+  const ops = Object.keys(OPENSLO_THRESHOLD_OPERATORS)
+    .map(name => JSON.stringify(name))
+    .join(', ');
+  if (op === undefined) {
+    problems.push(
+      `${field}.op is required with a thresholdMetric indicator (one of ${ops}: how a good sample compares to value)`,
+    );
+  } else if (
+    !Object.prototype.hasOwnProperty.call(OPENSLO_THRESHOLD_OPERATORS, op)
+  ) {
+    problems.push(
+      `${field}.op ${JSON.stringify(op)} is not supported: use one of ${ops}`,
+    );
+  }
+  if (value === undefined) {
+    problems.push(
+      `${field}.value (the threshold) is required with a thresholdMetric indicator`,
+    );
+  } else if (!Number.isFinite(value)) {
+    problems.push(`${field}.value must be a finite number (got ${value})`);
+  }
+  return problems;
+}
+
+/** Problems of a threshold SLI's query, which is an instantaneous value. */
+function findThresholdQueryProblems(field: string, query: string): string[] {
+  if (query.trim() === '') return [`${field} is required`];
+  if (query.includes('{{')) {
+    return [
+      `${field} must not use template actions such as {{.window}}: a thresholdMetric query is an instantaneous value, sampled every ${THRESHOLD_SAMPLE_STEP} over each window (use a fixed range inside it, e.g. rate(x[5m]))`,
+    ];
+  }
+  const syntaxProblem = findPromQlSyntaxProblem(query);
+  return syntaxProblem
+    ? [`${field} is not valid PromQL: it ${syntaxProblem}`]
+    : [];
 }
 
 /** Problems common to both versions' document level. */
@@ -279,35 +361,56 @@ type MetricSource = NonNullable<
   NonNullable<OpenSloV1SliSpec['ratioMetric']>['good']
 >['metricSource'];
 
-/** Turns an OpenSLO v1 indicator into a Sloth SLI, or explains why it cannot. */
+function findMetricSourceTypeProblem(path: string, source: MetricSource) {
+  if (source.type !== undefined && source.type.toLowerCase() !== 'prometheus') {
+    return `${path}.type ${JSON.stringify(
+      source.type,
+    )} is not supported: only Prometheus queries can be generated`;
+  }
+  return undefined;
+}
+
+/**
+ * Turns an OpenSLO v1 indicator into a Sloth SLI, or explains why it cannot.
+ * A threshold indicator gives its query instead: the SLI depends on each
+ * objective's `op` and `value`.
+ */
 function toSli(
   indicator: OpenSloV1SliSpec,
   field: string,
-): { sli?: SliSpec; problems: string[] } {
-  if (indicator.thresholdMetric) {
+): { sli?: SliSpec; thresholdQuery?: string; problems: string[] } {
+  if (indicator.thresholdMetric && indicator.ratioMetric) {
     return {
       problems: [
-        `${field} uses a thresholdMetric, which is not supported yet: only ratioMetric indicators (good or bad events over total) can be turned into Prometheus error-ratio rules`,
+        `${field} must set either ratioMetric or thresholdMetric, not both`,
       ],
     };
   }
+  if (indicator.thresholdMetric) {
+    const path = `${field}.thresholdMetric.metricSource`;
+    const source = indicator.thresholdMetric.metricSource;
+    const typeProblem = findMetricSourceTypeProblem(path, source);
+    const problems = [
+      ...(typeProblem ? [typeProblem] : []),
+      ...findThresholdQueryProblems(`${path}.spec.query`, source.spec.query),
+    ];
+    return problems.length > 0
+      ? { problems }
+      : { problems, thresholdQuery: source.spec.query.trim() };
+  }
   const ratio = indicator.ratioMetric;
   if (!ratio) {
-    return { problems: [`${field}.ratioMetric is required`] };
+    return {
+      problems: [
+        `${field}.ratioMetric or ${field}.thresholdMetric is required`,
+      ],
+    };
   }
   const problems: string[] = [];
   const query = (part: string, source: MetricSource) => {
     const path = `${field}.ratioMetric.${part}.metricSource`;
-    if (
-      source.type !== undefined &&
-      source.type.toLowerCase() !== 'prometheus'
-    ) {
-      problems.push(
-        `${path}.type ${JSON.stringify(
-          source.type,
-        )} is not supported: only Prometheus queries can be generated`,
-      );
-    }
+    const typeProblem = findMetricSourceTypeProblem(path, source);
+    if (typeProblem) problems.push(typeProblem);
     problems.push(
       ...findQueryProblems(`${path}.spec.query`, source.spec.query),
     );
@@ -452,7 +555,7 @@ export function parseOpenSloV1Document(
       where,
     );
   }
-  if (problems.length > 0 || !sli?.sli) {
+  if (problems.length > 0 || (!sli?.sli && sli?.thresholdQuery === undefined)) {
     problems.forEach(p => issues.error(p, where));
     return [];
   }
@@ -476,7 +579,7 @@ export function parseOpenSloV1Document(
       parsed.problems.forEach(p => issues.error(p, objectiveWhere));
       return;
     }
-    const { target, targetPercent } = parsed.data;
+    const { target, targetPercent, op, value: threshold } = parsed.data;
     const field = `objectives[${index}]`;
     let objectivePercent: number | undefined;
     let problem: string | undefined;
@@ -496,11 +599,35 @@ export function parseOpenSloV1Document(
     } else {
       problem = `${field}.target (a ratio such as 0.999) or ${field}.targetPercent is required`;
     }
-    if (problem || objectivePercent === undefined || !sli.sli) {
-      issues.error(problem ?? `${field} is invalid`, objectiveWhere);
+    const objectiveProblems = problem ? [problem] : [];
+    let objectiveSli = sli.sli;
+    if (sli.thresholdQuery !== undefined) {
+      objectiveProblems.push(
+        ...findThresholdObjectiveProblems(field, op, threshold),
+      );
+      if (objectiveProblems.length === 0 && threshold !== undefined) {
+        objectiveSli = {
+          type: 'raw',
+          errorRatioQuery: thresholdErrorRatio(
+            sli.thresholdQuery,
+            op as OpenSloThresholdOperator,
+            threshold,
+          ),
+        };
+      }
+    }
+    if (
+      objectiveProblems.length > 0 ||
+      objectivePercent === undefined ||
+      !objectiveSli
+    ) {
+      (objectiveProblems.length > 0
+        ? objectiveProblems
+        : [`${field} is invalid`]
+      ).forEach(p => issues.error(p, objectiveWhere));
       return;
     }
-    specs.push(emitSpec(context, base, name, objectivePercent, sli.sli));
+    specs.push(emitSpec(context, base, name, objectivePercent, objectiveSli));
   });
   return specs;
 }
