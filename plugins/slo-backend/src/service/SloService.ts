@@ -58,12 +58,24 @@ export interface SloServiceOptions {
   cache: CacheService;
   /** Values older than this are reported as stale. */
   staleAfterMs: number;
+  /**
+   * How long the set of SLO entities a principal may read is reused before the
+   * catalog is asked again (default 30 s). Asking per request costs a catalog
+   * permission check per entity; a permission change takes this long to apply.
+   */
+  readableRefsTtlMs?: number;
   now?: () => number;
 }
+
+const READABLE_REFS_CACHE_LIMIT = 1_000;
 
 /** Read side of the API; every read is limited to entities the caller can read. */
 export class SloService {
   private readonly now: () => number;
+  private readonly readableRefsCache = new Map<
+    string,
+    { refs: string[]; expiresAt: number }
+  >();
 
   constructor(private readonly options: SloServiceOptions) {
     this.now = options.now ?? Date.now;
@@ -71,6 +83,10 @@ export class SloService {
 
   /** The SLO entities the caller may read, asked of the catalog as the caller. */
   async readableEntityRefs(credentials: BackstageCredentials) {
+    const key = principalKey(credentials);
+    const cached = key ? this.readableRefsCache.get(key) : undefined;
+    if (cached && cached.expiresAt > this.now()) return cached.refs;
+
     const refs = await this.options.store.listEntityRefs();
     if (refs.length === 0) return [];
     const { items } = await this.options.catalog.getEntitiesByRefs(
@@ -80,7 +96,17 @@ export class SloService {
       },
       { credentials },
     );
-    return refs.filter((_, index) => items[index] !== undefined);
+    const readable = refs.filter((_, index) => items[index] !== undefined);
+    if (key) {
+      if (this.readableRefsCache.size >= READABLE_REFS_CACHE_LIMIT) {
+        this.readableRefsCache.clear();
+      }
+      this.readableRefsCache.set(key, {
+        refs: readable,
+        expiresAt: this.now() + (this.options.readableRefsTtlMs ?? 30_000),
+      });
+    }
+    return readable;
   }
 
   async listSlos(
@@ -255,4 +281,20 @@ export function summarize(history: SloEvaluation[]): HistorySummary {
     evaluationsOverBudget: overBudget.length,
     met: withData.length === 0 ? null : overBudget.length === 0,
   };
+}
+
+/** Who the credentials are for; anonymous callers are never cached. */
+function principalKey(credentials: BackstageCredentials): string | undefined {
+  const principal = credentials.principal as {
+    type?: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
+  if (principal.type === 'user' && principal.userEntityRef) {
+    return `user:${principal.userEntityRef}`;
+  }
+  if (principal.type === 'service' && principal.subject) {
+    return `service:${principal.subject}`;
+  }
+  return undefined;
 }
