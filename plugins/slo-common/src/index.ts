@@ -75,3 +75,18 @@ export {
   normalizePromDuration,
   parsePromDuration,
 } from './durations';
+export type {
+  SloStatus,
+  FiringAlert,
+  BurnRates,
+  Slo,
+  SloListQuery,
+  SloListResponse,
+  SloEvaluation,
+  SloHistoryQuery,
+  SloDetailResponse,
+  SpecSource,
+  SpecIssue,
+  EntitySlosResponse,
+} from './api';
+export { BURN_RATE_WINDOWS, SLO_STATUSES } from './api';

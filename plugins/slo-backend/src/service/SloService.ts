@@ -4,6 +4,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { Slo } from '@vigil/backstage-plugin-slo-common';
 import {
   defaultAlertWindows,
   generateRules,
@@ -17,32 +18,10 @@ import type {
   SloCurrentStatus,
   SloDefinition,
   SloEvaluation,
-  SloStatusValue,
 } from './types';
 
-/** An SLO with its latest status, as the API returns it (JSON-safe). */
-export interface SloView {
-  sloId: string;
-  entityRef: string;
-  service: string;
-  name: string;
-  description: string | null;
-  objectivePercent: number;
-  period: string;
-  owner: string | null;
-  system: string | null;
-  lifecycle: string | null;
-  status: SloStatusValue;
-  /** ISO time of the values below; null if never evaluated. */
-  evaluatedAt: string | null;
-  /** True when the values are older than a few evaluation intervals (Prometheus down). */
-  stale: boolean;
-  sli: number | null;
-  budgetRemaining: number | null;
-  burnRates: Record<string, number | null>;
-  firingAlert: 'page' | 'ticket' | null;
-  error: string | null;
-}
+/** An SLO with its latest status, as the API returns it (slo-common's contract). */
+export type SloView = Slo;
 
 export interface HistorySummary {
   evaluations: number;

@@ -1,43 +1,22 @@
 /** The SLO backend's domain model, as stored and as served over HTTP. */
+import {
+  BURN_RATE_WINDOWS,
+  SLO_STATUSES,
+} from '@vigil/backstage-plugin-slo-common';
 import type {
+  BurnRates,
+  FiringAlert,
   ServiceLevelSpec,
   SloSpecIssue,
+  SloStatus,
+  SpecSource,
 } from '@vigil/backstage-plugin-slo-common';
 
-/** `no-data` covers no traffic (0/0), missing series and never evaluated. */
-export type SloStatusValue = 'ok' | 'warning' | 'breaching' | 'no-data';
-
-export const SLO_STATUS_VALUES: readonly SloStatusValue[] = [
-  'ok',
-  'warning',
-  'breaching',
-  'no-data',
-];
-
-export type FiringAlert = 'page' | 'ticket';
-
-/** Windows every SLO's burn rate is reported for (Sloth's alert windows). */
-export const BURN_RATE_WINDOWS = [
-  '5m',
-  '30m',
-  '1h',
-  '2h',
-  '6h',
-  '1d',
-  '3d',
-] as const;
-
-/** Burn rate per window; `null` means no data in that window. */
-export type BurnRates = Record<string, number | null>;
-
-/** Where an entity's spec was read from. */
-export interface SpecSource {
-  type: 'file' | 'url' | 'inline';
-  /** File path or URL (absent for inline specs). */
-  target?: string;
-  /** A link a browser can open, for URL sources. */
-  url?: string;
-}
+// The HTTP contract's enums live in slo-common, shared with the frontend.
+export type SloStatusValue = SloStatus;
+export const SLO_STATUS_VALUES = SLO_STATUSES;
+export { BURN_RATE_WINDOWS };
+export type { BurnRates, FiringAlert, SpecSource };
 
 /** An entity that declares SLOs, with the problems of its spec. */
 export interface SloEntityRecord {
