@@ -1,0 +1,415 @@
+import { z } from 'zod';
+import {
+  Incident,
+  Severity,
+  TimelineEvent,
+  isFullEntityRef,
+  isOpenStatus,
+  toMillis,
+} from './model';
+
+// Go's RFC 3339 with nanoseconds, e.g. 2024-05-01T12:00:00.123456789+02:00.
+const amTimestamp = z
+  .string({ invalid_type_error: 'must be an RFC 3339 timestamp string' })
+  .datetime({
+    offset: true,
+    message: 'must be an RFC 3339 timestamp, e.g. 2024-05-01T12:00:00Z',
+  });
+const stringMap = z.record(
+  z.string({ invalid_type_error: 'values must be strings' }),
+);
+const alertStatus = z.enum(['firing', 'resolved'], {
+  errorMap: () => ({ message: 'must be "firing" or "resolved"' }),
+});
+
+export const alertmanagerAlertSchema = z
+  .object({
+    status: alertStatus,
+    labels: stringMap,
+    annotations: stringMap.default({}),
+    startsAt: amTimestamp,
+    endsAt: amTimestamp.optional(),
+    generatorURL: z.string().optional(),
+    /** Absent before Alertmanager 0.19; then derived from the labels. */
+    fingerprint: z.string().min(1, 'must not be empty').optional(),
+  })
+  .passthrough();
+export type AlertmanagerAlert = z.infer<typeof alertmanagerAlertSchema>;
+
+/** Alertmanager webhook payload, version 4 (old payloads without `truncatedAlerts` too). */
+export const alertmanagerPayloadSchema = z
+  .object({
+    version: z.literal('4', {
+      errorMap: () => ({
+        message: 'must be "4" (Alertmanager webhook version 4)',
+      }),
+    }),
+    groupKey: z
+      .string({
+        required_error: 'is required',
+        invalid_type_error: 'must be a string',
+      })
+      .min(1, 'must not be empty'),
+    truncatedAlerts: z
+      .number({ invalid_type_error: 'must be a number' })
+      .int('must be an integer')
+      .nonnegative('must not be negative')
+      .default(0),
+    status: alertStatus,
+    receiver: z.string().default(''),
+    groupLabels: stringMap.default({}),
+    commonLabels: stringMap.default({}),
+    commonAnnotations: stringMap.default({}),
+    externalURL: z.string().default(''),
+    alerts: z.array(alertmanagerAlertSchema, {
+      required_error: 'is required',
+      invalid_type_error: 'must be an array',
+    }),
+  })
+  .passthrough();
+export type AlertmanagerPayload = z.infer<typeof alertmanagerPayloadSchema>;
+
+function formatPath(path: ReadonlyArray<string | number>): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${part}` : part;
+  }
+  return out || '(payload)';
+}
+
+/** Formats zod issues as `field.path: message` lines. */
+export function formatZodIssues(error: z.ZodError): string[] {
+  return error.issues.map(issue => {
+    const message =
+      issue.code === 'invalid_type' && issue.received === 'undefined'
+        ? 'is required'
+        : issue.message;
+    return `${formatPath(issue.path)}: ${message}`;
+  });
+}
+
+export type ParseAlertmanagerPayloadResult =
+  | { ok: true; payload: AlertmanagerPayload }
+  | { ok: false; errors: string[] };
+
+/** Validates a webhook body; errors name the offending field, e.g. `alerts[0].startsAt: ...`. */
+export function parseAlertmanagerPayload(
+  body: unknown,
+): ParseAlertmanagerPayloadResult {
+  const result = alertmanagerPayloadSchema.safeParse(body);
+  if (result.success) return { ok: true, payload: result.data };
+  return { ok: false, errors: formatZodIssues(result.error) };
+}
+
+/** The alert's fingerprint, or a stable one derived from its labels for old payloads. */
+export function alertFingerprint(
+  alert: Pick<AlertmanagerAlert, 'fingerprint' | 'labels'>,
+): string {
+  if (alert.fingerprint) return alert.fingerprint;
+  const pairs = Object.keys(alert.labels)
+    .sort()
+    .map(key => `${key}=${JSON.stringify(alert.labels[key])}`);
+  return `labels:{${pairs.join(',')}}`;
+}
+
+// ------------------------------------------------------------ entity mapping
+
+export interface EntityMapping {
+  /** The alert label naming the service (default `service`). */
+  label?: string;
+  /** Maps the label's value to a full entity ref, or undefined when unknown. */
+  lookup: (value: string) => string | undefined;
+}
+
+/**
+ * The entity an alert names: the value of the mapping label (in the alert's
+ * labels, else annotations) resolved by the caller's lookup. Returns
+ * undefined when the label is missing or the lookup returns no full entity ref.
+ */
+export function entityRefForAlert(
+  labels: Record<string, string>,
+  annotations: Record<string, string>,
+  mapping: EntityMapping,
+): string | undefined {
+  const label = mapping.label ?? 'service';
+  const value = labels[label] ?? annotations[label];
+  if (!value) return undefined;
+  const ref = mapping.lookup(value);
+  return ref && isFullEntityRef(ref) ? ref : undefined;
+}
+
+// ------------------------------------------------------------------ planning
+
+/** What is known about one alert (by fingerprint) of an incident. */
+export interface KnownAlertState {
+  status: 'firing' | 'resolved';
+  startsAt: string;
+  endsAt?: string;
+}
+
+export interface AlertmanagerPlanOptions {
+  /** Receive time, ISO. */
+  now: string;
+  /** Timeline actor for alert events (default `alertmanager`). */
+  actor?: string;
+  entityMapping?: EntityMapping;
+  /** Used when no alert maps to an entity; without it such a group opens no incident. */
+  fallbackEntityRef?: string;
+  /** Resolve the incident when every alert of the group is resolved (default false). */
+  resolveIncidentWhenAllResolved?: boolean;
+  /** Reopen a resolved incident when one of its alerts fires again (default true). */
+  reopenOnRefire?: boolean;
+  /** Labels read for the severity, in order (default `severity`, `sloth_severity`). */
+  severityLabels?: string[];
+  /** Label value (lower case) → severity; merged over the defaults. */
+  severityMap?: Record<string, Severity>;
+  /** When no label maps (default SEV3). */
+  defaultSeverity?: Severity;
+}
+
+export const DEFAULT_ALERT_SEVERITY_MAP: Readonly<Record<string, Severity>> = {
+  sev1: 'SEV1',
+  sev2: 'SEV2',
+  sev3: 'SEV3',
+  sev4: 'SEV4',
+  critical: 'SEV2',
+  page: 'SEV2',
+  high: 'SEV2',
+  error: 'SEV3',
+  warning: 'SEV3',
+  ticket: 'SEV3',
+  info: 'SEV4',
+  low: 'SEV4',
+};
+
+export type AlertOutcome =
+  | 'new_firing'
+  | 'refiring'
+  | 'resolved'
+  | 'repeat'
+  | 'stale'
+  | 'unknown_resolved';
+
+export interface AlertmanagerPlan {
+  /** `open`: declare a new incident; `update`: change the existing one; `ignore`: nothing to do. */
+  action: 'open' | 'update' | 'ignore';
+  /** For `open`: what to declare. */
+  declare?: {
+    title: string;
+    summary?: string;
+    severity: Severity;
+    entityRefs: string[];
+    detectedAt: string;
+    alertGroupKey: string;
+  };
+  /** Status change to apply (through applyIncidentUpdate) to the existing incident. */
+  statusChange?: 'investigating' | 'resolved';
+  /** Timeline events to append. */
+  events: TimelineEvent[];
+  /** New known states to store, by fingerprint. */
+  alertUpdates: Map<string, KnownAlertState>;
+  /** What happened to each alert of the payload, in payload order. */
+  outcomes: Array<{ fingerprint: string; outcome: AlertOutcome }>;
+  warnings: string[];
+}
+
+function endMillis(endsAt: string | undefined): number | undefined {
+  if (!endsAt) return undefined;
+  const ms = toMillis(endsAt);
+  // Go's zero time (0001-01-01) means "no end".
+  return ms > 0 ? ms : undefined;
+}
+
+function classify(
+  known: KnownAlertState | undefined,
+  alert: AlertmanagerAlert,
+): AlertOutcome {
+  const start = toMillis(alert.startsAt);
+  if (!known)
+    return alert.status === 'firing' ? 'new_firing' : 'unknown_resolved';
+  const knownStart = toMillis(known.startsAt);
+  if (start < knownStart) return 'stale';
+  if (alert.status === 'firing') {
+    if (known.status === 'firing') return 'repeat';
+    // Known resolved: the same instance firing again is a late notification.
+    return start > knownStart ? 'refiring' : 'stale';
+  }
+  if (known.status === 'firing') return 'resolved';
+  if (start > knownStart) return 'resolved';
+  const end = endMillis(alert.endsAt);
+  const knownEnd = endMillis(known.endsAt);
+  return end !== undefined && knownEnd !== undefined && end < knownEnd
+    ? 'stale'
+    : 'repeat';
+}
+
+function severityFor(
+  payload: AlertmanagerPayload,
+  options: AlertmanagerPlanOptions,
+): Severity {
+  const map = { ...DEFAULT_ALERT_SEVERITY_MAP, ...(options.severityMap ?? {}) };
+  const labels = options.severityLabels ?? ['severity', 'sloth_severity'];
+  let best: Severity | undefined;
+  const labelSets = [
+    payload.commonLabels,
+    ...payload.alerts.map(a => a.labels),
+  ];
+  for (const set of labelSets) {
+    for (const label of labels) {
+      const value = set[label]?.toLowerCase();
+      const sev = value ? map[value] : undefined;
+      if (sev && (!best || sev < best)) best = sev;
+    }
+  }
+  return best ?? options.defaultSeverity ?? 'SEV3';
+}
+
+/**
+ * Decides what one Alertmanager notification means for the incident of its
+ * `groupKey`: open one, append alert events, reopen or resolve it, or nothing.
+ * Alerts are tracked by fingerprint in `knownAlerts`; exact repeats and
+ * out-of-order notifications older than what is known change nothing. A
+ * closed incident counts as none: a new firing opens a new incident.
+ */
+export function planAlertmanagerNotification(
+  existing: Incident | undefined,
+  knownAlerts: ReadonlyMap<string, KnownAlertState>,
+  payload: AlertmanagerPayload,
+  options: AlertmanagerPlanOptions,
+): AlertmanagerPlan {
+  const actor = options.actor ?? 'alertmanager';
+  const incident =
+    existing && existing.status !== 'closed' ? existing : undefined;
+  // A closed incident's alerts belong to it, not to the next incident.
+  const state = new Map(incident ? knownAlerts : []);
+  const events: TimelineEvent[] = [];
+  const alertUpdates = new Map<string, KnownAlertState>();
+  const outcomes: AlertmanagerPlan['outcomes'] = [];
+  const warnings: string[] = [];
+
+  if (payload.truncatedAlerts > 0) {
+    warnings.push(
+      `${payload.truncatedAlerts} alert(s) were truncated by Alertmanager (max_alerts); only ${payload.alerts.length} were seen`,
+    );
+  }
+
+  for (const alert of payload.alerts) {
+    const fingerprint = alertFingerprint(alert);
+    const outcome = classify(state.get(fingerprint), alert);
+    outcomes.push({ fingerprint, outcome });
+    if (outcome === 'repeat' || outcome === 'stale') continue;
+    const alertName = alert.labels.alertname;
+    const endsAt =
+      alert.status === 'resolved' && endMillis(alert.endsAt) !== undefined
+        ? alert.endsAt
+        : undefined;
+    const next: KnownAlertState = {
+      status: alert.status,
+      startsAt: alert.startsAt,
+      ...(endsAt ? { endsAt } : {}),
+    };
+    state.set(fingerprint, next);
+    alertUpdates.set(fingerprint, next);
+    if (outcome === 'new_firing' || outcome === 'refiring') {
+      events.push({
+        type: 'alert_attached',
+        at: alert.startsAt,
+        actor,
+        fingerprint,
+        ...(alertName ? { alertName } : {}),
+        labels: alert.labels,
+        startsAt: alert.startsAt,
+        ...(alert.generatorURL ? { generatorURL: alert.generatorURL } : {}),
+      });
+    } else if (outcome === 'resolved') {
+      const at = endsAt ?? options.now;
+      events.push({
+        type: 'alert_resolved',
+        at,
+        actor,
+        fingerprint,
+        ...(alertName ? { alertName } : {}),
+        endsAt: at,
+      });
+    }
+  }
+
+  const firedNow = outcomes.some(
+    o => o.outcome === 'new_firing' || o.outcome === 'refiring',
+  );
+  const plan: AlertmanagerPlan = {
+    action: 'ignore',
+    events,
+    alertUpdates,
+    outcomes,
+    warnings,
+  };
+
+  if (!incident) {
+    if (!firedNow) return { ...plan, alertUpdates: new Map() };
+    const mapped = new Set<string>();
+    if (options.entityMapping) {
+      for (const alert of payload.alerts) {
+        if (alert.status !== 'firing') continue;
+        const ref = entityRefForAlert(
+          alert.labels,
+          alert.annotations,
+          options.entityMapping,
+        );
+        if (ref) mapped.add(ref);
+      }
+    }
+    if (mapped.size === 0 && options.fallbackEntityRef) {
+      mapped.add(options.fallbackEntityRef);
+    }
+    if (mapped.size === 0) {
+      warnings.push(
+        'no alert of the group maps to a catalog entity and no fallback entity is configured; no incident opened',
+      );
+      return { ...plan, events: [], alertUpdates: new Map() };
+    }
+    const firing = payload.alerts.filter(a => a.status === 'firing');
+    const detectedAt = firing
+      .map(a => a.startsAt)
+      .reduce((a, b) => (toMillis(b) < toMillis(a) ? b : a));
+    const title =
+      payload.commonAnnotations.summary ??
+      payload.commonLabels.alertname ??
+      payload.groupLabels.alertname ??
+      firing[0].labels.alertname ??
+      'Alertmanager alert';
+    const summary = payload.commonAnnotations.description;
+    return {
+      ...plan,
+      action: 'open',
+      declare: {
+        title: title.slice(0, 200),
+        ...(summary ? { summary } : {}),
+        severity: severityFor(payload, options),
+        entityRefs: [...mapped],
+        detectedAt,
+        alertGroupKey: payload.groupKey,
+      },
+    };
+  }
+
+  if (events.length === 0 && alertUpdates.size === 0) return plan;
+  plan.action = 'update';
+  if (
+    firedNow &&
+    incident.status === 'resolved' &&
+    (options.reopenOnRefire ?? true)
+  ) {
+    plan.statusChange = 'investigating';
+  } else if (
+    options.resolveIncidentWhenAllResolved &&
+    isOpenStatus(incident.status) &&
+    payload.status === 'resolved' &&
+    outcomes.some(o => o.outcome === 'resolved') &&
+    [...state.values()].every(s => s.status === 'resolved')
+  ) {
+    plan.statusChange = 'resolved';
+  }
+  return plan;
+}

@@ -1,0 +1,13 @@
+/**
+ * Incidents and postmortems for Vigil: types, zod schemas and pure domain
+ * logic (lifecycle, Alertmanager webhook planning, metrics, Markdown export).
+ * Isomorphic: no Node or browser APIs, so the frontend and backend share it.
+ *
+ * @packageDocumentation
+ */
+
+export * from './model';
+export * from './lifecycle';
+export * from './alertmanager';
+export * from './metrics';
+export * from './markdown';

@@ -1,0 +1,54 @@
+import {
+  DEFAULT_SEVERITIES,
+  entityRefSchema,
+  resolveSeverityTable,
+  severityConfigSchema,
+  timelineEventSchema,
+} from './model';
+import { T0 } from './__testUtils__/fixtures';
+
+describe('model', () => {
+  it('applies severity config overrides', () => {
+    const config = severityConfigSchema.parse({ SEV1: { name: 'P0 outage' } });
+    const table = resolveSeverityTable(config);
+    expect(table.SEV1).toEqual({
+      name: 'P0 outage',
+      description: DEFAULT_SEVERITIES.SEV1.description,
+    });
+    expect(table.SEV4).toEqual(DEFAULT_SEVERITIES.SEV4);
+    expect(severityConfigSchema.safeParse({ SEV5: {} }).success).toBe(false);
+  });
+
+  it.each([
+    ['component:default/checkout', true],
+    ['user:team-a/jane.doe', true],
+    ['checkout', false],
+    ['component:checkout', false],
+    ['default/checkout', false],
+    [':default/x', false],
+  ])('entity ref %s valid=%s', (ref, valid) => {
+    expect(entityRefSchema.safeParse(ref).success).toBe(valid);
+  });
+
+  it('discriminates timeline events by type', () => {
+    expect(
+      timelineEventSchema.safeParse({
+        type: 'note',
+        at: T0,
+        actor: 'user:default/a',
+        text: 'hi',
+      }).success,
+    ).toBe(true);
+    expect(
+      timelineEventSchema.safeParse({
+        type: 'note',
+        at: T0,
+        actor: 'user:default/a',
+      }).success,
+    ).toBe(false);
+    expect(
+      timelineEventSchema.safeParse({ type: 'unknown', at: T0, actor: 'x' })
+        .success,
+    ).toBe(false);
+  });
+});
