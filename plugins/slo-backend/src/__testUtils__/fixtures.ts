@@ -1,3 +1,4 @@
+import type { CacheService } from '@backstage/backend-plugin-api';
 import { parseSloSpecs } from '@vigil/backstage-plugin-slo-common';
 import type { SloDefinition } from '../service/types';
 
@@ -47,4 +48,20 @@ export function definitionsFrom(
     spec,
     ...extra,
   }));
+}
+
+/** A CacheService that really keeps values, so tests can read what was cached. */
+export function memoryCache(): CacheService {
+  const values = new Map<string, unknown>();
+  const cache: CacheService = {
+    get: async key => values.get(key) as any,
+    set: async (key, value) => {
+      values.set(key, value);
+    },
+    delete: async key => {
+      values.delete(key);
+    },
+    withOptions: () => cache,
+  };
+  return cache;
 }

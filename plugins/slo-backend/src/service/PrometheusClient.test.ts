@@ -11,8 +11,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import type { CacheService } from '@backstage/backend-plugin-api';
-import { definitionsFrom } from '../__testUtils__/fixtures';
+import { definitionsFrom, memoryCache } from '../__testUtils__/fixtures';
 import {
   DatabaseSloStore,
   migrateSloDatabase,
@@ -140,20 +139,6 @@ async function freePort(): Promise<number> {
   });
 }
 
-function memoryCache(): CacheService {
-  const values = new Map<string, unknown>();
-  const cache: CacheService = {
-    get: async key => values.get(key) as any,
-    set: async (key, value) => {
-      values.set(key, value);
-    },
-    delete: async key => {
-      values.delete(key);
-    },
-    withOptions: () => cache,
-  };
-  return cache;
-}
 
 describe('PrometheusClient against a real Prometheus', () => {
   let prometheus: ChildProcess | undefined;

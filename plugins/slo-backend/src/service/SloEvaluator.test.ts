@@ -1,6 +1,9 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import type { CacheService } from '@backstage/backend-plugin-api';
-import { definitionsFrom, SPEC_YAML } from '../__testUtils__/fixtures';
+import {
+  definitionsFrom,
+  memoryCache,
+  SPEC_YAML,
+} from '../__testUtils__/fixtures';
 import {
   DatabaseSloStore,
   migrateSloDatabase,
@@ -18,20 +21,6 @@ const START = Date.parse('2026-06-01T12:00:00Z');
 const MINUTE = 60_000;
 const ENTITY = 'component:default/checkout';
 
-function memoryCache(): CacheService {
-  const values = new Map<string, unknown>();
-  const cache: CacheService = {
-    get: async key => values.get(key) as any,
-    set: async (key, value) => {
-      values.set(key, value);
-    },
-    delete: async key => {
-      values.delete(key);
-    },
-    withOptions: () => cache,
-  };
-  return cache;
-}
 
 /** Answers each query from a window -> (sloId -> value) table. */
 class FakePrometheus implements InstantQueryClient {
