@@ -2,6 +2,7 @@
 // Prometheus and Alertmanager (when installed), the scoring API, the Backstage
 // backend and the frontend dev server. Logs go to .data/logs/<name>.log.
 import { spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -216,6 +217,20 @@ function generateSloRules() {
   }
 }
 
+/**
+ * The shared secret Alertmanager presents to the incidents webhook: taken
+ * from VIGIL_ALERTMANAGER_WEBHOOK_TOKEN or generated once into .data/, and
+ * written where alertmanager.yml's credentials_file reads it.
+ */
+function ensureWebhookToken() {
+  const file = path.join(dataDir, 'alertmanager-webhook-token');
+  let token = process.env.VIGIL_ALERTMANAGER_WEBHOOK_TOKEN;
+  if (!token && fs.existsSync(file)) token = fs.readFileSync(file, 'utf8').trim();
+  if (!token) token = crypto.randomBytes(32).toString('hex');
+  fs.writeFileSync(file, token, { mode: 0o600 });
+  process.env.VIGIL_ALERTMANAGER_WEBHOOK_TOKEN = token;
+}
+
 async function main() {
   try {
     checkConfigFiles(root);
@@ -249,6 +264,7 @@ async function main() {
   fs.mkdirSync(path.join(dataDir, 'sqlite'), { recursive: true });
 
   generateSloRules();
+  ensureWebhookToken();
 
   if (hasBinary('promtool') && wanted.some(s => s.name === 'prometheus')) {
     const check = spawnSync(

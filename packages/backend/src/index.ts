@@ -28,15 +28,15 @@ backend.add(
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// Vigil's policy: incident defaults, everything else allowed.
+backend.add(import('./permissionPolicy'));
 
 // Search: PostgreSQL engine in production, in-memory Lunr on SQLite.
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
+backend.add(import('@vigil/backstage-plugin-search-backend-module-incidents'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
@@ -45,5 +45,6 @@ backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 // Vigil's plugins.
 backend.add(import('@vigil/backstage-plugin-slo-backend'));
+backend.add(import('@vigil/backstage-plugin-incidents-backend'));
 
 backend.start();

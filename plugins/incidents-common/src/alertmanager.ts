@@ -116,8 +116,8 @@ export function alertFingerprint(
 // ------------------------------------------------------------ entity mapping
 
 export interface EntityMapping {
-  /** The alert label naming the service (default `service`). */
-  label?: string;
+  /** The alert label(s) naming the service, tried in order (default `service`). */
+  label?: string | string[];
   /** Maps the label's value to a full entity ref, or undefined when unknown. */
   lookup: (value: string) => string | undefined;
 }
@@ -132,11 +132,14 @@ export function entityRefForAlert(
   annotations: Record<string, string>,
   mapping: EntityMapping,
 ): string | undefined {
-  const label = mapping.label ?? 'service';
-  const value = labels[label] ?? annotations[label];
-  if (!value) return undefined;
-  const ref = mapping.lookup(value);
-  return ref && isFullEntityRef(ref) ? ref : undefined;
+  const names = mapping.label ?? 'service';
+  for (const label of Array.isArray(names) ? names : [names]) {
+    const value = labels[label] ?? annotations[label];
+    if (!value) continue;
+    const ref = mapping.lookup(value);
+    if (ref && isFullEntityRef(ref)) return ref;
+  }
+  return undefined;
 }
 
 // ------------------------------------------------------------------ planning

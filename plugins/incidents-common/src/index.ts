@@ -11,3 +11,5 @@ export * from './lifecycle';
 export * from './alertmanager';
 export * from './metrics';
 export * from './markdown';
+export * from './api';
+export * from './permissions';

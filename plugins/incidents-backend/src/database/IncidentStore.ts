@@ -1,0 +1,151 @@
+import type {
+  ActionItem,
+  ActionItemWithContext,
+  Incident,
+  IncidentAlert,
+  KnownAlertState,
+  ListActionItemsQuery,
+  ListIncidentsQuery,
+  ListPostmortemsQuery,
+  MetricsIncident,
+  Postmortem,
+  PostmortemListItem,
+  TimelineEntry,
+  TimelineEvent,
+} from '@vigil/backstage-plugin-incidents-common';
+
+/** An incident with the owners of its affected entities (for permissions and notifications). */
+export interface StoredIncident {
+  incident: Incident;
+  ownerRefs: string[];
+}
+
+/**
+ * What a transactional mutation decides from the stored state: a new
+ * incident state and timeline events to append, or a typed refusal.
+ */
+export type IncidentMutation<E> =
+  | {
+      ok: true;
+      incident: Incident;
+      events: TimelineEvent[];
+      ownerRefs?: string[];
+      changed: boolean;
+    }
+  | { ok: false; error: E };
+
+export type MutationOutcome<E> =
+  | { ok: true; stored: StoredIncident; events: TimelineEntry[]; changed: boolean }
+  | { ok: false; error: E; current: StoredIncident }
+  | { ok: false; notFound: true };
+
+/** The Alertmanager intake's decision for one notification, made under the group's lock. */
+export interface AlertGroupDecision {
+  /** A new incident to create (and point the group at). */
+  open?: { incident: Incident; ownerRefs: string[] };
+  /** The existing incident's new state, when it changes. */
+  update?: Incident;
+  events: TimelineEvent[];
+  alerts: IncidentAlert[];
+}
+
+export interface AlertGroupState {
+  stored?: StoredIncident;
+  knownAlerts: Map<string, KnownAlertState>;
+}
+
+export interface AlertGroupOutcome {
+  incidentId?: string;
+  opened: boolean;
+  stored?: StoredIncident;
+  events: TimelineEntry[];
+}
+
+export type PostmortemMutation<E> =
+  | { ok: true; postmortem: Postmortem; changed: boolean }
+  | { ok: false; error: E };
+
+export type PostmortemOutcome<E> =
+  | { ok: true; postmortem: Postmortem; changed: boolean }
+  | { ok: false; error: E; current: Postmortem }
+  | { ok: false; notFound: true };
+
+export interface SearchDocumentsPage<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+export interface IncidentSearchRow {
+  incident: Incident;
+  notes: string[];
+}
+
+/** Storage of incidents, timelines, alerts, postmortems and action items. */
+export interface IncidentStore {
+  createIncident(
+    stored: StoredIncident,
+    events: TimelineEvent[],
+  ): Promise<TimelineEntry[]>;
+  getIncident(id: string): Promise<StoredIncident | undefined>;
+  listIncidents(
+    query: ListIncidentsQuery,
+  ): Promise<{ items: Incident[]; totalCount: number }>;
+  /** Runs `mutate` on the current state under a row lock and writes its result. */
+  mutateIncident<E>(
+    id: string,
+    mutate: (current: StoredIncident) => IncidentMutation<E>,
+  ): Promise<MutationOutcome<E>>;
+  getTimeline(incidentId: string): Promise<TimelineEntry[]>;
+  getAlerts(incidentId: string): Promise<IncidentAlert[]>;
+
+  /**
+   * Serializes on `groupKey`, loads its incident and known alerts, lets
+   * `decide` plan, then writes the plan in the same transaction.
+   */
+  processAlertGroup(
+    groupKey: string,
+    now: number,
+    decide: (state: AlertGroupState) => AlertGroupDecision,
+  ): Promise<AlertGroupOutcome>;
+
+  createPostmortem(
+    postmortem: Postmortem,
+    createdBy: string,
+  ): Promise<{ created: boolean; postmortem: Postmortem }>;
+  getPostmortem(id: string): Promise<Postmortem | undefined>;
+  getPostmortemByIncident(incidentId: string): Promise<Postmortem | undefined>;
+  /** Like mutateIncident; `actor` is recorded on the incident's timeline when it publishes. */
+  mutatePostmortem<E>(
+    id: string,
+    mutate: (current: Postmortem) => PostmortemMutation<E>,
+    actor?: string,
+  ): Promise<PostmortemOutcome<E>>;
+  listPostmortems(
+    query: ListPostmortemsQuery,
+  ): Promise<{ items: PostmortemListItem[]; totalCount: number }>;
+
+  listActionItems(
+    query: ListActionItemsQuery,
+    today: string,
+  ): Promise<{ items: ActionItemWithContext[]; totalCount: number }>;
+  getActionItem(
+    id: string,
+  ): Promise<(ActionItem & { postmortemId: string; incidentId: string }) | undefined>;
+
+  /** Incidents declared in `[from, to)` (optionally of one entity), with action items. */
+  metricsIncidents(
+    from: number,
+    to: number,
+    entityRef?: string,
+  ): Promise<Array<MetricsIncident & { entityRefs: string[] }>>;
+  countOpenBySeverity(): Promise<Record<string, number>>;
+
+  searchIncidents(
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<SearchDocumentsPage<IncidentSearchRow>>;
+  searchPublishedPostmortems(
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<SearchDocumentsPage<{ postmortem: Postmortem; incident: Incident }>>;
+}

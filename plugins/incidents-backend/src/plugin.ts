@@ -1,0 +1,114 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import { incidentsPermissions } from '@vigil/backstage-plugin-incidents-common';
+import { readIncidentsConfig } from './config';
+import { DatabaseIncidentStore } from './database/DatabaseIncidentStore';
+import { incidentResourceRef, incidentRules } from './permissions';
+import { WEBHOOK_PATH, createRouter } from './router';
+import { EntityDirectory } from './service/EntityDirectory';
+import { IncidentsService } from './service/IncidentsService';
+import { IncidentsTelemetry } from './service/IncidentsTelemetry';
+
+/**
+ * Vigil's incidents backend: incidents, timelines, postmortems and action
+ * items in the plugin's database; Alertmanager intake; notifications and
+ * signals on declare; incident metrics for the portal and Prometheus.
+ */
+export const incidentsPlugin = createBackendPlugin({
+  pluginId: 'incidents',
+  register(env) {
+    env.registerInit({
+      deps: {
+        auth: coreServices.auth,
+        auditor: coreServices.auditor,
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
+        userInfo: coreServices.userInfo,
+        catalog: catalogServiceRef,
+        notifications: notificationService,
+        signals: signalsServiceRef,
+        metrics: metricsServiceRef,
+      },
+      async init(deps) {
+        const { logger } = deps;
+        const config = readIncidentsConfig(deps.config);
+        const store = await DatabaseIncidentStore.create({
+          database: deps.database,
+        });
+        deps.permissionsRegistry.addResourceType({
+          resourceRef: incidentResourceRef,
+          permissions: incidentsPermissions,
+          rules: incidentRules,
+          getResources: async ids =>
+            Promise.all(ids.map(id => store.getIncident(id))),
+        });
+
+        const directory = new EntityDirectory({
+          catalog: deps.catalog,
+          auth: deps.auth,
+          logger,
+        });
+        const telemetry = new IncidentsTelemetry({
+          metrics: deps.metrics,
+          store,
+          logger,
+        });
+        // Local scope: every instance serves its own gauges from its own snapshot.
+        await deps.scheduler.scheduleTask({
+          id: 'incidents-metrics-snapshot',
+          scope: 'local',
+          frequency: { minutes: 1 },
+          timeout: { minutes: 1 },
+          initialDelay: { seconds: 5 },
+          fn: () => telemetry.refresh(),
+        });
+        if (!config.alertmanager.webhookToken) {
+          logger.info(
+            'vigil.incidents.alertmanager.webhookToken is not set: the Alertmanager webhook accepts Backstage service credentials only',
+          );
+        }
+
+        const service = new IncidentsService({
+          store,
+          directory,
+          config,
+          logger,
+          notifications: deps.notifications,
+          signals: deps.signals,
+          telemetry,
+        });
+        deps.httpRouter.use(
+          await createRouter({
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            auditor: deps.auditor,
+            userInfo: deps.userInfo,
+            logger,
+            service,
+            store,
+            directory,
+            config,
+            telemetry,
+          }),
+        );
+        // Alertmanager holds no Backstage token; the route checks the shared one.
+        deps.httpRouter.addAuthPolicy({
+          path: WEBHOOK_PATH,
+          allow: 'unauthenticated',
+        });
+      },
+    });
+  },
+});

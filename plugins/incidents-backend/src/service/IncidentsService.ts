@@ -1,0 +1,706 @@
+import type {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import type { NotificationService } from '@backstage/plugin-notifications-node';
+import type { SignalsService } from '@backstage/plugin-signals-node';
+import {
+  ActionItem,
+  AddLinkRequest,
+  AlertmanagerPayload,
+  DeclareIncidentRequest,
+  INCIDENTS_SIGNAL_CHANNEL,
+  Incident,
+  IncidentAlert,
+  IncidentDetails,
+  IncidentMetricsResponse,
+  IncidentSignal,
+  IncidentUpdateError,
+  Postmortem,
+  PostmortemState,
+  SavePostmortemRequest,
+  TimelineEntry,
+  TimelineEvent,
+  UpdateActionItemRequest,
+  UpdateIncidentRequest,
+  alertFingerprint,
+  applyIncidentUpdate,
+  declareIncident,
+  incidentMetrics,
+  isAllowedPostmortemTransition,
+  planAlertmanagerNotification,
+} from '@vigil/backstage-plugin-incidents-common';
+import { randomUUID } from 'crypto';
+import type { IncidentsBackendConfig } from '../config';
+import type { IncidentStore, StoredIncident } from '../database/IncidentStore';
+import type { EntityDirectory } from './EntityDirectory';
+import type { IncidentsTelemetry } from './IncidentsTelemetry';
+
+const DAY_MS = 86_400_000;
+
+/** A stale write: the HTTP layer answers 409 with `current`. */
+export class VersionConflictError<T> extends ConflictError {
+  constructor(message: string, readonly current: T) {
+    super(message);
+  }
+}
+
+const NOTIFICATION_SEVERITY = {
+  SEV1: 'critical',
+  SEV2: 'high',
+  SEV3: 'normal',
+  SEV4: 'low',
+} as const;
+
+export interface AlertmanagerResult {
+  action: 'opened' | 'updated' | 'unchanged' | 'ignored';
+  incidentId?: string;
+  outcomes: Array<{ fingerprint: string; outcome: string }>;
+  warnings: string[];
+}
+
+/**
+ * The incidents domain service: orchestrates the store, the catalog, the
+ * lifecycle rules of incidents-common, notifications and signals. The router
+ * has already authenticated, validated and authorized the caller.
+ */
+export class IncidentsService {
+  private readonly now: () => number;
+  private readonly newId: () => string;
+
+  constructor(
+    private readonly options: {
+      store: IncidentStore;
+      directory: EntityDirectory;
+      config: IncidentsBackendConfig;
+      logger: LoggerService;
+      notifications?: NotificationService;
+      signals?: SignalsService;
+      telemetry?: IncidentsTelemetry;
+      now?: () => number;
+      newId?: () => string;
+    },
+  ) {
+    this.now = options.now ?? Date.now;
+    this.newId = options.newId ?? randomUUID;
+  }
+
+  private nowIso(): string {
+    return new Date(this.now()).toISOString();
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  async getStored(id: string): Promise<StoredIncident> {
+    const stored = await this.options.store.getIncident(id);
+    if (!stored) throw new NotFoundError(`No incident with id ${id}`);
+    return stored;
+  }
+
+  async details(
+    stored: StoredIncident,
+    permissions: IncidentDetails['permissions'],
+  ): Promise<IncidentDetails> {
+    const { store } = this.options;
+    const id = stored.incident.id;
+    const [timeline, alerts, postmortem] = await Promise.all([
+      store.getTimeline(id),
+      store.getAlerts(id),
+      store.getPostmortemByIncident(id),
+    ]);
+    return {
+      incident: stored.incident,
+      ownerRefs: stored.ownerRefs,
+      timeline,
+      alerts,
+      ...(postmortem
+        ? {
+            postmortem: {
+              id: postmortem.id,
+              state: postmortem.state,
+              version: postmortem.version,
+            },
+          }
+        : {}),
+      permissions,
+    };
+  }
+
+  // ---------------------------------------------------------------- declare
+
+  async declare(
+    request: DeclareIncidentRequest,
+    actor: string,
+    credentials: BackstageCredentials,
+  ): Promise<StoredIncident> {
+    const ownerRefs = await this.options.directory.resolveOwners(
+      request.entityRefs,
+      credentials,
+    );
+    const { incident, events } = declareIncident(
+      request,
+      this.newId(),
+      actor,
+      this.nowIso(),
+    );
+    const stored = { incident, ownerRefs };
+    const entries = await this.options.store.createIncident(stored, events);
+    this.afterDeclare(stored, 'user', entries);
+    return stored;
+  }
+
+  private afterDeclare(
+    stored: StoredIncident,
+    source: 'user' | 'alertmanager',
+    _entries: TimelineEntry[],
+  ): void {
+    const { incident } = stored;
+    this.options.telemetry?.declared(incident.severity, source);
+    this.signal({
+      type: 'incident_declared',
+      incidentId: incident.id,
+      version: incident.version,
+      status: incident.status,
+    });
+    if (this.options.config.notifyOnDeclare) {
+      void this.notifyDeclared(stored);
+    }
+  }
+
+  private async notifyDeclared(stored: StoredIncident): Promise<void> {
+    const { incident, ownerRefs } = stored;
+    const recipients = [
+      ...new Set([
+        ...ownerRefs,
+        ...(incident.roles.commander ? [incident.roles.commander] : []),
+      ]),
+    ];
+    if (!this.options.notifications || recipients.length === 0) return;
+    const severityName = this.options.config.severities[incident.severity].name;
+    try {
+      await this.options.notifications.send({
+        recipients: { type: 'entity', entityRef: recipients },
+        payload: {
+          title: `${incident.severity} incident declared: ${incident.title}`,
+          description: `${severityName} incident affecting ${incident.entityRefs.join(
+            ', ',
+          )}${incident.summary ? ` — ${incident.summary.slice(0, 300)}` : ''}`,
+          link: `/incidents/${incident.id}`,
+          severity: NOTIFICATION_SEVERITY[incident.severity],
+          topic: 'vigil-incidents',
+          scope: `incident:${incident.id}`,
+        },
+      });
+    } catch (error) {
+      // The incident exists either way; a lost notification must not undo it.
+      this.options.logger.warn(
+        `Could not notify owners of incident ${incident.id}: ${error}`,
+      );
+    }
+  }
+
+  private signal(message: IncidentSignal): void {
+    const { signals, logger } = this.options;
+    if (!signals) return;
+    signals
+      .publish({
+        recipients: { type: 'broadcast' },
+        channel: INCIDENTS_SIGNAL_CHANNEL,
+        message: { ...message },
+      })
+      .catch(error => logger.debug(`Could not publish signal: ${error}`));
+  }
+
+  // ---------------------------------------------------------------- update
+
+  async update(
+    id: string,
+    request: UpdateIncidentRequest,
+    actor: string,
+    credentials: BackstageCredentials,
+  ): Promise<StoredIncident> {
+    // Owners of new affected entities are read before the transaction.
+    const ownerRefs = request.entityRefs
+      ? await this.options.directory.resolveOwners(request.entityRefs, credentials)
+      : undefined;
+    const outcome = await this.options.store.mutateIncident<IncidentUpdateError>(
+      id,
+      current => {
+        const result = applyIncidentUpdate(
+          current.incident,
+          request,
+          actor,
+          this.nowIso(),
+          {
+            allowCloseWithoutPublishedPostmortem:
+              this.options.config.allowCloseWithoutPublishedPostmortem,
+          },
+        );
+        if (!result.ok) return result;
+        return {
+          ok: true,
+          incident: result.incident,
+          events: result.events,
+          changed: result.changed,
+          ...(ownerRefs && result.changed ? { ownerRefs } : {}),
+        };
+      },
+    );
+    if (!outcome.ok && 'notFound' in outcome) {
+      throw new NotFoundError(`No incident with id ${id}`);
+    }
+    if (!outcome.ok) {
+      if (outcome.error.code === 'VERSION_CONFLICT') {
+        throw new VersionConflictError(outcome.error.message, outcome.current);
+      }
+      if (outcome.error.code === 'INCIDENT_CLOSED') {
+        throw new ConflictError(outcome.error.message);
+      }
+      throw new InputError(outcome.error.message);
+    }
+    if (outcome.changed) {
+      this.signal({
+        type: 'incident_updated',
+        incidentId: id,
+        version: outcome.stored.incident.version,
+        status: outcome.stored.incident.status,
+      });
+    }
+    return outcome.stored;
+  }
+
+  /** Appends a note or link: no version needed, two scribes never conflict. */
+  async append(
+    id: string,
+    event: Extract<TimelineEvent, { type: 'note' } | { type: 'link' }>,
+  ): Promise<StoredIncident> {
+    const outcome = await this.options.store.mutateIncident<string>(id, current =>
+      current.incident.status === 'closed'
+        ? { ok: false, error: 'a closed incident cannot be changed' }
+        : { ok: true, incident: current.incident, events: [event], changed: false },
+    );
+    if (!outcome.ok && 'notFound' in outcome) {
+      throw new NotFoundError(`No incident with id ${id}`);
+    }
+    if (!outcome.ok) throw new ConflictError(outcome.error);
+    this.signal({ type: 'timeline_appended', incidentId: id });
+    return outcome.stored;
+  }
+
+  note(id: string, text: string, actor: string): Promise<StoredIncident> {
+    return this.append(id, { type: 'note', at: this.nowIso(), actor, text });
+  }
+
+  link(id: string, request: AddLinkRequest, actor: string): Promise<StoredIncident> {
+    return this.append(id, {
+      type: 'link',
+      at: this.nowIso(),
+      actor,
+      url: request.url,
+      ...(request.title ? { title: request.title } : {}),
+    });
+  }
+
+  // ---------------------------------------------------------------- postmortems
+
+  async createPostmortem(
+    incidentId: string,
+    actor: string,
+  ): Promise<{ created: boolean; postmortem: Postmortem }> {
+    const stored = await this.getStored(incidentId);
+    const { incident } = stored;
+    if (incident.status !== 'resolved' && incident.status !== 'closed') {
+      throw new InputError(
+        `A postmortem starts once the incident is resolved; it is ${incident.status}`,
+      );
+    }
+    const timeline = await this.options.store.getTimeline(incidentId);
+    const template = this.options.config.postmortemTemplate;
+    const now = this.nowIso();
+    const postmortem: Postmortem = {
+      id: this.newId(),
+      incidentId,
+      title: incident.title,
+      state: 'draft',
+      authors: actor.startsWith('user:') ? [actor] : [],
+      summary: incident.summary
+        ? `${incident.summary}\n\n${template.summary}`
+        : template.summary,
+      impact: template.impact,
+      rootCauses: template.rootCauses,
+      trigger: template.trigger,
+      resolution: template.resolution,
+      detection: template.detection,
+      actionItems: [],
+      lessonsLearned: {
+        whatWentWell: template.whatWentWell,
+        whatWentWrong: template.whatWentWrong,
+        whereWeGotLucky: template.whereWeGotLucky,
+      },
+      timeline: postmortemTimeline(incident, timeline),
+      supportingInformation: template.supportingInformation,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+    const result = await this.options.store.createPostmortem(postmortem, actor);
+    if (result.created) {
+      this.signal({ type: 'postmortem_updated', incidentId });
+    }
+    return result;
+  }
+
+  async getPostmortem(id: string): Promise<Postmortem> {
+    const postmortem = await this.options.store.getPostmortem(id);
+    if (!postmortem) throw new NotFoundError(`No postmortem with id ${id}`);
+    return postmortem;
+  }
+
+  async savePostmortem(
+    id: string,
+    request: SavePostmortemRequest,
+  ): Promise<Postmortem> {
+    const now = this.nowIso();
+    return this.mutatePostmortem(id, current => {
+      if (current.state === 'published') {
+        return { ok: false, error: 'a published postmortem cannot be edited' };
+      }
+      const { expectedVersion, actionItems, lessonsLearned, ...fields } = request;
+      const next: Postmortem = {
+        ...current,
+        ...fields,
+        lessonsLearned: { ...current.lessonsLearned, ...(lessonsLearned ?? {}) },
+        ...(actionItems
+          ? {
+              actionItems: actionItems.map(item => ({
+                ...item,
+                id: item.id ?? this.newId(),
+              })),
+            }
+          : {}),
+      };
+      if (JSON.stringify(next) === JSON.stringify(current)) {
+        return { ok: true, postmortem: current, changed: false };
+      }
+      return {
+        ok: true,
+        changed: true,
+        postmortem: { ...next, updatedAt: now, version: current.version + 1 },
+      };
+    }, request.expectedVersion);
+  }
+
+  async changePostmortemState(
+    id: string,
+    state: PostmortemState,
+    expectedVersion: number,
+    actor: string,
+  ): Promise<Postmortem> {
+    const now = this.nowIso();
+    return this.mutatePostmortem(
+      id,
+      current => {
+        if (current.state === state) {
+          return { ok: true, postmortem: current, changed: false };
+        }
+        if (!isAllowedPostmortemTransition(current.state, state)) {
+          return {
+            ok: false,
+            error: `cannot change a postmortem from ${current.state} to ${state}`,
+          };
+        }
+        return {
+          ok: true,
+          changed: true,
+          postmortem: {
+            ...current,
+            state,
+            updatedAt: now,
+            ...(state === 'published' ? { publishedAt: now } : {}),
+            version: current.version + 1,
+          },
+        };
+      },
+      expectedVersion,
+      actor,
+    );
+  }
+
+  async updateActionItem(
+    id: string,
+    request: UpdateActionItemRequest,
+  ): Promise<{ item: ActionItem; postmortem: Postmortem }> {
+    const found = await this.options.store.getActionItem(id);
+    if (!found) throw new NotFoundError(`No action item with id ${id}`);
+    const now = this.nowIso();
+    const postmortem = await this.mutatePostmortem(found.postmortemId, current => {
+      const items = current.actionItems.map(item => {
+        if (item.id !== id) return item;
+        const { dueDate, ...rest } = { ...item, ...request };
+        const due = request.dueDate === null ? undefined : dueDate;
+        return { ...rest, ...(due ? { dueDate: due } : {}) } as ActionItem;
+      });
+      const changed = JSON.stringify(items) !== JSON.stringify(current.actionItems);
+      return changed
+        ? {
+            ok: true,
+            changed: true,
+            postmortem: {
+              ...current,
+              actionItems: items,
+              updatedAt: now,
+              version: current.version + 1,
+            },
+          }
+        : { ok: true, changed: false, postmortem: current };
+    });
+    return {
+      item: postmortem.actionItems.find(item => item.id === id)!,
+      postmortem,
+    };
+  }
+
+  /** A postmortem change with the version check and the 404/409 mapping. */
+  private async mutatePostmortem(
+    id: string,
+    mutate: (
+      current: Postmortem,
+    ) =>
+      | { ok: true; postmortem: Postmortem; changed: boolean }
+      | { ok: false; error: string },
+    expectedVersion?: number,
+    actor?: string,
+  ): Promise<Postmortem> {
+    const outcome = await this.options.store.mutatePostmortem<
+      { conflict: true; message: string } | string
+    >(
+      id,
+      current => {
+        if (expectedVersion !== undefined && current.version !== expectedVersion) {
+          return {
+            ok: false,
+            error: {
+              conflict: true,
+              message: `version conflict: expected version ${expectedVersion} but the current version is ${current.version}; reload and retry`,
+            },
+          };
+        }
+        return mutate(current);
+      },
+      actor,
+    );
+    if (!outcome.ok && 'notFound' in outcome) {
+      throw new NotFoundError(`No postmortem with id ${id}`);
+    }
+    if (!outcome.ok) {
+      if (typeof outcome.error === 'object') {
+        throw new VersionConflictError(outcome.error.message, outcome.current);
+      }
+      throw new InputError(outcome.error);
+    }
+    if (outcome.changed) {
+      this.signal({
+        type: 'postmortem_updated',
+        incidentId: outcome.postmortem.incidentId,
+      });
+    }
+    return outcome.postmortem;
+  }
+
+  // ---------------------------------------------------------------- metrics
+
+  async metrics(query: {
+    entityRef?: string;
+    from?: string;
+    to?: string;
+  }): Promise<IncidentMetricsResponse> {
+    const to = query.to ? Date.parse(query.to) : this.now();
+    const from = query.from ? Date.parse(query.from) : to - 30 * DAY_MS;
+    if (from >= to) {
+      throw new InputError(
+        `Invalid query: from (${new Date(from).toISOString()}) must be before to (${new Date(to).toISOString()})`,
+      );
+    }
+    const incidents = await this.options.store.metricsIncidents(from, to, query.entityRef);
+    const period = {
+      from: new Date(from).toISOString(),
+      to: new Date(to).toISOString(),
+    };
+    return {
+      ...(query.entityRef ? { entityRef: query.entityRef } : {}),
+      ...period,
+      metrics: incidentMetrics(incidents, period),
+    };
+  }
+
+  // ---------------------------------------------------------------- alertmanager
+
+  async ingestAlertmanager(payload: AlertmanagerPayload): Promise<AlertmanagerResult> {
+    const { directory, config, store } = this.options;
+    await directory.ensureFresh();
+    const mappingLabels = config.alertmanager.entityLabels;
+    // Resolve unknown label values before the transaction: the plan runs
+    // synchronously under the group's lock.
+    for (const alert of payload.alerts) {
+      for (const label of mappingLabels) {
+        const value = alert.labels[label] ?? alert.annotations[label];
+        if (value && !directory.lookup(value)) await directory.lookupFresh(value);
+      }
+    }
+    const nowMs = this.now();
+    const now = new Date(nowMs).toISOString();
+    const alertsByFingerprint = new Map(
+      payload.alerts.map(alert => [alertFingerprint(alert), alert]),
+    );
+    let planOutcomes: AlertmanagerResult['outcomes'] = [];
+    let warnings: string[] = [];
+    let action: AlertmanagerResult['action'] = 'ignored';
+
+    const outcome = await store.processAlertGroup(
+      payload.groupKey,
+      nowMs,
+      ({ stored, knownAlerts }) => {
+        const plan = planAlertmanagerNotification(
+          stored?.incident,
+          knownAlerts,
+          payload,
+          {
+            now,
+            entityMapping: {
+              label: mappingLabels,
+              lookup: value => directory.lookup(value),
+            },
+            ...(config.alertmanager.fallbackEntityRef
+              ? { fallbackEntityRef: config.alertmanager.fallbackEntityRef }
+              : {}),
+            resolveIncidentWhenAllResolved:
+              config.alertmanager.resolveIncidentWhenAllResolved,
+            reopenOnRefire: config.alertmanager.reopenOnRefire,
+            severityLabels: config.alertmanager.severityLabels,
+            severityMap: config.alertmanager.severityMap,
+            defaultSeverity: config.alertmanager.defaultSeverity,
+          },
+        );
+        planOutcomes = plan.outcomes;
+        warnings = plan.warnings;
+        const alerts: IncidentAlert[] = [...plan.alertUpdates].map(
+          ([fingerprint, state]) => {
+            const alert = alertsByFingerprint.get(fingerprint)!;
+            return {
+              fingerprint,
+              ...(alert.labels.alertname ? { alertName: alert.labels.alertname } : {}),
+              status: state.status,
+              startsAt: state.startsAt,
+              ...(state.endsAt ? { endsAt: state.endsAt } : {}),
+              labels: alert.labels,
+              ...(alert.generatorURL ? { generatorURL: alert.generatorURL } : {}),
+            };
+          },
+        );
+        if (plan.action === 'open' && plan.declare) {
+          action = 'opened';
+          const declared = declareIncident(
+            plan.declare,
+            this.newId(),
+            'alertmanager',
+            now,
+          );
+          return {
+            open: {
+              incident: declared.incident,
+              ownerRefs: directory.ownersFromIndex(plan.declare.entityRefs),
+            },
+            events: [...declared.events, ...plan.events],
+            alerts,
+          };
+        }
+        if (plan.action !== 'update' || !stored) {
+          action = stored ? 'unchanged' : 'ignored';
+          return { events: [], alerts: [] };
+        }
+        action = 'updated';
+        let update: Incident | undefined;
+        const events = [...plan.events];
+        if (plan.statusChange) {
+          const result = applyIncidentUpdate(
+            stored.incident,
+            { status: plan.statusChange },
+            'alertmanager',
+            now,
+          );
+          if (result.ok && result.changed) {
+            update = result.incident;
+            events.unshift(...result.events);
+          }
+        }
+        return { ...(update ? { update } : {}), events, alerts };
+      },
+    );
+
+    if (outcome.opened && outcome.stored) {
+      this.afterDeclare(outcome.stored, 'alertmanager', outcome.events);
+    } else if (outcome.incidentId && outcome.events.length > 0) {
+      this.signal({
+        type: 'timeline_appended',
+        incidentId: outcome.incidentId,
+        ...(outcome.stored
+          ? {
+              version: outcome.stored.incident.version,
+              status: outcome.stored.incident.status,
+            }
+          : {}),
+      });
+    }
+    this.options.telemetry?.notification(action);
+    return {
+      action,
+      ...(outcome.incidentId ? { incidentId: outcome.incidentId } : {}),
+      outcomes: planOutcomes,
+      warnings,
+    };
+  }
+}
+
+/** The incident's timeline as the postmortem's first draft of "what happened when". */
+export function postmortemTimeline(
+  incident: Incident,
+  timeline: TimelineEntry[],
+): Postmortem['timeline'] {
+  const entries: Postmortem['timeline'] = [];
+  if (incident.timestamps.detectedAt) {
+    entries.push({ at: incident.timestamps.detectedAt, text: 'Detected' });
+  }
+  entries.push({
+    at: incident.timestamps.declaredAt,
+    text: `Incident declared (${incident.severity}) by ${incident.createdBy}`,
+  });
+  for (const event of timeline) {
+    const text = describeEvent(event);
+    if (text) entries.push({ at: event.at, text });
+  }
+  return entries;
+}
+
+function describeEvent(event: TimelineEvent): string | undefined {
+  switch (event.type) {
+    case 'status_changed':
+      return `Status ${event.from} → ${event.to} (${event.actor})`;
+    case 'severity_changed':
+      return `Severity ${event.from} → ${event.to} (${event.actor})`;
+    case 'role_assigned':
+      return `${event.assignee} became ${event.role}`;
+    case 'role_unassigned':
+      return `${event.previous} stepped down as ${event.role}`;
+    case 'note':
+      return `${event.actor}: ${event.text}`.slice(0, 5000);
+    case 'alert_attached':
+      return `Alert ${event.alertName ?? event.fingerprint} firing`;
+    case 'alert_resolved':
+      return `Alert ${event.alertName ?? event.fingerprint} resolved`;
+    case 'link':
+      return `Link: ${event.title ?? event.url}`;
+    default:
+      return undefined;
+  }
+}

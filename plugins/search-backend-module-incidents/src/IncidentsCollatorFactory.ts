@@ -1,0 +1,83 @@
+import type {
+  AuthService,
+  DiscoveryService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import type {
+  DocumentCollatorFactory,
+  IndexableDocument,
+} from '@backstage/plugin-search-common';
+import {
+  INCIDENT_SEARCH_TYPE,
+  POSTMORTEM_SEARCH_TYPE,
+} from '@vigil/backstage-plugin-incidents-common';
+import { Readable } from 'stream';
+
+/** What the incidents backend's `/search/:type` pages hold. */
+export interface IncidentDocument extends IndexableDocument {
+  incidentId: string;
+  severity: string;
+  status: string;
+  entityRefs: string[];
+  declaredAt: string;
+  publishedAt?: string;
+}
+
+const PATHS = {
+  [INCIDENT_SEARCH_TYPE]: 'incidents',
+  [POSTMORTEM_SEARCH_TYPE]: 'postmortems',
+} as const;
+
+/**
+ * Collates incidents or published postmortems from the incidents backend's
+ * HTTP API with the search plugin's service credentials, page by page, so
+ * the index never holds more than one page in memory.
+ */
+export class IncidentsCollatorFactory implements DocumentCollatorFactory {
+  constructor(
+    readonly type: typeof INCIDENT_SEARCH_TYPE | typeof POSTMORTEM_SEARCH_TYPE,
+    private readonly options: {
+      discovery: DiscoveryService;
+      auth: AuthService;
+      logger: LoggerService;
+      pageSize?: number;
+      fetch?: typeof fetch;
+    },
+  ) {}
+
+  async getCollator(): Promise<Readable> {
+    return Readable.from(this.documents());
+  }
+
+  private async *documents(): AsyncGenerator<IncidentDocument> {
+    const { discovery, auth } = this.options;
+    const fetchFn = this.options.fetch ?? fetch;
+    const baseUrl = await discovery.getBaseUrl('incidents');
+    let cursor: string | undefined;
+    let count = 0;
+    do {
+      const { token } = await auth.getPluginRequestToken({
+        onBehalfOf: await auth.getOwnServiceCredentials(),
+        targetPluginId: 'incidents',
+      });
+      const url = new URL(`${baseUrl}/search/${PATHS[this.type]}`);
+      url.searchParams.set('limit', String(this.options.pageSize ?? 500));
+      if (cursor) url.searchParams.set('cursor', cursor);
+      const response = await fetchFn(url, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      if (!response.ok) throw await ResponseError.fromResponse(response);
+      const page = (await response.json()) as {
+        items: IncidentDocument[];
+        nextCursor?: string;
+      };
+      for (const item of page.items) {
+        count += 1;
+        yield item;
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+    this.options.logger.debug(`Collated ${count} ${this.type} documents`);
+  }
+}
