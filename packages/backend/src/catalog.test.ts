@@ -22,14 +22,17 @@ async function waitFor<T>(read: () => Promise<T | undefined>): Promise<T> {
   for (;;) {
     const value = await read();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting for the catalog');
+    if (Date.now() > deadline)
+      throw new Error('timed out waiting for the catalog');
     await new Promise(r => setTimeout(r, 250));
   }
 }
 
 describe('the Vigil catalog', () => {
   it('runs against PostgreSQL when the test command asks for it', () => {
-    const required = process.env.VIGIL_REQUIRE_POSTGRES ? 'POSTGRES_15' : 'SQLITE_3';
+    const required = process.env.VIGIL_REQUIRE_POSTGRES
+      ? 'POSTGRES_15'
+      : 'SQLITE_3';
     expect(databases.supports(required)).toBe(true);
   });
 
@@ -46,7 +49,15 @@ describe('the Vigil catalog', () => {
               catalog: {
                 rules: [
                   {
-                    allow: ['Component', 'System', 'API', 'Resource', 'Location', 'Group', 'User'],
+                    allow: [
+                      'Component',
+                      'System',
+                      'API',
+                      'Resource',
+                      'Location',
+                      'Group',
+                      'User',
+                    ],
                   },
                 ],
                 locations: [{ type: 'file', target: catalogFile }],
@@ -90,7 +101,9 @@ describe('the Vigil catalog', () => {
       );
 
       const api = await waitFor(async () => {
-        const res = await get('/api/catalog/entities/by-name/api/default/scoring-api');
+        const res = await get(
+          '/api/catalog/entities/by-name/api/default/scoring-api',
+        );
         return res.status === 200 ? res.body : undefined;
       });
       expect(api.spec.definition).toContain('/v1/score');
@@ -98,7 +111,9 @@ describe('the Vigil catalog', () => {
       // Every user has an email (paging and sign-off reach real people) and a team.
       const users = await waitFor(async () => {
         const res = await get('/api/catalog/entities?filter=kind=user');
-        return res.status === 200 && res.body.length >= 6 ? res.body : undefined;
+        return res.status === 200 && res.body.length >= 6
+          ? res.body
+          : undefined;
       });
       for (const user of users) {
         expect(user.spec.profile.email).toMatch(/@/);

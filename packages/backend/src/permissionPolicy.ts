@@ -27,7 +27,9 @@ class VigilPermissionPolicy implements PermissionPolicy {
     request: PolicyQuery,
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
-    const info = user ? await this.userInfo.getUserInfo(user.credentials) : undefined;
+    const info = user
+      ? await this.userInfo.getUserInfo(user.credentials)
+      : undefined;
     return (
       defaultIncidentsPolicyDecision(request.permission, info) ?? {
         result: AuthorizeResult.ALLOW,

@@ -34,13 +34,16 @@ export const DEFAULT_POSTMORTEM_TEMPLATE: Readonly<PostmortemTemplate> = {
     '<!-- Who was affected and how: users, requests, revenue, error budget spent. -->\n',
   rootCauses:
     '<!-- Why it happened. Ask "why" until you reach causes the system, not people, can fix. -->\n',
-  trigger: '<!-- What set the root causes off (a deploy, traffic, a dependency). -->\n',
+  trigger:
+    '<!-- What set the root causes off (a deploy, traffic, a dependency). -->\n',
   resolution: '<!-- What mitigated and then resolved it. -->\n',
-  detection: '<!-- How we found out (alert, customer, engineer) and how fast. -->\n',
+  detection:
+    '<!-- How we found out (alert, customer, engineer) and how fast. -->\n',
   whatWentWell: '',
   whatWentWrong: '',
   whereWeGotLucky: '',
-  supportingInformation: '<!-- Dashboards, graphs, logs, related incidents. -->\n',
+  supportingInformation:
+    '<!-- Dashboards, graphs, logs, related incidents. -->\n',
 };
 
 export interface IncidentsBackendConfig {
@@ -67,7 +70,11 @@ function fail(key: string, problem: string): never {
 
 function readSeverity(value: unknown, key: string): Severity {
   const parsed = severitySchema.safeParse(value);
-  if (!parsed.success) fail(key, `must be one of SEV1, SEV2, SEV3, SEV4, got ${JSON.stringify(value)}`);
+  if (!parsed.success)
+    fail(
+      key,
+      `must be one of SEV1, SEV2, SEV3, SEV4, got ${JSON.stringify(value)}`,
+    );
   return parsed.data;
 }
 
@@ -78,12 +85,20 @@ export function readIncidentsConfig(config: Config): IncidentsBackendConfig {
     root?.getOptional('severities') ?? {},
   );
   if (!severities.success) {
-    fail('severities', severities.error.issues.map(i => `${i.path.join('.')}: ${i.message}`).join('; '));
+    fail(
+      'severities',
+      severities.error.issues
+        .map(i => `${i.path.join('.')}: ${i.message}`)
+        .join('; '),
+    );
   }
   const am = root?.getOptionalConfig('alertmanager');
   const fallbackEntityRef = am?.getOptionalString('fallbackEntityRef');
   if (fallbackEntityRef && !isFullEntityRef(fallbackEntityRef)) {
-    fail('alertmanager.fallbackEntityRef', 'must be a full entity ref kind:namespace/name');
+    fail(
+      'alertmanager.fallbackEntityRef',
+      'must be a full entity ref kind:namespace/name',
+    );
   }
   const severityMap: Record<string, Severity> = {};
   const mapConfig = am?.getOptionalConfig('severityMap');
@@ -97,7 +112,10 @@ export function readIncidentsConfig(config: Config): IncidentsBackendConfig {
   const templateConfig = root?.getOptionalConfig('postmortem.template');
   for (const key of templateConfig?.keys() ?? []) {
     if (!(TEMPLATE_SECTIONS as readonly string[]).includes(key)) {
-      fail(`postmortem.template.${key}`, `unknown section; use one of ${TEMPLATE_SECTIONS.join(', ')}`);
+      fail(
+        `postmortem.template.${key}`,
+        `unknown section; use one of ${TEMPLATE_SECTIONS.join(', ')}`,
+      );
     }
     template[key as TemplateSection] = templateConfig!.getString(key);
   }
@@ -109,15 +127,24 @@ export function readIncidentsConfig(config: Config): IncidentsBackendConfig {
     notifyOnDeclare: root?.getOptionalBoolean('notifyOnDeclare') ?? true,
     alertmanager: {
       ...(token ? { webhookToken: token } : {}),
-      entityLabels: am?.getOptionalStringArray('entityLabels') ?? ['service', 'sloth_service'],
+      entityLabels: am?.getOptionalStringArray('entityLabels') ?? [
+        'service',
+        'sloth_service',
+      ],
       ...(fallbackEntityRef ? { fallbackEntityRef } : {}),
       resolveIncidentWhenAllResolved:
         am?.getOptionalBoolean('resolveIncidentWhenAllResolved') ?? false,
       reopenOnRefire: am?.getOptionalBoolean('reopenOnRefire') ?? true,
-      severityLabels: am?.getOptionalStringArray('severityLabels') ?? ['severity', 'sloth_severity'],
+      severityLabels: am?.getOptionalStringArray('severityLabels') ?? [
+        'severity',
+        'sloth_severity',
+      ],
       severityMap,
       defaultSeverity: am?.has('defaultSeverity')
-        ? readSeverity(am.getString('defaultSeverity'), 'alertmanager.defaultSeverity')
+        ? readSeverity(
+            am.getString('defaultSeverity'),
+            'alertmanager.defaultSeverity',
+          )
         : 'SEV3',
       maxPayloadSize: am?.getOptionalString('maxPayloadSize') ?? '5mb',
     },

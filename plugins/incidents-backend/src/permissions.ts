@@ -10,9 +10,7 @@ import { z } from 'zod';
 import type { StoredIncident } from './database/IncidentStore';
 
 /** Query form of the rules (unused for lists: incidents are readable by all). */
-export type IncidentRuleQuery =
-  | { commander: string }
-  | { ownerRefs: string[] };
+export type IncidentRuleQuery = { commander: string } | { ownerRefs: string[] };
 
 export const incidentResourceRef = createPermissionResourceRef<
   StoredIncident,
@@ -38,7 +36,8 @@ export const isIncidentCommanderRule = createPermissionRule<
   CommanderParams
 >({
   name: INCIDENT_RULES.isCommander,
-  description: 'Allow the incident commander currently assigned to the incident',
+  description:
+    'Allow the incident commander currently assigned to the incident',
   resourceRef: incidentResourceRef,
   paramsSchema: commanderParamsSchema,
   apply: (resource: StoredIncident, { userEntityRef }: CommanderParams) =>

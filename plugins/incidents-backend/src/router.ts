@@ -208,14 +208,18 @@ export async function createRouter(
     return authorizeConditions(decision, stored);
   }
 
-  async function require(
+  async function requirePermission(
     permission: ResourcePermission<'incident'>,
     stored: StoredIncident,
     credentials: BackstageCredentials,
   ): Promise<void> {
     if (!(await allowed(permission, stored, credentials))) {
       throw new NotAllowedError(
-        `Not allowed to ${permission.name === incidentClosePermission.name ? 'close' : 'change'} incident ${stored.incident.id} (${permission.name}): only the owners of its entities and its commander may`,
+        `Not allowed to ${
+          permission.name === incidentClosePermission.name ? 'close' : 'change'
+        } incident ${stored.incident.id} (${
+          permission.name
+        }): only the owners of its entities and its commander may`,
       );
     }
   }
@@ -248,7 +252,9 @@ export async function createRouter(
     });
     try {
       const result = await fn();
-      await event.success(successMeta ? { meta: successMeta(result) } : undefined);
+      await event.success(
+        successMeta ? { meta: successMeta(result) } : undefined,
+      );
       return result;
     } catch (error) {
       await event.fail({ error: error as Error });
@@ -336,7 +342,12 @@ export async function createRouter(
   ): Promise<StoredIncident> {
     const stored = await service.getStored(id);
     // Incidents are as visible as the entities they affect.
-    if (!(await options.directory.canReadAny(stored.incident.entityRefs, credentials))) {
+    if (
+      !(await options.directory.canReadAny(
+        stored.incident.entityRefs,
+        credentials,
+      ))
+    ) {
       throw new NotFoundError(`No incident with id ${id}`);
     }
     return stored;
@@ -354,9 +365,9 @@ export async function createRouter(
     const id = parse(idSchema, req.params.id, 'incident id');
     const request = parse(updateIncidentRequestSchema, req.body, 'update');
     const current = await service.getStored(id);
-    await require(incidentUpdatePermission, current, credentials);
+    await requirePermission(incidentUpdatePermission, current, credentials);
     if (request.status === 'closed') {
-      await require(incidentClosePermission, current, credentials);
+      await requirePermission(incidentClosePermission, current, credentials);
     }
     const stored = await withConflicts(
       res,
@@ -364,7 +375,10 @@ export async function createRouter(
         audited(
           req,
           'incident-update',
-          { incidentId: id, changes: Object.keys(request).filter(k => k !== 'expectedVersion') },
+          {
+            incidentId: id,
+            changes: Object.keys(request).filter(k => k !== 'expectedVersion'),
+          },
           () => service.update(id, request, actorOf(credentials), credentials),
           s => ({ version: s.incident.version, status: s.incident.status }),
         ),
@@ -377,7 +391,11 @@ export async function createRouter(
     const credentials = await credentialsOf(req);
     const id = parse(idSchema, req.params.id, 'incident id');
     const request = parse(addNoteRequestSchema, req.body, 'note');
-    await require(incidentUpdatePermission, await service.getStored(id), credentials);
+    await requirePermission(
+      incidentUpdatePermission,
+      await service.getStored(id),
+      credentials,
+    );
     const stored = await audited(req, 'incident-note', { incidentId: id }, () =>
       service.note(id, request.text, actorOf(credentials)),
     );
@@ -388,7 +406,11 @@ export async function createRouter(
     const credentials = await credentialsOf(req);
     const id = parse(idSchema, req.params.id, 'incident id');
     const request = parse(addLinkRequestSchema, req.body, 'link');
-    await require(incidentUpdatePermission, await service.getStored(id), credentials);
+    await requirePermission(
+      incidentUpdatePermission,
+      await service.getStored(id),
+      credentials,
+    );
     const stored = await audited(
       req,
       'incident-link',
@@ -403,7 +425,11 @@ export async function createRouter(
   router.post('/incidents/:id/postmortem', async (req, res) => {
     const credentials = await credentialsOf(req);
     const id = parse(idSchema, req.params.id, 'incident id');
-    await require(incidentUpdatePermission, await service.getStored(id), credentials);
+    await requirePermission(
+      incidentUpdatePermission,
+      await service.getStored(id),
+      credentials,
+    );
     const result = await audited(
       req,
       'postmortem-create',
@@ -474,7 +500,7 @@ export async function createRouter(
     const id = parse(idSchema, req.params.id, 'postmortem id');
     const request = parse(savePostmortemRequestSchema, req.body, 'postmortem');
     const existing = await service.getPostmortem(id);
-    await require(
+    await requirePermission(
       incidentUpdatePermission,
       await service.getStored(existing.incidentId),
       credentials,
@@ -485,7 +511,10 @@ export async function createRouter(
         audited(
           req,
           'postmortem-save',
-          { postmortemId: id, fields: Object.keys(request).filter(k => k !== 'expectedVersion') },
+          {
+            postmortemId: id,
+            fields: Object.keys(request).filter(k => k !== 'expectedVersion'),
+          },
           () => service.savePostmortem(id, request),
           p => ({ version: p.version }),
         ),
@@ -497,19 +526,25 @@ export async function createRouter(
   router.post('/postmortems/:id/state', async (req, res) => {
     const credentials = await credentialsOf(req);
     const id = parse(idSchema, req.params.id, 'postmortem id');
-    const request = parse(changePostmortemStateRequestSchema, req.body, 'state change');
+    const request = parse(
+      changePostmortemStateRequestSchema,
+      req.body,
+      'state change',
+    );
     const existing = await service.getPostmortem(id);
     const stored = await service.getStored(existing.incidentId);
-    await require(incidentUpdatePermission, stored, credentials);
+    await requirePermission(incidentUpdatePermission, stored, credentials);
     if (request.state === 'published') {
-      await require(incidentClosePermission, stored, credentials);
+      await requirePermission(incidentClosePermission, stored, credentials);
     }
     const saved = await withConflicts(
       res,
       () =>
         audited(
           req,
-          request.state === 'published' ? 'postmortem-publish' : 'postmortem-state',
+          request.state === 'published'
+            ? 'postmortem-publish'
+            : 'postmortem-state',
           { postmortemId: id, from: existing.state, to: request.state },
           () =>
             service.changePostmortemState(
@@ -537,7 +572,11 @@ export async function createRouter(
   router.patch('/action-items/:id', async (req, res) => {
     const credentials = await credentialsOf(req);
     const id = parse(idSchema, req.params.id, 'action item id');
-    const request = parse(updateActionItemRequestSchema, req.body, 'action item update');
+    const request = parse(
+      updateActionItemRequestSchema,
+      req.body,
+      'action item update',
+    );
     const item = await store.getActionItem(id);
     if (!item) throw new NotFoundError(`No action item with id ${id}`);
     // The item's owner may update it, as may whoever may change the incident.
@@ -547,7 +586,7 @@ export async function createRouter(
       mayUpdate = info.ownershipEntityRefs.includes(item.owner);
     }
     if (!mayUpdate) {
-      await require(
+      await requirePermission(
         incidentUpdatePermission,
         await service.getStored(item.incidentId),
         credentials,
@@ -582,7 +621,11 @@ export async function createRouter(
 
   router.get('/search/:type', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['service'] });
-    const type = parse(z.enum(['incidents', 'postmortems']), req.params.type, 'document type');
+    const type = parse(
+      z.enum(['incidents', 'postmortems']),
+      req.params.type,
+      'document type',
+    );
     const query = parse(searchQuerySchema, req.query, 'query');
     res.json(await toSearchDocuments(store, type, query.cursor, query.limit));
   });
@@ -596,9 +639,16 @@ export async function createRouter(
       next: express.NextFunction,
     ) => {
       if (error.type === 'entity.parse.failed') {
-        next(new InputError(`Request body is not valid JSON: ${error.message}`));
+        next(
+          new InputError(`Request body is not valid JSON: ${error.message}`),
+        );
       } else if (error.type === 'entity.too.large') {
-        next(Object.assign(new InputError(`Request body is too large: ${error.message}`), { statusCode: 413 }));
+        next(
+          Object.assign(
+            new InputError(`Request body is too large: ${error.message}`),
+            { statusCode: 413 },
+          ),
+        );
       } else {
         next(error);
       }

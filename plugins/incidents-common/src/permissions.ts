@@ -49,7 +49,9 @@ export const INCIDENT_RULES = {
  */
 export const incidentConditions = {
   /** The user is the incident's current commander. */
-  isCommander(params: { userEntityRef: string }): PermissionCondition<'incident'> {
+  isCommander(params: {
+    userEntityRef: string;
+  }): PermissionCondition<'incident'> {
     return {
       rule: INCIDENT_RULES.isCommander,
       resourceType: INCIDENT_RESOURCE_TYPE,

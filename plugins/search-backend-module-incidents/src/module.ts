@@ -24,19 +24,35 @@ export const searchModuleIncidentsCollator = createBackendModule({
         scheduler: coreServices.scheduler,
         indexRegistry: searchIndexRegistryExtensionPoint,
       },
-      async init({ config, discovery, auth, logger, scheduler, indexRegistry }) {
+      async init({
+        config,
+        discovery,
+        auth,
+        logger,
+        scheduler,
+        indexRegistry,
+      }) {
         const key = 'search.collators.incidents.schedule';
         const schedule = config.has(key)
-          ? readSchedulerServiceTaskScheduleDefinitionFromConfig(config.getConfig(key))
+          ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+              config.getConfig(key),
+            )
           : {
               frequency: { minutes: 10 },
               timeout: { minutes: 15 },
               initialDelay: { seconds: 30 },
             };
-        for (const type of [INCIDENT_SEARCH_TYPE, POSTMORTEM_SEARCH_TYPE] as const) {
+        for (const type of [
+          INCIDENT_SEARCH_TYPE,
+          POSTMORTEM_SEARCH_TYPE,
+        ] as const) {
           indexRegistry.addCollator({
             schedule: scheduler.createScheduledTaskRunner(schedule),
-            factory: new IncidentsCollatorFactory(type, { discovery, auth, logger }),
+            factory: new IncidentsCollatorFactory(type, {
+              discovery,
+              auth,
+              logger,
+            }),
           });
         }
       },

@@ -128,7 +128,9 @@ const msOrNull = (value: string | undefined): number | null =>
   value ? toMillis(value) : null;
 
 function rowToIncident(row: IncidentRow): Incident {
-  const timestamps: Incident['timestamps'] = { declaredAt: iso(row.declared_at) };
+  const timestamps: Incident['timestamps'] = {
+    declaredAt: iso(row.declared_at),
+  };
   const optional = {
     detectedAt: row.detected_at,
     acknowledgedAt: row.acknowledged_at,
@@ -309,8 +311,10 @@ export class DatabaseIncidentStore implements IncidentStore {
       incident_id: id,
       owner_ref,
     }));
-    if (entities.length) await tx.batchInsert('incident_entities', entities, INSERT_CHUNK);
-    if (owners.length) await tx.batchInsert('incident_owners', owners, INSERT_CHUNK);
+    if (entities.length)
+      await tx.batchInsert('incident_entities', entities, INSERT_CHUNK);
+    if (owners.length)
+      await tx.batchInsert('incident_owners', owners, INSERT_CHUNK);
   }
 
   private async appendEvents(
@@ -342,7 +346,9 @@ export class DatabaseIncidentStore implements IncidentStore {
     stored: StoredIncident,
     events: TimelineEvent[],
   ): Promise<TimelineEntry[]> {
-    await tx('incidents').insert(incidentToRow(stored.incident, stored.ownerRefs));
+    await tx('incidents').insert(
+      incidentToRow(stored.incident, stored.ownerRefs),
+    );
     await this.writeIncidentRelations(tx, stored, false);
     return this.appendEvents(tx, stored.incident.id, events);
   }
@@ -364,7 +370,10 @@ export class DatabaseIncidentStore implements IncidentStore {
       ? this.lock(query)
       : query);
     if (!row) return undefined;
-    return { incident: rowToIncident(row), ownerRefs: JSON.parse(row.owner_refs) };
+    return {
+      incident: rowToIncident(row),
+      ownerRefs: JSON.parse(row.owner_refs),
+    };
   }
 
   async getIncident(id: string): Promise<StoredIncident | undefined> {
@@ -422,9 +431,15 @@ export class DatabaseIncidentStore implements IncidentStore {
       const current = await this.readIncident(tx, id, true);
       if (!current) return { ok: false as const, notFound: true as const };
       const result = mutate(current);
-      if (!result.ok) return { ok: false as const, error: result.error, current };
+      if (!result.ok)
+        return { ok: false as const, error: result.error, current };
       if (!result.changed && result.events.length === 0) {
-        return { ok: true as const, stored: current, events: [], changed: false };
+        return {
+          ok: true as const,
+          stored: current,
+          events: [],
+          changed: false,
+        };
       }
       const stored: StoredIncident = {
         incident: result.incident,
@@ -663,7 +678,8 @@ export class DatabaseIncidentStore implements IncidentStore {
       const current = await this.readPostmortem(tx, { id }, true);
       if (!current) return { ok: false as const, notFound: true as const };
       const result = mutate(current);
-      if (!result.ok) return { ok: false as const, error: result.error, current };
+      if (!result.ok)
+        return { ok: false as const, error: result.error, current };
       if (!result.changed) {
         return { ok: true as const, postmortem: current, changed: false };
       }
@@ -671,12 +687,16 @@ export class DatabaseIncidentStore implements IncidentStore {
       const updated = await tx('postmortems')
         .where({ id, version: current.version })
         .update(this.postmortemRow(next));
-      if (updated !== 1) throw new Error(`Concurrent update of postmortem ${id}`);
+      if (updated !== 1)
+        throw new Error(`Concurrent update of postmortem ${id}`);
       await this.writeActionItems(tx, next);
       if (next.state !== current.state) {
         await tx('incidents')
           .where({ id: next.incidentId })
-          .update({ postmortem_state: next.state, updated_at: toMillis(next.updatedAt) });
+          .update({
+            postmortem_state: next.state,
+            updated_at: toMillis(next.updatedAt),
+          });
         if (next.state === 'published') {
           await this.appendEvents(tx, next.incidentId, [
             {
@@ -753,7 +773,8 @@ export class DatabaseIncidentStore implements IncidentStore {
     const base = this.db('action_items as a')
       .join('postmortems as p', 'p.id', 'a.postmortem_id')
       .whereIn('a.owner', query.owner);
-    if (query.status === 'open') base.whereIn('a.status', ['open', 'in_progress']);
+    if (query.status === 'open')
+      base.whereIn('a.status', ['open', 'in_progress']);
     const [countRow] = await base.clone().count({ count: '*' });
     const rows = await base
       .select('a.*', 'p.title as postmortem_title')
@@ -784,7 +805,9 @@ export class DatabaseIncidentStore implements IncidentStore {
 
   async getActionItem(
     id: string,
-  ): Promise<(ActionItem & { postmortemId: string; incidentId: string }) | undefined> {
+  ): Promise<
+    (ActionItem & { postmortemId: string; incidentId: string }) | undefined
+  > {
     const row: ActionItemRow | undefined = await this.db('action_items')
       .where({ id })
       .first();
@@ -810,7 +833,9 @@ export class DatabaseIncidentStore implements IncidentStore {
     if (entityRef) {
       periodIds.whereIn(
         'id',
-        this.db('incident_entities').select('incident_id').where({ entity_ref: entityRef }),
+        this.db('incident_entities')
+          .select('incident_id')
+          .where({ entity_ref: entityRef }),
       );
     }
     const rows: IncidentRow[] = await this.db('incidents')
@@ -870,11 +895,12 @@ export class DatabaseIncidentStore implements IncidentStore {
   }
 
   async countOpenBySeverity(): Promise<Record<string, number>> {
-    const rows: Array<{ severity: string; count: number | string }> = await this.db('incidents')
-      .select('severity')
-      .count({ count: '*' })
-      .whereIn('status', [...OPEN_STATUSES])
-      .groupBy('severity');
+    const rows: Array<{ severity: string; count: number | string }> =
+      await this.db('incidents')
+        .select('severity')
+        .count({ count: '*' })
+        .whereIn('status', [...OPEN_STATUSES])
+        .groupBy('severity');
     return Object.fromEntries(
       rows.map(row => [String(row.severity), Number(row.count)]),
     );
@@ -886,7 +912,9 @@ export class DatabaseIncidentStore implements IncidentStore {
     cursor: string | undefined,
     limit: number,
   ): Promise<SearchDocumentsPage<IncidentSearchRow>> {
-    const query = this.db<IncidentRow>('incidents').orderBy('id', 'asc').limit(limit);
+    const query = this.db<IncidentRow>('incidents')
+      .orderBy('id', 'asc')
+      .limit(limit);
     if (cursor) query.where('id', '>', cursor);
     const rows: IncidentRow[] = await query;
     const notes: Array<{ incident_id: string; event: string }> = rows.length
@@ -909,14 +937,18 @@ export class DatabaseIncidentStore implements IncidentStore {
         incident: rowToIncident(row),
         notes: notesByIncident.get(row.id) ?? [],
       })),
-      ...(rows.length === limit ? { nextCursor: rows[rows.length - 1].id } : {}),
+      ...(rows.length === limit
+        ? { nextCursor: rows[rows.length - 1].id }
+        : {}),
     };
   }
 
   async searchPublishedPostmortems(
     cursor: string | undefined,
     limit: number,
-  ): Promise<SearchDocumentsPage<{ postmortem: Postmortem; incident: Incident }>> {
+  ): Promise<
+    SearchDocumentsPage<{ postmortem: Postmortem; incident: Incident }>
+  > {
     const query = this.db<PostmortemRow>('postmortems')
       .where({ state: 'published' })
       .orderBy('id', 'asc')
@@ -927,11 +959,14 @@ export class DatabaseIncidentStore implements IncidentStore {
     for (const row of rows) {
       const postmortem = await this.readPostmortem(this.db, { id: row.id });
       const incident = await this.readIncident(this.db, row.incident_id);
-      if (postmortem && incident) items.push({ postmortem, incident: incident.incident });
+      if (postmortem && incident)
+        items.push({ postmortem, incident: incident.incident });
     }
     return {
       items,
-      ...(rows.length === limit ? { nextCursor: rows[rows.length - 1].id } : {}),
+      ...(rows.length === limit
+        ? { nextCursor: rows[rows.length - 1].id }
+        : {}),
     };
   }
 }

@@ -35,7 +35,12 @@ export type IncidentMutation<E> =
   | { ok: false; error: E };
 
 export type MutationOutcome<E> =
-  | { ok: true; stored: StoredIncident; events: TimelineEntry[]; changed: boolean }
+  | {
+      ok: true;
+      stored: StoredIncident;
+      events: TimelineEntry[];
+      changed: boolean;
+    }
   | { ok: false; error: E; current: StoredIncident }
   | { ok: false; notFound: true };
 
@@ -130,7 +135,9 @@ export interface IncidentStore {
   ): Promise<{ items: ActionItemWithContext[]; totalCount: number }>;
   getActionItem(
     id: string,
-  ): Promise<(ActionItem & { postmortemId: string; incidentId: string }) | undefined>;
+  ): Promise<
+    (ActionItem & { postmortemId: string; incidentId: string }) | undefined
+  >;
 
   /** Incidents declared in `[from, to)` (optionally of one entity), with action items. */
   metricsIncidents(
@@ -147,5 +154,7 @@ export interface IncidentStore {
   searchPublishedPostmortems(
     cursor: string | undefined,
     limit: number,
-  ): Promise<SearchDocumentsPage<{ postmortem: Postmortem; incident: Incident }>>;
+  ): Promise<
+    SearchDocumentsPage<{ postmortem: Postmortem; incident: Incident }>
+  >;
 }

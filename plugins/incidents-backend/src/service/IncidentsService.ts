@@ -222,31 +222,35 @@ export class IncidentsService {
   ): Promise<StoredIncident> {
     // Owners of new affected entities are read before the transaction.
     const ownerRefs = request.entityRefs
-      ? await this.options.directory.resolveOwners(request.entityRefs, credentials)
+      ? await this.options.directory.resolveOwners(
+          request.entityRefs,
+          credentials,
+        )
       : undefined;
-    const outcome = await this.options.store.mutateIncident<IncidentUpdateError>(
-      id,
-      current => {
-        const result = applyIncidentUpdate(
-          current.incident,
-          request,
-          actor,
-          this.nowIso(),
-          {
-            allowCloseWithoutPublishedPostmortem:
-              this.options.config.allowCloseWithoutPublishedPostmortem,
-          },
-        );
-        if (!result.ok) return result;
-        return {
-          ok: true,
-          incident: result.incident,
-          events: result.events,
-          changed: result.changed,
-          ...(ownerRefs && result.changed ? { ownerRefs } : {}),
-        };
-      },
-    );
+    const outcome =
+      await this.options.store.mutateIncident<IncidentUpdateError>(
+        id,
+        current => {
+          const result = applyIncidentUpdate(
+            current.incident,
+            request,
+            actor,
+            this.nowIso(),
+            {
+              allowCloseWithoutPublishedPostmortem:
+                this.options.config.allowCloseWithoutPublishedPostmortem,
+            },
+          );
+          if (!result.ok) return result;
+          return {
+            ok: true,
+            incident: result.incident,
+            events: result.events,
+            changed: result.changed,
+            ...(ownerRefs && result.changed ? { ownerRefs } : {}),
+          };
+        },
+      );
     if (!outcome.ok && 'notFound' in outcome) {
       throw new NotFoundError(`No incident with id ${id}`);
     }
@@ -275,10 +279,17 @@ export class IncidentsService {
     id: string,
     event: Extract<TimelineEvent, { type: 'note' } | { type: 'link' }>,
   ): Promise<StoredIncident> {
-    const outcome = await this.options.store.mutateIncident<string>(id, current =>
-      current.incident.status === 'closed'
-        ? { ok: false, error: 'a closed incident cannot be changed' }
-        : { ok: true, incident: current.incident, events: [event], changed: false },
+    const outcome = await this.options.store.mutateIncident<string>(
+      id,
+      current =>
+        current.incident.status === 'closed'
+          ? { ok: false, error: 'a closed incident cannot be changed' }
+          : {
+              ok: true,
+              incident: current.incident,
+              events: [event],
+              changed: false,
+            },
     );
     if (!outcome.ok && 'notFound' in outcome) {
       throw new NotFoundError(`No incident with id ${id}`);
@@ -292,7 +303,11 @@ export class IncidentsService {
     return this.append(id, { type: 'note', at: this.nowIso(), actor, text });
   }
 
-  link(id: string, request: AddLinkRequest, actor: string): Promise<StoredIncident> {
+  link(
+    id: string,
+    request: AddLinkRequest,
+    actor: string,
+  ): Promise<StoredIncident> {
     return this.append(id, {
       type: 'link',
       at: this.nowIso(),
@@ -362,33 +377,44 @@ export class IncidentsService {
     request: SavePostmortemRequest,
   ): Promise<Postmortem> {
     const now = this.nowIso();
-    return this.mutatePostmortem(id, current => {
-      if (current.state === 'published') {
-        return { ok: false, error: 'a published postmortem cannot be edited' };
-      }
-      const { expectedVersion, actionItems, lessonsLearned, ...fields } = request;
-      const next: Postmortem = {
-        ...current,
-        ...fields,
-        lessonsLearned: { ...current.lessonsLearned, ...(lessonsLearned ?? {}) },
-        ...(actionItems
-          ? {
-              actionItems: actionItems.map(item => ({
-                ...item,
-                id: item.id ?? this.newId(),
-              })),
-            }
-          : {}),
-      };
-      if (JSON.stringify(next) === JSON.stringify(current)) {
-        return { ok: true, postmortem: current, changed: false };
-      }
-      return {
-        ok: true,
-        changed: true,
-        postmortem: { ...next, updatedAt: now, version: current.version + 1 },
-      };
-    }, request.expectedVersion);
+    return this.mutatePostmortem(
+      id,
+      current => {
+        if (current.state === 'published') {
+          return {
+            ok: false,
+            error: 'a published postmortem cannot be edited',
+          };
+        }
+        const { expectedVersion, actionItems, lessonsLearned, ...fields } =
+          request;
+        const next: Postmortem = {
+          ...current,
+          ...fields,
+          lessonsLearned: {
+            ...current.lessonsLearned,
+            ...(lessonsLearned ?? {}),
+          },
+          ...(actionItems
+            ? {
+                actionItems: actionItems.map(item => ({
+                  ...item,
+                  id: item.id ?? this.newId(),
+                })),
+              }
+            : {}),
+        };
+        if (JSON.stringify(next) === JSON.stringify(current)) {
+          return { ok: true, postmortem: current, changed: false };
+        }
+        return {
+          ok: true,
+          changed: true,
+          postmortem: { ...next, updatedAt: now, version: current.version + 1 },
+        };
+      },
+      request.expectedVersion,
+    );
   }
 
   async changePostmortemState(
@@ -434,27 +460,31 @@ export class IncidentsService {
     const found = await this.options.store.getActionItem(id);
     if (!found) throw new NotFoundError(`No action item with id ${id}`);
     const now = this.nowIso();
-    const postmortem = await this.mutatePostmortem(found.postmortemId, current => {
-      const items = current.actionItems.map(item => {
-        if (item.id !== id) return item;
-        const { dueDate, ...rest } = { ...item, ...request };
-        const due = request.dueDate === null ? undefined : dueDate;
-        return { ...rest, ...(due ? { dueDate: due } : {}) } as ActionItem;
-      });
-      const changed = JSON.stringify(items) !== JSON.stringify(current.actionItems);
-      return changed
-        ? {
-            ok: true,
-            changed: true,
-            postmortem: {
-              ...current,
-              actionItems: items,
-              updatedAt: now,
-              version: current.version + 1,
-            },
-          }
-        : { ok: true, changed: false, postmortem: current };
-    });
+    const postmortem = await this.mutatePostmortem(
+      found.postmortemId,
+      current => {
+        const items = current.actionItems.map(item => {
+          if (item.id !== id) return item;
+          const { dueDate, ...rest } = { ...item, ...request };
+          const due = request.dueDate === null ? undefined : dueDate;
+          return { ...rest, ...(due ? { dueDate: due } : {}) } as ActionItem;
+        });
+        const changed =
+          JSON.stringify(items) !== JSON.stringify(current.actionItems);
+        return changed
+          ? {
+              ok: true,
+              changed: true,
+              postmortem: {
+                ...current,
+                actionItems: items,
+                updatedAt: now,
+                version: current.version + 1,
+              },
+            }
+          : { ok: true, changed: false, postmortem: current };
+      },
+    );
     return {
       item: postmortem.actionItems.find(item => item.id === id)!,
       postmortem,
@@ -477,7 +507,10 @@ export class IncidentsService {
     >(
       id,
       current => {
-        if (expectedVersion !== undefined && current.version !== expectedVersion) {
+        if (
+          expectedVersion !== undefined &&
+          current.version !== expectedVersion
+        ) {
           return {
             ok: false,
             error: {
@@ -519,10 +552,16 @@ export class IncidentsService {
     const from = query.from ? Date.parse(query.from) : to - 30 * DAY_MS;
     if (from >= to) {
       throw new InputError(
-        `Invalid query: from (${new Date(from).toISOString()}) must be before to (${new Date(to).toISOString()})`,
+        `Invalid query: from (${new Date(
+          from,
+        ).toISOString()}) must be before to (${new Date(to).toISOString()})`,
       );
     }
-    const incidents = await this.options.store.metricsIncidents(from, to, query.entityRef);
+    const incidents = await this.options.store.metricsIncidents(
+      from,
+      to,
+      query.entityRef,
+    );
     const period = {
       from: new Date(from).toISOString(),
       to: new Date(to).toISOString(),
@@ -536,7 +575,9 @@ export class IncidentsService {
 
   // ---------------------------------------------------------------- alertmanager
 
-  async ingestAlertmanager(payload: AlertmanagerPayload): Promise<AlertmanagerResult> {
+  async ingestAlertmanager(
+    payload: AlertmanagerPayload,
+  ): Promise<AlertmanagerResult> {
     const { directory, config, store } = this.options;
     await directory.ensureFresh();
     const mappingLabels = config.alertmanager.entityLabels;
@@ -545,7 +586,8 @@ export class IncidentsService {
     for (const alert of payload.alerts) {
       for (const label of mappingLabels) {
         const value = alert.labels[label] ?? alert.annotations[label];
-        if (value && !directory.lookup(value)) await directory.lookupFresh(value);
+        if (value && !directory.lookup(value))
+          await directory.lookupFresh(value);
       }
     }
     const nowMs = this.now();
@@ -589,12 +631,16 @@ export class IncidentsService {
             const alert = alertsByFingerprint.get(fingerprint)!;
             return {
               fingerprint,
-              ...(alert.labels.alertname ? { alertName: alert.labels.alertname } : {}),
+              ...(alert.labels.alertname
+                ? { alertName: alert.labels.alertname }
+                : {}),
               status: state.status,
               startsAt: state.startsAt,
               ...(state.endsAt ? { endsAt: state.endsAt } : {}),
               labels: alert.labels,
-              ...(alert.generatorURL ? { generatorURL: alert.generatorURL } : {}),
+              ...(alert.generatorURL
+                ? { generatorURL: alert.generatorURL }
+                : {}),
             };
           },
         );

@@ -40,37 +40,56 @@ export class IncidentsTelemetry {
     },
   ) {
     const { metrics } = options;
-    this.declaredCounter = metrics.createCounter<{ severity: string; source: string }>(
-      'vigil_incidents_declared',
-      { description: 'Incidents declared, by severity and source (user or alertmanager)' },
-    );
+    this.declaredCounter = metrics.createCounter<{
+      severity: string;
+      source: string;
+    }>('vigil_incidents_declared', {
+      description:
+        'Incidents declared, by severity and source (user or alertmanager)',
+    });
     this.notificationCounter = metrics.createCounter<{ action: string }>(
       'vigil_incidents_alertmanager_notifications',
-      { description: 'Alertmanager notifications received, by what they did (opened, updated, unchanged, ignored, rejected)' },
+      {
+        description:
+          'Alertmanager notifications received, by what they did (opened, updated, unchanged, ignored, rejected)',
+      },
     );
     this.webhookDuration = metrics.createHistogram<{ status: string }>(
       'vigil_incidents_alertmanager_webhook_duration_seconds',
       {
-        description: 'Time to take an Alertmanager notification, by HTTP status class',
-        advice: { explicitBucketBoundaries: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] },
+        description:
+          'Time to take an Alertmanager notification, by HTTP status class',
+        advice: {
+          explicitBucketBoundaries: [
+            0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5,
+          ],
+        },
       },
     );
 
-    const gauge = (name: string, description: string, read: (m: IncidentMetrics) => number | undefined) => {
-      metrics.createObservableGauge<{ entity_ref?: string }>(name, { description }).addCallback(result => {
-        const snap = this.snapshot;
-        if (!snap) return;
-        const catalogValue = read(snap.catalog);
-        if (catalogValue !== undefined) result.observe(catalogValue);
-        for (const [entityRef, m] of snap.byEntity) {
-          const value = read(m);
-          if (value !== undefined) result.observe(value, { entity_ref: entityRef });
-        }
-      });
+    const gauge = (
+      name: string,
+      description: string,
+      read: (m: IncidentMetrics) => number | undefined,
+    ) => {
+      metrics
+        .createObservableGauge<{ entity_ref?: string }>(name, { description })
+        .addCallback(result => {
+          const snap = this.snapshot;
+          if (!snap) return;
+          const catalogValue = read(snap.catalog);
+          if (catalogValue !== undefined) result.observe(catalogValue);
+          for (const [entityRef, m] of snap.byEntity) {
+            const value = read(m);
+            if (value !== undefined)
+              result.observe(value, { entity_ref: entityRef });
+          }
+        });
     };
     metrics
       .createObservableGauge<{ severity: string }>('vigil_incidents_open', {
-        description: 'Open incidents (investigating, identified or monitoring) by severity',
+        description:
+          'Open incidents (investigating, identified or monitoring) by severity',
       })
       .addCallback(result => {
         if (!this.snapshot) return;
@@ -81,7 +100,10 @@ export class IncidentsTelemetry {
     metrics
       .createObservableGauge<{ severity: string; entity_ref?: string }>(
         'vigil_incidents_30d_count',
-        { description: 'Incidents declared in the last 30 days by severity; without entity_ref across the catalog' },
+        {
+          description:
+            'Incidents declared in the last 30 days by severity; without entity_ref across the catalog',
+        },
       )
       .addCallback(result => {
         const snap = this.snapshot;
@@ -89,16 +111,40 @@ export class IncidentsTelemetry {
         for (const severity of SEVERITIES) {
           result.observe(snap.catalog.countBySeverity[severity], { severity });
           for (const [entityRef, m] of snap.byEntity) {
-            result.observe(m.countBySeverity[severity], { severity, entity_ref: entityRef });
+            result.observe(m.countBySeverity[severity], {
+              severity,
+              entity_ref: entityRef,
+            });
           }
         }
       });
-    const seconds = (ms?: number) => (ms === undefined ? undefined : ms / MS_PER_SECOND);
-    gauge('vigil_incidents_30d_mtta_seconds', 'Mean time to acknowledge over the last 30 days', m => seconds(m.mttaMs));
-    gauge('vigil_incidents_30d_mttr_seconds', 'Mean time to resolve over the last 30 days', m => seconds(m.mttrMs));
-    gauge('vigil_incidents_30d_mttm_seconds', 'Mean time to mitigate over the last 30 days', m => seconds(m.mttmMs));
-    gauge('vigil_incidents_30d_postmortem_published_ratio', 'Share of the last 30 days’ incidents with a published postmortem', m => m.publishedPostmortemShare);
-    gauge('vigil_incidents_30d_action_items_overdue', 'Open action items past their due date, of the last 30 days’ incidents', m => m.overdueActionItems);
+    const seconds = (ms?: number) =>
+      ms === undefined ? undefined : ms / MS_PER_SECOND;
+    gauge(
+      'vigil_incidents_30d_mtta_seconds',
+      'Mean time to acknowledge over the last 30 days',
+      m => seconds(m.mttaMs),
+    );
+    gauge(
+      'vigil_incidents_30d_mttr_seconds',
+      'Mean time to resolve over the last 30 days',
+      m => seconds(m.mttrMs),
+    );
+    gauge(
+      'vigil_incidents_30d_mttm_seconds',
+      'Mean time to mitigate over the last 30 days',
+      m => seconds(m.mttmMs),
+    );
+    gauge(
+      'vigil_incidents_30d_postmortem_published_ratio',
+      'Share of the last 30 days’ incidents with a published postmortem',
+      m => m.publishedPostmortemShare,
+    );
+    gauge(
+      'vigil_incidents_30d_action_items_overdue',
+      'Open action items past their due date, of the last 30 days’ incidents',
+      m => m.overdueActionItems,
+    );
   }
 
   declared(severity: Severity, source: 'user' | 'alertmanager'): void {
@@ -110,14 +156,19 @@ export class IncidentsTelemetry {
   }
 
   webhookTook(seconds: number, status: number): void {
-    this.webhookDuration.record(seconds, { status: `${Math.floor(status / 100)}xx` });
+    this.webhookDuration.record(seconds, {
+      status: `${Math.floor(status / 100)}xx`,
+    });
   }
 
   /** Recomputes the gauges' snapshot (scheduled, not per scrape). */
   async refresh(): Promise<void> {
     const now = (this.options.now ?? Date.now)();
     const from = now - 30 * DAY_MS;
-    const period = { from: new Date(from).toISOString(), to: new Date(now).toISOString() };
+    const period = {
+      from: new Date(from).toISOString(),
+      to: new Date(now).toISOString(),
+    };
     const [open, incidents] = await Promise.all([
       this.options.store.countOpenBySeverity(),
       this.options.store.metricsIncidents(from, now),
@@ -132,11 +183,15 @@ export class IncidentsTelemetry {
     }
     // Bounded labels: the entities with the most incidents, up to the cap.
     const max = this.options.maxEntitySeries ?? 200;
-    const entities = [...perEntity].sort((a, b) => b[1].length - a[1].length).slice(0, max);
+    const entities = [...perEntity]
+      .sort((a, b) => b[1].length - a[1].length)
+      .slice(0, max);
     this.snapshot = {
       open,
       catalog: incidentMetrics(incidents, period),
-      byEntity: new Map(entities.map(([ref, list]) => [ref, incidentMetrics(list, period)])),
+      byEntity: new Map(
+        entities.map(([ref, list]) => [ref, incidentMetrics(list, period)]),
+      ),
     };
   }
 }

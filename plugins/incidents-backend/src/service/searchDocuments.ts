@@ -40,7 +40,9 @@ export async function toSearchDocuments(
         title: `[${incident.severity}] ${incident.title}`,
         text: [
           incident.summary ?? '',
-          `Status: ${incident.status}. Affected: ${incident.entityRefs.join(', ')}.`,
+          `Status: ${incident.status}. Affected: ${incident.entityRefs.join(
+            ', ',
+          )}.`,
           ...notes,
         ]
           .join('\n')
@@ -83,7 +85,9 @@ export async function toSearchDocuments(
       status: incident.status,
       entityRefs: incident.entityRefs,
       declaredAt: incident.timestamps.declaredAt,
-      ...(postmortem.publishedAt ? { publishedAt: postmortem.publishedAt } : {}),
+      ...(postmortem.publishedAt
+        ? { publishedAt: postmortem.publishedAt }
+        : {}),
     })),
     ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
   };
