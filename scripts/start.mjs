@@ -23,7 +23,8 @@ const fail = message => {
 const note = message => console.log(`vigil: ${message}`);
 const seconds = () => `${Math.round((Date.now() - startedAt) / 1000)}s`;
 const hasBinary = name =>
-  spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
+  spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status ===
+  0;
 
 const services = [
   {
@@ -35,7 +36,10 @@ const services = [
       '--config.file=ops/prometheus/prometheus.yml',
       // The end-to-end test points this at an empty directory so alerts left
       // firing by earlier local runs cannot leak into its assertions.
-      `--storage.tsdb.path=${process.env.VIGIL_PROMETHEUS_DATA_DIR ?? path.join(dataDir, 'prometheus')}`,
+      `--storage.tsdb.path=${
+        process.env.VIGIL_PROMETHEUS_DATA_DIR ??
+        path.join(dataDir, 'prometheus')
+      }`,
       '--storage.tsdb.retention.time=35d',
       '--web.listen-address=127.0.0.1:9090',
       '--web.enable-lifecycle',
@@ -73,7 +77,8 @@ const services = [
     ports: [7007, 9464],
     ready: 'http://127.0.0.1:7007/.backstage/health/v1/readiness',
     // The backend logs these and keeps running without ever becoming ready.
-    fatal: /Unhandled rejection|Backend failed to start|Failed to start plugin/i,
+    fatal:
+      /Unhandled rejection|Backend failed to start|Failed to start plugin/i,
   },
   {
     name: 'app',
@@ -115,7 +120,9 @@ async function prometheusUp(job) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     try {
-      const res = await fetch(`http://127.0.0.1:9090/api/v1/query?query=${query}`);
+      const res = await fetch(
+        `http://127.0.0.1:9090/api/v1/query?query=${query}`,
+      );
       const body = await res.json();
       if (body.data?.result?.[0]?.value?.[1] === '1') return true;
     } catch {
@@ -204,14 +211,23 @@ function generateSloRules() {
     const out = path.join(rulesDir, `slo-${name}.yml`);
     const result = spawnSync(
       'node',
-      ['packages/slo-cli/bin/vigil-slo', 'generate', '--input', spec, '--out', out],
+      [
+        'packages/slo-cli/bin/vigil-slo',
+        'generate',
+        '--input',
+        spec,
+        '--out',
+        out,
+      ],
       { cwd: root, encoding: 'utf8' },
     );
     if (result.status === 0) {
       note(`SLO rules for ${name} written to ${path.relative(root, out)}`);
     } else {
       note(
-        `SLO rules for ${name} not generated: ${(result.stderr || result.stdout).trim().split('\n')[0]}`,
+        `SLO rules for ${name} not generated: ${
+          (result.stderr || result.stdout).trim().split('\n')[0]
+        }`,
       );
     }
   }
@@ -225,7 +241,8 @@ function generateSloRules() {
 function ensureWebhookToken() {
   const file = path.join(dataDir, 'alertmanager-webhook-token');
   let token = process.env.VIGIL_ALERTMANAGER_WEBHOOK_TOKEN;
-  if (!token && fs.existsSync(file)) token = fs.readFileSync(file, 'utf8').trim();
+  if (!token && fs.existsSync(file))
+    token = fs.readFileSync(file, 'utf8').trim();
   if (!token) token = crypto.randomBytes(32).toString('hex');
   fs.writeFileSync(file, token, { mode: 0o600 });
   process.env.VIGIL_ALERTMANAGER_WEBHOOK_TOKEN = token;
@@ -273,8 +290,14 @@ async function main() {
       { cwd: root, encoding: 'utf8' },
     );
     if (check.status !== 0) {
-      const why = `${check.stdout}\n${check.stderr}`.split('\n').find(l => /FAILED|error/i.test(l));
-      fail(`ops/prometheus/prometheus.yml is invalid: ${why?.trim() ?? 'promtool check config failed'}`);
+      const why = `${check.stdout}\n${check.stderr}`
+        .split('\n')
+        .find(l => /FAILED|error/i.test(l));
+      fail(
+        `ops/prometheus/prometheus.yml is invalid: ${
+          why?.trim() ?? 'promtool check config failed'
+        }`,
+      );
     }
   }
 
@@ -284,10 +307,19 @@ async function main() {
       encoding: 'utf8',
     });
     if (build.status !== 0) {
-      note(`TechDocs prebuild failed; pages build on first view instead: ${(build.stderr || build.stdout).trim().split('\n').pop()}`);
+      note(
+        `TechDocs prebuild failed; pages build on first view instead: ${(
+          build.stderr || build.stdout
+        )
+          .trim()
+          .split('\n')
+          .pop()}`,
+      );
     }
   } else {
-    note("mkdocs is not installed, so TechDocs pages cannot build (install it with 'apt-get install mkdocs mkdocs-material')");
+    note(
+      "mkdocs is not installed, so TechDocs pages cannot build (install it with 'apt-get install mkdocs mkdocs-material')",
+    );
   }
 
   for (const service of wanted) {
@@ -303,7 +335,9 @@ async function main() {
     child.on('exit', code => {
       if (stopping) return;
       console.error(
-        `vigil: ${service.name} exited during start (code ${code}): ${explain(logFile)} (full log: ${path.relative(root, logFile)})`,
+        `vigil: ${service.name} exited during start (code ${code}): ${explain(
+          logFile,
+        )} (full log: ${path.relative(root, logFile)})`,
       );
       stopAll(1);
     });
@@ -316,10 +350,16 @@ async function main() {
   await Promise.all(
     running.map(async ({ service, child, logFile }) => {
       if (await waitForUrl(service.ready, child, service.fatal, logFile)) {
-        note(`${service.name} ready at ${new URL(service.ready).origin} (${seconds()})`);
+        note(
+          `${service.name} ready at ${
+            new URL(service.ready).origin
+          } (${seconds()})`,
+        );
       } else if (!stopping) {
         console.error(
-          `vigil: ${service.name} did not become ready at ${service.ready}: ${explain(logFile)} (full log: ${path.relative(root, logFile)})`,
+          `vigil: ${service.name} did not become ready at ${
+            service.ready
+          }: ${explain(logFile)} (full log: ${path.relative(root, logFile)})`,
         );
         stopAll(1);
       }
@@ -337,7 +377,9 @@ async function main() {
     }
   }
 
-  note(`everything is up in ${seconds()}. Portal: http://localhost:3000  (Ctrl-C stops all; logs in .data/logs/)`);
+  note(
+    `everything is up in ${seconds()}. Portal: http://localhost:3000  (Ctrl-C stops all; logs in .data/logs/)`,
+  );
 }
 
 // Children run in their own process groups, so whatever ends this process must
