@@ -31,23 +31,35 @@ exports.up = async function up(knex) {
     table.string('created_by', 255).notNullable();
     table.bigInteger('updated_at').notNullable();
     table.integer('version').notNullable();
-    table.index(['declared_at'], 'incidents_declared_at_idx');
-    table.index(['status', 'declared_at'], 'incidents_status_declared_idx');
+    // Each matches a list filter and the list's order (newest first, id as
+    // tie-break), so a page is an index range, not a sort of every match.
+    table.index(['declared_at', 'id'], 'incidents_declared_idx');
+    table.index(['status', 'declared_at', 'id'], 'incidents_status_idx');
+    table.index(['severity', 'declared_at', 'id'], 'incidents_severity_idx');
   });
 
   // Join tables so "incidents of this entity / owned by this group" is an
-  // indexed lookup, not a scan of JSON text.
+  // indexed range in list order, not a scan of JSON text. `declared_at` is
+  // copied (it never changes) so the page needs no sort.
   await knex.schema.createTable('incident_entities', table => {
     table.string('incident_id', 64).notNullable();
     table.string('entity_ref', 255).notNullable();
+    table.bigInteger('declared_at').notNullable();
     table.primary(['incident_id', 'entity_ref']);
-    table.index(['entity_ref'], 'incident_entities_ref_idx');
+    table.index(
+      ['entity_ref', 'declared_at', 'incident_id'],
+      'incident_entities_ref_idx',
+    );
   });
   await knex.schema.createTable('incident_owners', table => {
     table.string('incident_id', 64).notNullable();
     table.string('owner_ref', 255).notNullable();
+    table.bigInteger('declared_at').notNullable();
     table.primary(['incident_id', 'owner_ref']);
-    table.index(['owner_ref'], 'incident_owners_ref_idx');
+    table.index(
+      ['owner_ref', 'declared_at', 'incident_id'],
+      'incident_owners_ref_idx',
+    );
   });
 
   await knex.schema.createTable('incident_timeline', table => {

@@ -155,13 +155,11 @@ describe('the incidents API', () => {
     expect(missing.body.error.message).toMatch(/title: is required/);
     expect(missing.body.error.message).toMatch(/severity/);
     expect(missing.body.error.message).toMatch(/entityRefs: is required/);
-    const unknown = await alice
-      .post('/incidents')
-      .send({
-        title: 'x',
-        severity: 'SEV3',
-        entityRefs: ['component:default/nope'],
-      });
+    const unknown = await alice.post('/incidents').send({
+      title: 'x',
+      severity: 'SEV3',
+      entityRefs: ['component:default/nope'],
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.message).toMatch(
       /component:default\/nope: not found/,

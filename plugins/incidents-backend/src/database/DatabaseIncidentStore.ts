@@ -299,6 +299,7 @@ export class DatabaseIncidentStore implements IncidentStore {
     replace: boolean,
   ): Promise<void> {
     const id = stored.incident.id;
+    const declaredAt = toMillis(stored.incident.timestamps.declaredAt);
     if (replace) {
       await tx('incident_entities').where({ incident_id: id }).delete();
       await tx('incident_owners').where({ incident_id: id }).delete();
@@ -306,15 +307,26 @@ export class DatabaseIncidentStore implements IncidentStore {
     const entities = stored.incident.entityRefs.map(entity_ref => ({
       incident_id: id,
       entity_ref,
+      declared_at: declaredAt,
     }));
     const owners = [...new Set(stored.ownerRefs)].map(owner_ref => ({
       incident_id: id,
       owner_ref,
+      declared_at: declaredAt,
     }));
-    if (entities.length)
-      await tx.batchInsert('incident_entities', entities, INSERT_CHUNK);
-    if (owners.length)
-      await tx.batchInsert('incident_owners', owners, INSERT_CHUNK);
+    await this.insertChunked(tx, 'incident_entities', entities);
+    await this.insertChunked(tx, 'incident_owners', owners);
+  }
+
+  /** Plain chunked inserts inside `tx` (knex's batchInsert would open a nested transaction). */
+  private async insertChunked(
+    tx: Knex.Transaction,
+    table: string,
+    rows: object[],
+  ): Promise<void> {
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      await tx(table).insert(rows.slice(i, i + INSERT_CHUNK));
+    }
   }
 
   private async appendEvents(
@@ -383,40 +395,54 @@ export class DatabaseIncidentStore implements IncidentStore {
   async listIncidents(
     query: ListIncidentsQuery,
   ): Promise<{ items: Incident[]; totalCount: number }> {
-    const base = this.db<IncidentRow>('incidents');
-    if (query.entityRef) {
-      base.whereIn(
-        'id',
-        this.db('incident_entities')
-          .select('incident_id')
-          .where({ entity_ref: query.entityRef }),
-      );
+    // Filtering by entity or owner walks that join table's index in list
+    // order and joins the incidents; otherwise the incidents' own indexes.
+    let base: Knex.QueryBuilder;
+    let order: Array<{ column: string; order: 'desc' }>;
+    if (query.entityRef || query.ownerRef) {
+      const [table, column, value] = query.entityRef
+        ? ['incident_entities', 'entity_ref', query.entityRef]
+        : ['incident_owners', 'owner_ref', query.ownerRef!];
+      base = this.db(`${table} as f`)
+        .join('incidents as i', 'i.id', 'f.incident_id')
+        .where(`f.${column}`, value);
+      order = [
+        { column: 'f.declared_at', order: 'desc' },
+        { column: 'f.incident_id', order: 'desc' },
+      ];
+      if (query.entityRef && query.ownerRef) {
+        base.whereIn(
+          'i.id',
+          this.db('incident_owners')
+            .select('incident_id')
+            .where({ owner_ref: query.ownerRef }),
+        );
+      }
+    } else {
+      base = this.db('incidents as i');
+      order = [
+        { column: 'i.declared_at', order: 'desc' },
+        { column: 'i.id', order: 'desc' },
+      ];
     }
-    if (query.ownerRef) {
-      base.whereIn(
-        'id',
-        this.db('incident_owners')
-          .select('incident_id')
-          .where({ owner_ref: query.ownerRef }),
-      );
-    }
-    if (query.status === 'open') base.whereIn('status', [...OPEN_STATUSES]);
-    else if (query.status !== 'all') base.where({ status: query.status });
-    if (query.severity) base.where({ severity: query.severity });
+    if (query.status === 'open') base.whereIn('i.status', [...OPEN_STATUSES]);
+    else if (query.status !== 'all') base.where('i.status', query.status);
+    if (query.severity) base.where('i.severity', query.severity);
     if (query.q) {
-      base.whereRaw(`lower(title) like ? escape '\\'`, [
+      base.whereRaw(`lower(i.title) like ? escape '\\'`, [
         `%${escapeLike(query.q.toLowerCase())}%`,
       ]);
     }
-    const [countRow] = await base.clone().count({ count: '*' });
-    const rows: IncidentRow[] = await base
-      .select('*')
-      .orderBy([
-        { column: 'declared_at', order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ])
-      .limit(query.limit)
-      .offset(query.offset);
+    // On PostgreSQL the count and the page run on two connections at once.
+    const [[countRow], rows] = await Promise.all([
+      base.clone().count({ count: '*' }),
+      base
+        .clone()
+        .select('i.*')
+        .orderBy(order)
+        .limit(query.limit)
+        .offset(query.offset) as Promise<IncidentRow[]>,
+    ]);
     return {
       items: rows.map(rowToIncident),
       totalCount: Number(countRow?.count ?? 0),
@@ -611,7 +637,7 @@ export class DatabaseIncidentStore implements IncidentStore {
       status: item.status,
       link: item.link ?? null,
     }));
-    if (rows.length) await tx.batchInsert('action_items', rows, INSERT_CHUNK);
+    await this.insertChunked(tx, 'action_items', rows);
   }
 
   private postmortemRow(pm: Postmortem, createdBy?: string) {

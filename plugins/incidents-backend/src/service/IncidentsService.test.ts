@@ -1,6 +1,7 @@
 import {
   mockCredentials,
   mockServices,
+  TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { ConflictError, InputError } from '@backstage/errors';
@@ -54,12 +55,7 @@ function catalog() {
   return catalogServiceMock({ entities });
 }
 
-async function setup(
-  databaseId: (typeof databases)['eachSupportedId'] extends () => Array<infer T>
-    ? T
-    : never,
-  configData: object = {},
-) {
+async function setup(databaseId: TestDatabaseId, configData: object = {}) {
   const knex = await databases.init(databaseId);
   await migrateIncidentsDatabase(knex);
   const store = new DatabaseIncidentStore(knex);
