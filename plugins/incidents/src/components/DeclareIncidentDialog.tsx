@@ -1,0 +1,298 @@
+import { identityApiRef, useApi } from '@backstage/core-plugin-api';
+import {
+  declareIncidentRequestSchema,
+  SEVERITIES,
+} from '@vigil/backstage-plugin-incidents-common';
+import {
+  Box,
+  Button,
+  CircularProgress,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  MenuItem,
+  TextField,
+  Typography,
+} from '@material-ui/core';
+import { Alert } from '@material-ui/lab';
+import { FormEvent, useEffect, useState } from 'react';
+import { incidentsApiRef } from '../api/IncidentsApi';
+import { errorMessage } from '../api/errors';
+import type {
+  DeclareIncidentRequest,
+  IncidentDetails,
+  Severity,
+} from '../api/types';
+import { fromDateTimeLocal, splitRefs } from '../lib/format';
+import { useIncidentsConfig } from '../lib/useIncidentsConfig';
+
+interface FormState {
+  title: string;
+  summary: string;
+  severity: Severity;
+  entityRefs: string;
+  commander: string;
+  detectedAt: string;
+}
+
+type FieldErrors = Partial<Record<keyof FormState, string>>;
+
+function emptyForm(entityRefs: string[]): FormState {
+  return {
+    title: '',
+    summary: '',
+    severity: 'SEV2',
+    entityRefs: entityRefs.join(', '),
+    commander: '',
+    detectedAt: '',
+  };
+}
+
+/** The request for the form, or the errors per field (same schema as the server). */
+export function toDeclareRequest(
+  form: FormState,
+): { request: DeclareIncidentRequest } | { errors: FieldErrors } {
+  const candidate = {
+    title: form.title.trim(),
+    severity: form.severity,
+    entityRefs: splitRefs(form.entityRefs),
+    ...(form.summary.trim() ? { summary: form.summary.trim() } : {}),
+    ...(form.commander.trim() ? { commander: form.commander.trim() } : {}),
+    ...(form.detectedAt
+      ? { detectedAt: fromDateTimeLocal(form.detectedAt) ?? form.detectedAt }
+      : {}),
+  };
+  const result = declareIncidentRequestSchema.safeParse(candidate);
+  if (result.success) return { request: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? 'title') as keyof FormState;
+    const where =
+      field === 'entityRefs' && typeof issue.path[1] === 'number'
+        ? `"${candidate.entityRefs[issue.path[1]]}": `
+        : '';
+    errors[field] ??= `${where}${issue.message}`;
+  }
+  return { errors };
+}
+
+/**
+ * Declares an incident: title, summary, severity (with the configured names
+ * and descriptions), affected entities, commander (the signed-in user by
+ * default) and, optionally, when it was detected.
+ */
+export function DeclareIncidentDialog(props: {
+  open: boolean;
+  onClose: () => void;
+  onDeclared: (details: IncidentDetails) => void;
+  /** Prefilled affected entities, e.g. the entity whose page this is. */
+  defaultEntityRefs?: string[];
+}) {
+  const { open, onClose, onDeclared } = props;
+  const defaultEntityRefs = props.defaultEntityRefs ?? [];
+  const defaultsKey = defaultEntityRefs.join(',');
+  const api = useApi(incidentsApiRef);
+  const identityApi = useApi(identityApiRef);
+  const { config } = useIncidentsConfig();
+  const [form, setForm] = useState<FormState>(() =>
+    emptyForm(defaultEntityRefs),
+  );
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [submitError, setSubmitError] = useState<string>();
+  const [submitting, setSubmitting] = useState(false);
+
+  // A fresh form each time the dialog opens, with the user as commander.
+  useEffect(() => {
+    if (!open) return undefined;
+    let cancelled = false;
+    setForm(emptyForm(defaultsKey ? defaultsKey.split(',') : []));
+    setErrors({});
+    setSubmitError(undefined);
+    identityApi
+      .getBackstageIdentity()
+      .then(identity => {
+        if (cancelled) return;
+        setForm(f =>
+          f.commander ? f : { ...f, commander: identity.userEntityRef },
+        );
+      })
+      .catch(() => {
+        // No identity (guest without a user entity): no default commander.
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [open, defaultsKey, identityApi]);
+
+  const set =
+    (field: keyof FormState) => (event: { target: { value: unknown } }) => {
+      setForm(f => ({ ...f, [field]: String(event.target.value) }));
+      setErrors(e => ({ ...e, [field]: undefined }));
+    };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = toDeclareRequest(form);
+    if ('errors' in result) {
+      setErrors(result.errors);
+      return;
+    }
+    setSubmitting(true);
+    setSubmitError(undefined);
+    try {
+      const details = await api.declareIncident(result.request);
+      onDeclared(details);
+    } catch (e) {
+      setSubmitError(errorMessage(e));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const severity = config.severities[form.severity];
+
+  return (
+    <Dialog
+      open={open}
+      onClose={submitting ? undefined : onClose}
+      fullWidth
+      maxWidth="sm"
+      aria-labelledby="declare-incident-title"
+    >
+      <form onSubmit={submit} noValidate>
+        <DialogTitle id="declare-incident-title">Declare incident</DialogTitle>
+        <DialogContent>
+          {submitError && (
+            <Box mb={2}>
+              <Alert severity="error">{submitError}</Alert>
+            </Box>
+          )}
+          <TextField
+            fullWidth
+            required
+            margin="dense"
+            variant="outlined"
+            id="declare-incident-title-field"
+            label="Title"
+            value={form.title}
+            onChange={set('title')}
+            error={Boolean(errors.title)}
+            helperText={errors.title ?? 'What is broken, as users see it'}
+          />
+          <TextField
+            fullWidth
+            multiline
+            minRows={3}
+            margin="dense"
+            variant="outlined"
+            id="declare-incident-summary"
+            label="Summary"
+            value={form.summary}
+            onChange={set('summary')}
+            error={Boolean(errors.summary)}
+            helperText={errors.summary ?? 'Markdown'}
+          />
+          <TextField
+            select
+            fullWidth
+            required
+            margin="dense"
+            variant="outlined"
+            id="declare-incident-severity"
+            label="Severity"
+            value={form.severity}
+            onChange={set('severity')}
+            SelectProps={{
+              SelectDisplayProps: { 'aria-label': 'Severity' },
+              renderValue: value =>
+                `${value} · ${
+                  config.severities[value as Severity]?.name ?? ''
+                }`,
+            }}
+            helperText={severity?.description}
+          >
+            {SEVERITIES.map(s => (
+              <MenuItem key={s} value={s}>
+                <Box>
+                  <Typography variant="body2">
+                    <strong>{s}</strong> · {config.severities[s]?.name}
+                  </Typography>
+                  <Typography
+                    variant="caption"
+                    color="textSecondary"
+                    style={{ whiteSpace: 'normal' }}
+                  >
+                    {config.severities[s]?.description}
+                  </Typography>
+                </Box>
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField
+            fullWidth
+            required
+            margin="dense"
+            variant="outlined"
+            id="declare-incident-entities"
+            label="Affected entities"
+            placeholder="component:default/checkout, system:default/shop"
+            value={form.entityRefs}
+            onChange={set('entityRefs')}
+            error={Boolean(errors.entityRefs)}
+            helperText={
+              errors.entityRefs ??
+              'Full entity refs kind:namespace/name, separated by commas'
+            }
+          />
+          <TextField
+            fullWidth
+            margin="dense"
+            variant="outlined"
+            id="declare-incident-commander"
+            label="Commander"
+            placeholder="user:default/alice"
+            value={form.commander}
+            onChange={set('commander')}
+            error={Boolean(errors.commander)}
+            helperText={
+              errors.commander ??
+              'User ref of the incident commander (optional)'
+            }
+          />
+          <TextField
+            fullWidth
+            margin="dense"
+            variant="outlined"
+            id="declare-incident-detected-at"
+            label="Detected at"
+            type="datetime-local"
+            value={form.detectedAt}
+            onChange={set('detectedAt')}
+            InputLabelProps={{ shrink: true }}
+            inputProps={{ step: 1 }}
+            error={Boolean(errors.detectedAt)}
+            helperText={
+              errors.detectedAt ??
+              'When the problem was first noticed, if earlier than now (optional)'
+            }
+          />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose} disabled={submitting}>
+            Cancel
+          </Button>
+          <Button
+            type="submit"
+            color="primary"
+            variant="contained"
+            disabled={submitting}
+            startIcon={submitting ? <CircularProgress size={16} /> : undefined}
+          >
+            Declare
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

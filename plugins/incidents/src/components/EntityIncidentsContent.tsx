@@ -1,0 +1,36 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { Box, Grid } from '@material-ui/core';
+import { useState } from 'react';
+import { DeclareIncidentButton } from './IncidentsPage';
+import { IncidentsList } from './IncidentsList';
+import { MetricsStrip } from './MetricsStrip';
+
+/** The entity's "Incidents" tab: its incidents, metrics and a declare button. */
+export function EntityIncidentsContent() {
+  const { entity } = useEntity();
+  const entityRef = stringifyEntityRef(entity);
+  const [metricsKey, setMetricsKey] = useState(0);
+  return (
+    <Grid container spacing={3} direction="column" wrap="nowrap">
+      <Grid item>
+        <Box display="flex" justifyContent="flex-end">
+          <DeclareIncidentButton defaultEntityRefs={[entityRef]} />
+        </Box>
+      </Grid>
+      <Grid item>
+        <MetricsStrip
+          entityRef={entityRef}
+          initialDays={30}
+          reloadKey={metricsKey}
+        />
+      </Grid>
+      <Grid item>
+        <IncidentsList
+          entityRef={entityRef}
+          onLiveUpdate={() => setMetricsKey(k => k + 1)}
+        />
+      </Grid>
+    </Grid>
+  );
+}

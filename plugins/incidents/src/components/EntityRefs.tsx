@@ -1,0 +1,40 @@
+import { Link } from '@backstage/core-components';
+import { EntityDisplayName } from '@backstage/plugin-catalog-react';
+import { isFullEntityRef } from '@vigil/backstage-plugin-incidents-common';
+import { Fragment } from 'react';
+import { NONE } from '../lib/format';
+import { useEntityPageLinks } from '../lib/links';
+
+/**
+ * An entity ref as a link to its catalog page, named as the catalog names it;
+ * anything else (e.g. a system actor such as the Alertmanager webhook) as
+ * plain text. Unlike EntityRefLink it works without the catalog's route
+ * (falling back to the catalog's default path) instead of throwing.
+ */
+export function EntityRefText(props: { entityRef?: string }) {
+  const { entityRef } = props;
+  const pageLinks = useEntityPageLinks();
+  if (!entityRef) return <>{NONE}</>;
+  const links = isFullEntityRef(entityRef) ? pageLinks(entityRef) : undefined;
+  if (!links) return <>{entityRef}</>;
+  return (
+    <Link to={links.catalog}>
+      <EntityDisplayName entityRef={entityRef} />
+    </Link>
+  );
+}
+
+/** Comma-separated entity links. */
+export function EntityRefList(props: { entityRefs: string[] }) {
+  if (props.entityRefs.length === 0) return <>{NONE}</>;
+  return (
+    <>
+      {props.entityRefs.map((ref, index) => (
+        <Fragment key={ref}>
+          {index > 0 && ', '}
+          <EntityRefText entityRef={ref} />
+        </Fragment>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,308 @@
+import {
+  Link,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  INCIDENT_STATUS_FILTERS,
+  SEVERITIES,
+} from '@vigil/backstage-plugin-incidents-common';
+import {
+  Box,
+  Grid,
+  MenuItem,
+  TablePagination,
+  TextField,
+  Tooltip,
+  Typography,
+} from '@material-ui/core';
+import { useState } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import useDebounce from 'react-use/esm/useDebounce';
+import { incidentsApiRef } from '../api/IncidentsApi';
+import type {
+  Incident,
+  IncidentListQuery,
+  IncidentStatusFilter,
+  Severity,
+} from '../api/types';
+import {
+  formatRelative,
+  formatTimestamp,
+  NONE,
+  STATUS_LABELS,
+} from '../lib/format';
+import { useIncidentLinks } from '../lib/links';
+import { useIncidentsConfig } from '../lib/useIncidentsConfig';
+import { useIncidentSignal } from '../lib/useIncidentSignal';
+import { PostmortemStateChip, SeverityChip, StatusChip } from './Chips';
+import { EntityRefList, EntityRefText } from './EntityRefs';
+
+export const PAGE_SIZES = [25, 50, 100];
+/** Wait for typing to pause before asking the server again. */
+const SEARCH_DEBOUNCE_MS = 300;
+
+export interface IncidentFilters {
+  status: IncidentStatusFilter;
+  severity: Severity | '';
+  q: string;
+}
+
+const STATUS_FILTER_LABELS: Record<IncidentStatusFilter, string> = {
+  open: 'Open (not resolved)',
+  all: 'All',
+  ...STATUS_LABELS,
+};
+
+function FilterBar(props: {
+  filters: IncidentFilters;
+  onChange: (filters: IncidentFilters) => void;
+}) {
+  const { filters, onChange } = props;
+  return (
+    <Grid container spacing={2}>
+      <Grid item xs={12} sm={6} md={3}>
+        <TextField
+          select
+          fullWidth
+          variant="outlined"
+          size="small"
+          id="incidents-filter-status"
+          label="Status"
+          value={filters.status}
+          SelectProps={{ SelectDisplayProps: { 'aria-label': 'Status' } }}
+          onChange={e =>
+            onChange({
+              ...filters,
+              status: e.target.value as IncidentStatusFilter,
+            })
+          }
+        >
+          {INCIDENT_STATUS_FILTERS.map(status => (
+            <MenuItem key={status} value={status}>
+              {STATUS_FILTER_LABELS[status]}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Grid>
+      <Grid item xs={12} sm={6} md={3}>
+        <TextField
+          select
+          fullWidth
+          variant="outlined"
+          size="small"
+          id="incidents-filter-severity"
+          label="Severity"
+          value={filters.severity}
+          SelectProps={{
+            displayEmpty: true,
+            SelectDisplayProps: { 'aria-label': 'Severity' },
+          }}
+          InputLabelProps={{ shrink: true }}
+          onChange={e =>
+            onChange({ ...filters, severity: e.target.value as Severity | '' })
+          }
+        >
+          <MenuItem value="">Any</MenuItem>
+          {SEVERITIES.map(s => (
+            <MenuItem key={s} value={s}>
+              {s}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <TextField
+          fullWidth
+          variant="outlined"
+          size="small"
+          id="incidents-filter-search"
+          label="Search"
+          placeholder="Words in the title"
+          value={filters.q}
+          inputProps={{ 'aria-label': 'Search' }}
+          onChange={e => onChange({ ...filters, q: e.target.value })}
+        />
+      </Grid>
+    </Grid>
+  );
+}
+
+function toQuery(
+  filters: IncidentFilters,
+  entityRef?: string,
+): IncidentListQuery {
+  const query: IncidentListQuery = { status: filters.status };
+  if (entityRef) query.entityRef = entityRef;
+  if (filters.severity) query.severity = filters.severity;
+  const q = filters.q.trim();
+  if (q) query.q = q;
+  return query;
+}
+
+/**
+ * Incidents newest first, filtered and paginated on the server; reloads live
+ * when the backend announces a change.
+ */
+export function IncidentsList(props: {
+  /** Only incidents affecting this entity (the entity tab). */
+  entityRef?: string;
+  title?: string;
+  /** Called on live updates, so siblings (metrics) can reload too. */
+  onLiveUpdate?: () => void;
+}) {
+  const { entityRef, onLiveUpdate } = props;
+  const api = useApi(incidentsApiRef);
+  const links = useIncidentLinks();
+  const { config } = useIncidentsConfig();
+  const [filters, setFilters] = useState<IncidentFilters>({
+    status: 'all',
+    severity: '',
+    q: '',
+  });
+  const [query, setQuery] = useState<IncidentListQuery>(() =>
+    toQuery(filters, entityRef),
+  );
+  const [page, setPage] = useState(0);
+  const [pageSize, setPageSize] = useState(PAGE_SIZES[0]);
+
+  // Selects apply at once; typing in the search waits for a pause.
+  useDebounce(
+    () => {
+      const next = toQuery(filters, entityRef);
+      if (JSON.stringify(next) !== JSON.stringify(query)) {
+        setQuery(next);
+        setPage(0);
+      }
+    },
+    filters.q.trim() === (query.q ?? '') ? 0 : SEARCH_DEBOUNCE_MS,
+    [filters, entityRef],
+  );
+
+  const { value, loading, error, retry } = useAsyncRetry(
+    () =>
+      api.listIncidents({ ...query, limit: pageSize, offset: page * pageSize }),
+    [api, query, page, pageSize],
+  );
+
+  useIncidentSignal(signal => {
+    // The timeline does not show in the list.
+    if (signal.type === 'timeline_appended') return;
+    retry();
+    onLiveUpdate?.();
+  });
+
+  const columns: TableColumn<Incident>[] = [
+    {
+      title: 'Severity',
+      field: 'severity',
+      width: '90px',
+      render: incident => (
+        <SeverityChip
+          severity={incident.severity}
+          severities={config.severities}
+        />
+      ),
+    },
+    {
+      title: 'Status',
+      field: 'status',
+      width: '120px',
+      render: incident => <StatusChip status={incident.status} />,
+    },
+    {
+      title: 'Title',
+      field: 'title',
+      render: incident => (
+        <>
+          <Link to={links.incident(incident.id)}>{incident.title}</Link>
+          <Typography variant="caption" display="block" color="textSecondary">
+            {incident.id}
+          </Typography>
+        </>
+      ),
+    },
+    ...(entityRef
+      ? []
+      : [
+          {
+            title: 'Affected',
+            render: (incident: Incident) => (
+              <EntityRefList entityRefs={incident.entityRefs} />
+            ),
+          },
+        ]),
+    {
+      title: 'Commander',
+      render: incident => (
+        <EntityRefText entityRef={incident.roles.commander} />
+      ),
+    },
+    {
+      title: 'Declared',
+      render: incident => (
+        <Tooltip title={formatTimestamp(incident.timestamps.declaredAt)}>
+          <span>{formatRelative(incident.timestamps.declaredAt)}</span>
+        </Tooltip>
+      ),
+    },
+    {
+      title: 'Postmortem',
+      render: incident =>
+        incident.postmortemState ? (
+          <Link to={links.postmortem(incident.id)}>
+            <PostmortemStateChip state={incident.postmortemState} />
+          </Link>
+        ) : (
+          NONE
+        ),
+    },
+  ];
+
+  const title = props.title ?? 'Incidents';
+  return (
+    <Box>
+      <Box mb={2}>
+        <FilterBar filters={filters} onChange={setFilters} />
+      </Box>
+      {error ? (
+        <ResponseErrorPanel error={error} />
+      ) : (
+        <>
+          <Table<Incident>
+            title={value ? `${title} (${value.totalCount})` : title}
+            columns={columns}
+            data={value?.items ?? []}
+            isLoading={loading && !value}
+            options={{ paging: false, search: false, sorting: false }}
+            emptyContent={
+              <Box p={2}>
+                <Typography>
+                  {filters.status === 'all' && !filters.severity && !filters.q
+                    ? 'No incidents have been declared.'
+                    : 'No incidents match these filters.'}
+                </Typography>
+              </Box>
+            }
+          />
+          {value && value.totalCount > 0 && (
+            <TablePagination
+              component="div"
+              count={value.totalCount}
+              page={page}
+              rowsPerPage={pageSize}
+              rowsPerPageOptions={PAGE_SIZES}
+              onPageChange={(_event, next) => setPage(next)}
+              onRowsPerPageChange={event => {
+                setPageSize(Number(event.target.value));
+                setPage(0);
+              }}
+            />
+          )}
+        </>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,251 @@
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { incidentsApiRef } from '../api';
+import type { IncidentListQuery } from '../api';
+import { rootRouteRef } from '../lib/routes';
+import {
+  ALICE,
+  fakeIncidentsApi,
+  FakeIncidentsApi,
+  makeDetails,
+  makeIncident,
+} from '../__testUtils__/fixtures';
+import { IncidentsPage } from './IncidentsPage';
+
+function renderPage(api: FakeIncidentsApi) {
+  return renderInTestApp(<IncidentsPage />, {
+    apis: [
+      [incidentsApiRef, api],
+      mockApis.identity({ userEntityRef: 'user:default/guest' }),
+    ],
+    mountedRoutes: { '/incidents': rootRouteRef },
+    mountPath: '/incidents/*',
+    initialRouteEntries: ['/incidents'],
+  });
+}
+
+const lastListQuery = (api: FakeIncidentsApi) =>
+  api.listIncidents.mock.calls[api.listIncidents.mock.calls.length - 1][0];
+
+// Rendering material-table and dialogs is slow on small CI machines.
+jest.setTimeout(60_000);
+
+describe('IncidentsPage', () => {
+  it('lists incidents with severity, status, entities, commander and postmortem', async () => {
+    const api = fakeIncidentsApi({
+      listIncidents: jest.fn(async (query?: IncidentListQuery) => ({
+        items: [
+          makeIncident({ id: `inc-${query?.offset ?? 0}` }),
+          makeIncident({
+            id: 'inc-2',
+            title: 'Search slow',
+            severity: 'SEV1',
+            status: 'resolved',
+            entityRefs: ['component:default/search', 'system:default/shop'],
+            roles: {},
+            postmortemState: 'in_review',
+          }),
+        ],
+        totalCount: 60,
+      })),
+    });
+    renderPage(api);
+
+    const link = await screen.findByRole('link', { name: 'Checkout errors' });
+    expect(link).toHaveAttribute('href', '/incidents/inc-0');
+    expect(screen.getByText('Incidents (60)')).toBeInTheDocument();
+
+    const row = screen
+      .getByRole('link', { name: 'Search slow' })
+      .closest('tr')!;
+    expect(within(row).getByText('SEV1')).toBeInTheDocument();
+    expect(within(row).getByText('Resolved')).toBeInTheDocument();
+    expect(within(row).getByRole('link', { name: /search/ })).toHaveAttribute(
+      'href',
+      '/catalog/default/component/search',
+    );
+    expect(within(row).getByRole('link', { name: /shop/ })).toHaveAttribute(
+      'href',
+      '/catalog/default/system/shop',
+    );
+    expect(within(row).getByText('In review')).toBeInTheDocument();
+
+    const firstRow = link.closest('tr')!;
+    expect(
+      within(firstRow).getByRole('link', { name: /alice/ }),
+    ).toHaveAttribute('href', '/catalog/default/user/alice');
+    expect(within(firstRow).getByText(/ago$/)).toBeInTheDocument();
+
+    // The metrics strip over the default 30 days.
+    expect(await screen.findByTestId('metric-count')).toHaveTextContent('4');
+    expect(screen.getByTestId('metric-mtta')).toHaveTextContent('5m');
+    expect(screen.getByTestId('metric-mttm')).toHaveTextContent('45m');
+    expect(screen.getByTestId('metric-mttr')).toHaveTextContent('1h 23m');
+    expect(screen.getByTestId('metric-postmortems')).toHaveTextContent('50%');
+    expect(screen.getByTestId('metric-overdue')).toHaveTextContent('2');
+    const { from, to } = api.getMetrics.mock.calls[0][0]!;
+    expect(to!.getTime() - from!.getTime()).toBe(30 * 86_400_000);
+
+    await userEvent.click(screen.getByRole('button', { name: /next page/i }));
+    expect(
+      await screen.findByRole('link', { name: 'Checkout errors' }),
+    ).toHaveAttribute('href', '/incidents/inc-25');
+    expect(lastListQuery(api)).toEqual({
+      status: 'all',
+      limit: 25,
+      offset: 25,
+    });
+  });
+
+  it('sends the filters to the server', async () => {
+    const api = fakeIncidentsApi();
+    renderPage(api);
+    await screen.findByRole('link', { name: 'Checkout errors' });
+    expect(lastListQuery(api)).toEqual({ status: 'all', limit: 25, offset: 0 });
+
+    await userEvent.click(screen.getByLabelText('Status'));
+    await userEvent.click(
+      within(screen.getByRole('listbox')).getByText('Open (not resolved)'),
+    );
+    await userEvent.click(screen.getByLabelText('Severity'));
+    await userEvent.click(
+      within(screen.getByRole('listbox')).getByText('SEV1'),
+    );
+    fireEvent.change(screen.getByLabelText('Search'), {
+      target: { value: 'checkout' },
+    });
+
+    await waitFor(() =>
+      expect(lastListQuery(api)).toEqual({
+        status: 'open',
+        severity: 'SEV1',
+        q: 'checkout',
+        limit: 25,
+        offset: 0,
+      }),
+    );
+  });
+
+  it('changes the metrics period', async () => {
+    const api = fakeIncidentsApi();
+    renderPage(api);
+    await screen.findByTestId('metric-count');
+    await userEvent.click(screen.getByLabelText('Period'));
+    await userEvent.click(
+      within(screen.getByRole('listbox')).getByText('Last 7 days'),
+    );
+    await waitFor(() => expect(api.getMetrics).toHaveBeenCalledTimes(2));
+    const { from, to } = api.getMetrics.mock.calls[1][0]!;
+    expect(to!.getTime() - from!.getTime()).toBe(7 * 86_400_000);
+  });
+
+  it('declares an incident and opens it', async () => {
+    const api = fakeIncidentsApi({
+      declareIncident: jest.fn(async () =>
+        makeDetails({}, { id: 'inc-9', title: 'Payments down' }),
+      ),
+      getIncident: jest.fn(async () =>
+        makeDetails({}, { id: 'inc-9', title: 'Payments down' }),
+      ),
+    });
+    renderPage(api);
+    await screen.findByRole('link', { name: 'Checkout errors' });
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Declare incident' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    // The signed-in user is the default commander.
+    await waitFor(() =>
+      expect(within(dialog).getByLabelText('Commander')).toHaveValue(
+        'user:default/guest',
+      ),
+    );
+    fireEvent.change(within(dialog).getByLabelText(/^Title/), {
+      target: { value: 'Payments down' },
+    });
+    fireEvent.change(within(dialog).getByLabelText(/^Summary/), {
+      target: { value: 'Card payments fail' },
+    });
+    await userEvent.click(within(dialog).getByLabelText('Severity'));
+    // The configured name of SEV1.
+    await userEvent.click(
+      screen.getByRole('option', { name: /SEV1 · Meltdown/ }),
+    );
+    fireEvent.change(within(dialog).getByLabelText(/^Affected entities/), {
+      target: { value: 'component:default/payments, system:default/shop' },
+    });
+    fireEvent.change(within(dialog).getByLabelText('Commander'), {
+      target: { value: ALICE },
+    });
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Declare' }),
+    );
+
+    await waitFor(() =>
+      expect(api.declareIncident).toHaveBeenCalledWith({
+        title: 'Payments down',
+        summary: 'Card payments fail',
+        severity: 'SEV1',
+        entityRefs: ['component:default/payments', 'system:default/shop'],
+        commander: ALICE,
+      }),
+    );
+    // Now on the new incident's page.
+    await waitFor(() => expect(api.getIncident).toHaveBeenCalledWith('inc-9'));
+    expect(
+      (await screen.findAllByText('Payments down')).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('validates the declaration with the shared schema before sending it', async () => {
+    const api = fakeIncidentsApi();
+    renderPage(api);
+    await screen.findByRole('link', { name: 'Checkout errors' });
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Declare incident' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText(/^Affected entities/), {
+      target: { value: 'checkout' },
+    });
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Declare' }),
+    );
+
+    expect(
+      await within(dialog).findByText('must not be empty'),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByText(/"checkout": must be a full entity ref/),
+    ).toBeInTheDocument();
+    expect(api.declareIncident).not.toHaveBeenCalled();
+  });
+
+  it('shows the backend message when declaring fails', async () => {
+    const api = fakeIncidentsApi({
+      declareIncident: jest.fn(async () => {
+        throw new Error('Not allowed (incident.create)');
+      }),
+    });
+    renderPage(api);
+    await screen.findByRole('link', { name: 'Checkout errors' });
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Declare incident' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText(/^Title/), {
+      target: { value: 'Down' },
+    });
+    fireEvent.change(within(dialog).getByLabelText(/^Affected entities/), {
+      target: { value: 'component:default/checkout' },
+    });
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Declare' }),
+    );
+    expect(
+      await within(dialog).findByText('Not allowed (incident.create)'),
+    ).toBeInTheDocument();
+  });
+});

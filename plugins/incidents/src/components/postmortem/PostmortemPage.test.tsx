@@ -1,0 +1,353 @@
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { incidentsApiRef, IncidentsConflictError } from '../../api';
+import { draftKey, writeDraft } from '../../lib/postmortemDraft';
+import { fieldsFromPostmortem } from '../../lib/postmortemFields';
+import { rootRouteRef } from '../../lib/routes';
+import {
+  fakeIncidentsApi,
+  FakeIncidentsApi,
+  makeDetails,
+  makePostmortemDetails,
+} from '../../__testUtils__/fixtures';
+import { PostmortemPage } from './PostmortemPage';
+
+jest.setTimeout(60_000);
+
+const KEY = draftKey('pm-1');
+const storedDraft = () => {
+  const raw = window.localStorage.getItem(KEY);
+  return raw ? JSON.parse(raw) : undefined;
+};
+
+function apiWith(details = makePostmortemDetails()): FakeIncidentsApi {
+  return fakeIncidentsApi({
+    getIncident: jest.fn(async () =>
+      makeDetails(
+        {
+          postmortem: {
+            id: 'pm-1',
+            state: details.postmortem.state,
+            version: details.postmortem.version,
+          },
+        },
+        { status: 'resolved' },
+      ),
+    ),
+    getPostmortem: jest.fn(async () => details),
+  });
+}
+
+function renderPage(api: FakeIncidentsApi) {
+  return renderInTestApp(<PostmortemPage />, {
+    apis: [
+      [incidentsApiRef, api],
+      mockApis.identity({ userEntityRef: 'user:default/guest' }),
+    ],
+    mountedRoutes: { '/incidents': rootRouteRef },
+    mountPath: '/incidents/:incidentId/postmortem',
+    initialRouteEntries: ['/incidents/inc-1/postmortem'],
+  });
+}
+
+describe('PostmortemPage', () => {
+  beforeEach(() => window.localStorage.clear());
+
+  it('has a labelled field for every section of the template', async () => {
+    renderPage(apiWith());
+    for (const label of [
+      'Title',
+      'Authors',
+      'Summary',
+      'Impact',
+      'Root causes',
+      'Trigger',
+      'Resolution',
+      'Detection',
+      'What went well',
+      'What went wrong',
+      'Where we got lucky',
+      'Supporting information',
+    ]) {
+      expect(
+        await screen.findByRole('textbox', {
+          name: (name: string) => name.startsWith(label),
+        }),
+      ).toBeInTheDocument();
+    }
+    expect(screen.getByLabelText(/^Summary/)).toHaveValue('Checkout failed.');
+    expect(screen.getByLabelText('Authors')).toHaveValue('user:default/alice');
+    expect(screen.getByLabelText('Timeline entry 1 text')).toHaveValue(
+      'Incident declared',
+    );
+    expect(screen.getByRole('status')).toHaveTextContent('All changes saved');
+  });
+
+  it('stores typing locally at once and saves it after a pause', async () => {
+    const api = apiWith();
+    api.savePostmortem.mockResolvedValue(
+      makePostmortemDetails({ impact: 'All card payments failed', version: 5 }),
+    );
+    renderPage(api);
+    const impact = await screen.findByLabelText(/^Impact/);
+
+    fireEvent.change(impact, { target: { value: 'All card payments failed' } });
+    expect(storedDraft()).toMatchObject({
+      baseVersion: 4,
+      fields: { impact: 'All card payments failed' },
+    });
+    expect(screen.getByRole('status')).toHaveTextContent('Unsaved changes');
+    expect(api.savePostmortem).not.toHaveBeenCalled();
+
+    await waitFor(
+      () =>
+        expect(api.savePostmortem).toHaveBeenCalledWith('pm-1', {
+          expectedVersion: 4,
+          impact: 'All card payments failed',
+        }),
+      { timeout: 10_000 },
+    );
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent('All changes saved'),
+    );
+    expect(storedDraft()).toBeUndefined();
+  });
+
+  it('restores and saves an unsaved draft of the same version on load', async () => {
+    const details = makePostmortemDetails();
+    writeDraft('pm-1', 4, {
+      ...fieldsFromPostmortem(details.postmortem),
+      rootCauses: 'An expired certificate',
+    });
+    const api = apiWith(details);
+    api.savePostmortem.mockResolvedValue(
+      makePostmortemDetails({
+        rootCauses: 'An expired certificate',
+        version: 5,
+      }),
+    );
+    renderPage(api);
+
+    expect(await screen.findByLabelText(/^Root causes/)).toHaveValue(
+      'An expired certificate',
+    );
+    expect(screen.getByTestId('postmortem-restored')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(api.savePostmortem).toHaveBeenCalledWith('pm-1', {
+        expectedVersion: 4,
+        rootCauses: 'An expired certificate',
+      }),
+    );
+  });
+
+  it('offers to restore or discard a draft of an older version', async () => {
+    const details = makePostmortemDetails();
+    writeDraft('pm-1', 3, {
+      ...fieldsFromPostmortem(details.postmortem),
+      trigger: 'A config push',
+    });
+    const api = apiWith(details);
+    renderPage(api);
+
+    const banner = await screen.findByTestId('postmortem-stale-draft');
+    expect(banner).toHaveTextContent('on version 3');
+    expect(banner).toHaveTextContent('now version 4');
+    expect(screen.getByLabelText(/^Trigger/)).toHaveValue('');
+    await userEvent.click(
+      within(banner).getByRole('button', { name: 'Restore my draft' }),
+    );
+    expect(screen.getByLabelText(/^Trigger/)).toHaveValue('A config push');
+    await waitFor(() =>
+      expect(api.savePostmortem).toHaveBeenCalledWith('pm-1', {
+        expectedVersion: 4,
+        trigger: 'A config push',
+      }),
+    );
+  });
+
+  it('shows a conflict and can load their version', async () => {
+    const theirs = makePostmortemDetails({
+      impact: 'Their impact',
+      version: 6,
+    });
+    const api = apiWith();
+    api.savePostmortem.mockRejectedValue(
+      new IncidentsConflictError('version conflict', theirs),
+    );
+    renderPage(api);
+    fireEvent.change(await screen.findByLabelText(/^Impact/), {
+      target: { value: 'My impact' },
+    });
+
+    const banner = await screen.findByTestId(
+      'postmortem-conflict',
+      {},
+      { timeout: 10_000 },
+    );
+    expect(banner).toHaveTextContent('Someone else changed this postmortem');
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Not saved: someone else changed this postmortem',
+    );
+    await userEvent.click(
+      within(banner).getByRole('button', { name: 'Load their version' }),
+    );
+    expect(screen.getByLabelText(/^Impact/)).toHaveValue('Their impact');
+    expect(screen.queryByTestId('postmortem-conflict')).not.toBeInTheDocument();
+    expect(storedDraft()).toBeUndefined();
+  });
+
+  it('overwrites their version with mine on request', async () => {
+    const theirs = makePostmortemDetails({ version: 6 });
+    const api = apiWith();
+    api.savePostmortem
+      .mockRejectedValueOnce(new IncidentsConflictError('conflict', theirs))
+      .mockResolvedValueOnce(
+        makePostmortemDetails({ impact: 'My impact', version: 7 }),
+      );
+    renderPage(api);
+    fireEvent.change(await screen.findByLabelText(/^Impact/), {
+      target: { value: 'My impact' },
+    });
+    const banner = await screen.findByTestId(
+      'postmortem-conflict',
+      {},
+      { timeout: 10_000 },
+    );
+    await userEvent.click(
+      within(banner).getByRole('button', { name: 'Overwrite with mine' }),
+    );
+    await waitFor(() =>
+      expect(api.savePostmortem).toHaveBeenLastCalledWith('pm-1', {
+        expectedVersion: 6,
+        impact: 'My impact',
+      }),
+    );
+  });
+
+  it('adds an action item and saves it with the others', async () => {
+    const api = apiWith();
+    renderPage(api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Add action item' }),
+    );
+    fireEvent.change(screen.getByLabelText('Action item 1 title'), {
+      target: { value: 'Alert on certificate expiry' },
+    });
+    await waitFor(
+      () =>
+        expect(api.savePostmortem).toHaveBeenCalledWith('pm-1', {
+          expectedVersion: 4,
+          actionItems: [
+            {
+              title: 'Alert on certificate expiry',
+              owner: 'user:default/guest',
+              priority: 'P2',
+              status: 'open',
+            },
+          ],
+        }),
+      { timeout: 10_000 },
+    );
+  });
+
+  it('submits for review after saving', async () => {
+    const api = apiWith();
+    api.changePostmortemState.mockResolvedValue(
+      makePostmortemDetails({ state: 'in_review', version: 5 }),
+    );
+    renderPage(api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Submit for review' }),
+    );
+    await waitFor(() =>
+      expect(api.changePostmortemState).toHaveBeenCalledWith('pm-1', {
+        state: 'in_review',
+        expectedVersion: 4,
+      }),
+    );
+    expect(
+      await screen.findByRole('button', { name: 'Back to draft' }),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('postmortem-state')).toHaveTextContent(
+      'In review',
+    );
+  });
+
+  it('publishes after confirmation, then shows it read-only', async () => {
+    const api = apiWith(makePostmortemDetails({ state: 'in_review' }));
+    api.changePostmortemState.mockResolvedValue(
+      makePostmortemDetails(
+        {
+          state: 'published',
+          version: 5,
+          impact: 'Payments failed for **20 minutes**',
+          publishedAt: '2024-05-02T10:00:00Z',
+        },
+        { permissions: { update: false } },
+      ),
+    );
+    renderPage(api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Publish' }),
+    );
+    const dialog = screen.getByRole('dialog');
+    expect(dialog).toHaveTextContent('A published postmortem is final');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Publish' }),
+    );
+
+    await waitFor(() =>
+      expect(api.changePostmortemState).toHaveBeenCalledWith('pm-1', {
+        state: 'published',
+        expectedVersion: 4,
+      }),
+    );
+    expect(await screen.findByText('20 minutes')).toBeInTheDocument();
+    expect(screen.getByText('20 minutes').tagName).toBe('STRONG');
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Back to draft' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('exports the Markdown as <title>.md', async () => {
+    const api = apiWith(
+      makePostmortemDetails(
+        { state: 'published', title: 'Checkout: 500s' },
+        { permissions: { update: false } },
+      ),
+    );
+    const createObjectURL = jest.fn(() => 'blob:postmortem');
+    const revokeObjectURL = jest.fn();
+    Object.assign(URL, { createObjectURL, revokeObjectURL });
+    const clicked: string[] = [];
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(function recordDownload(this: HTMLAnchorElement) {
+        clicked.push(this.download);
+      });
+    renderPage(api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Export Markdown' }),
+    );
+    await waitFor(() => expect(clicked).toEqual(['Checkout- 500s.md']));
+    expect(api.getPostmortemMarkdown).toHaveBeenCalledWith('pm-1');
+    click.mockRestore();
+  });
+
+  it('offers to create the postmortem when there is none', async () => {
+    const api = fakeIncidentsApi({
+      getIncident: jest.fn(async () => makeDetails({}, { status: 'resolved' })),
+    });
+    renderPage(api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Create postmortem' }),
+    );
+    await waitFor(() =>
+      expect(api.createPostmortem).toHaveBeenCalledWith('inc-1'),
+    );
+    // The created postmortem opens in place.
+    expect(await screen.findByLabelText(/^Impact/)).toBeInTheDocument();
+  });
+});
