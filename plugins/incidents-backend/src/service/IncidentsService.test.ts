@@ -78,6 +78,7 @@ async function setup(databaseId: TestDatabaseId, configData: object = {}) {
     signals,
     now: () => clock,
     newId: () => `id-${++ids}`,
+    notificationRetryMs: 1,
   });
   return {
     knex,
@@ -261,6 +262,39 @@ describe.each(databases.eachSupportedId())('incidents on %s', databaseId => {
         overdue: true,
       }),
     ]);
+  });
+
+  it('sends an alert storm’s notifications a few at a time and retries failures', async () => {
+    const { service, notifications } = await setup(databaseId);
+    let inFlight = 0;
+    let maxInFlight = 0;
+    let calls = 0;
+    const delivered = new Set<string>();
+    notifications.send.mockImplementation(async ({ payload }) => {
+      calls += 1;
+      inFlight += 1;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      await new Promise(resolve => setTimeout(resolve, 5));
+      inFlight -= 1;
+      // Every third call fails, as a busy notifications backend might.
+      if (calls % 3 === 0) throw new Error('Request failed with status 401');
+      delivered.add(payload.link);
+    });
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        service.declare(
+          { title: `Storm ${i}`, severity: 'SEV2', entityRefs: [SCORING] },
+          ALICE,
+          mockCredentials.user(ALICE),
+        ),
+      ),
+    );
+    for (let waited = 0; delivered.size < 8 && waited < 5000; waited += 20) {
+      await new Promise(resolve => setTimeout(resolve, 20));
+    }
+    expect(delivered.size).toBe(8);
+    expect(calls).toBeGreaterThan(8);
+    expect(maxInFlight).toBeLessThanOrEqual(2);
   });
 
   it('lets one of two concurrent writers win and gives the other a conflict with the current state', async () => {

@@ -32,12 +32,19 @@ import {
   planAlertmanagerNotification,
 } from '@vigil/backstage-plugin-incidents-common';
 import { randomUUID } from 'crypto';
+import pLimit from 'p-limit';
 import type { IncidentsBackendConfig } from '../config';
 import type { IncidentStore, StoredIncident } from '../database/IncidentStore';
 import type { EntityDirectory } from './EntityDirectory';
 import type { IncidentsTelemetry } from './IncidentsTelemetry';
 
 const DAY_MS = 86_400_000;
+// An alert storm opens many incidents at once; their notifications go out a
+// few at a time (each is a request the notifications backend must verify),
+// with retries, instead of all at once and mostly failing.
+const NOTIFICATION_CONCURRENCY = 2;
+const NOTIFICATION_ATTEMPTS = 3;
+const NOTIFICATION_RETRY_MS = 1_000;
 
 /** A stale write: the HTTP layer answers 409 with `current`. */
 export class VersionConflictError<T> extends ConflictError {
@@ -68,6 +75,7 @@ export interface AlertmanagerResult {
 export class IncidentsService {
   private readonly now: () => number;
   private readonly newId: () => string;
+  private readonly notificationSlots = pLimit(NOTIFICATION_CONCURRENCY);
 
   constructor(
     private readonly options: {
@@ -80,6 +88,8 @@ export class IncidentsService {
       telemetry?: IncidentsTelemetry;
       now?: () => number;
       newId?: () => string;
+      /** First retry delay of a failed notification (then ×3). */
+      notificationRetryMs?: number;
     },
   ) {
     this.now = options.now ?? Date.now;
@@ -164,7 +174,7 @@ export class IncidentsService {
       status: incident.status,
     });
     if (this.options.config.notifyOnDeclare) {
-      void this.notifyDeclared(stored);
+      void this.notificationSlots(() => this.notifyDeclared(stored));
     }
   }
 
@@ -178,25 +188,40 @@ export class IncidentsService {
     ];
     if (!this.options.notifications || recipients.length === 0) return;
     const severityName = this.options.config.severities[incident.severity].name;
-    try {
-      await this.options.notifications.send({
-        recipients: { type: 'entity', entityRef: recipients },
-        payload: {
-          title: `${incident.severity} incident declared: ${incident.title}`,
-          description: `${severityName} incident affecting ${incident.entityRefs.join(
-            ', ',
-          )}${incident.summary ? ` — ${incident.summary.slice(0, 300)}` : ''}`,
-          link: `/incidents/${incident.id}`,
-          severity: NOTIFICATION_SEVERITY[incident.severity],
-          topic: 'vigil-incidents',
-          scope: `incident:${incident.id}`,
-        },
-      });
-    } catch (error) {
-      // The incident exists either way; a lost notification must not undo it.
-      this.options.logger.warn(
-        `Could not notify owners of incident ${incident.id}: ${error}`,
-      );
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.options.notifications.send({
+          recipients: { type: 'entity', entityRef: recipients },
+          payload: {
+            title: `${incident.severity} incident declared: ${incident.title}`,
+            description: `${severityName} incident affecting ${incident.entityRefs.join(
+              ', ',
+            )}${
+              incident.summary ? ` — ${incident.summary.slice(0, 300)}` : ''
+            }`,
+            link: `/incidents/${incident.id}`,
+            severity: NOTIFICATION_SEVERITY[incident.severity],
+            topic: 'vigil-incidents',
+            scope: `incident:${incident.id}`,
+          },
+        });
+        return;
+      } catch (error) {
+        // The incident exists either way; a lost notification must not undo it.
+        if (attempt >= NOTIFICATION_ATTEMPTS) {
+          this.options.logger.warn(
+            `Could not notify owners of incident ${incident.id} after ${attempt} attempts: ${error}`,
+          );
+          return;
+        }
+        await new Promise(resolve =>
+          setTimeout(
+            resolve,
+            (this.options.notificationRetryMs ?? NOTIFICATION_RETRY_MS) *
+              3 ** (attempt - 1),
+          ),
+        );
+      }
     }
   }
 
