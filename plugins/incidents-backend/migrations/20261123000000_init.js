@@ -82,6 +82,7 @@ exports.up = async function up(knex) {
     table.string('starts_at', 40).notNullable();
     table.string('ends_at', 40);
     table.text('labels').notNullable();
+    table.text('annotations');
     table.text('generator_url');
     table.primary(['incident_id', 'fingerprint']);
   });

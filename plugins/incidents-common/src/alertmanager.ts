@@ -322,6 +322,9 @@ export function planAlertmanagerNotification(
         fingerprint,
         ...(alertName ? { alertName } : {}),
         labels: alert.labels,
+        ...(Object.keys(alert.annotations).length
+          ? { annotations: alert.annotations }
+          : {}),
         startsAt: alert.startsAt,
         ...(alert.generatorURL ? { generatorURL: alert.generatorURL } : {}),
       });

@@ -35,7 +35,17 @@ export interface IncidentAlert {
   startsAt: string;
   endsAt?: string;
   labels: Record<string, string>;
+  /** Its annotations, e.g. `runbook_url` linking the runbook (TechDocs). */
+  annotations?: Record<string, string>;
   generatorURL?: string;
+}
+
+/** The runbook an alert links (`runbook_url` or `runbook` annotation), if any. */
+export function alertRunbookUrl(
+  annotations: Record<string, string> | undefined,
+): string | undefined {
+  const url = annotations?.runbook_url ?? annotations?.runbook;
+  return url && /^https?:\/\//i.test(url) ? url : undefined;
 }
 
 /** `GET /incidents/:id` */

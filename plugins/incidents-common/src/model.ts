@@ -290,6 +290,8 @@ export const timelineEventSchema = z.discriminatedUnion('type', [
     fingerprint: z.string().min(1),
     alertName: z.string().optional(),
     labels: alertLabels,
+    /** The alert's annotations (summary, description, runbook_url, ...). */
+    annotations: alertLabels.optional(),
     startsAt: isoTimestampSchema,
     generatorURL: z.string().optional(),
   }),

@@ -133,3 +133,31 @@ test('an alert fired through the real Alertmanager opens an incident on the scor
   await expect(page.getByText('SEV2').first()).toBeVisible();
   await expect(page.getByText(/VigilDrillBurnRate/).first()).toBeVisible();
 });
+
+// Runs after packages/scoring-api/e2e-tests, whose injected errors made the
+// generated SLO page alert fire in Prometheus: Alertmanager routes it here.
+test('the burning availability SLO opened an incident through Prometheus and Alertmanager, with its runbook', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const title =
+    'The scoring API is failing requests fast enough to burn its 30-day error budget.';
+  await page.goto('/incidents');
+  await signIn(page);
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole('link', { name: title }).first()).toBeVisible({
+      timeout: 5_000,
+    });
+  }).toPass({ timeout: 180_000, intervals: [5_000] });
+  await page.getByRole('link', { name: title }).first().click();
+  await expect(
+    page.getByText(/ScoringApiAvailabilityBudgetBurn/).first(),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Runbook' }).first(),
+  ).toHaveAttribute(
+    'href',
+    /\/docs\/default\/component\/scoring-api\/high-error-rate/,
+  );
+});

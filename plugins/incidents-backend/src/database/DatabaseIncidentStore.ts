@@ -92,6 +92,7 @@ interface AlertRow {
   starts_at: string;
   ends_at: string | null;
   labels: string;
+  annotations: string | null;
   generator_url: string | null;
 }
 
@@ -197,6 +198,7 @@ function rowToAlert(row: AlertRow): IncidentAlert {
     startsAt: row.starts_at,
     ...(row.ends_at ? { endsAt: row.ends_at } : {}),
     labels: JSON.parse(row.labels),
+    ...(row.annotations ? { annotations: JSON.parse(row.annotations) } : {}),
     ...(row.generator_url ? { generatorURL: row.generator_url } : {}),
   };
 }
@@ -527,6 +529,9 @@ export class DatabaseIncidentStore implements IncidentStore {
         starts_at: alert.startsAt,
         ends_at: alert.endsAt ?? null,
         labels: JSON.stringify(alert.labels),
+        annotations: alert.annotations
+          ? JSON.stringify(alert.annotations)
+          : null,
         generator_url: alert.generatorURL ?? null,
       }));
       await tx('incident_alerts')

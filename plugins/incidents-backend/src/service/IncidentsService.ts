@@ -663,6 +663,9 @@ export class IncidentsService {
               startsAt: state.startsAt,
               ...(state.endsAt ? { endsAt: state.endsAt } : {}),
               labels: alert.labels,
+              ...(Object.keys(alert.annotations).length
+                ? { annotations: alert.annotations }
+                : {}),
               ...(alert.generatorURL
                 ? { generatorURL: alert.generatorURL }
                 : {}),

@@ -16,6 +16,7 @@ import {
 import { Alert } from '@material-ui/lab';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { alertRunbookUrl } from '@vigil/backstage-plugin-incidents-common';
 import { incidentsApiRef } from '../../api/IncidentsApi';
 import { errorMessage, isConflictError } from '../../api/errors';
 import type {
@@ -136,6 +137,7 @@ export function AlertsPanel(props: { alerts: IncidentAlert[] }) {
                 <TableCell>Fingerprint</TableCell>
                 <TableCell>Since</TableCell>
                 <TableCell>Ended</TableCell>
+                <TableCell>Runbook</TableCell>
                 <TableCell>Labels</TableCell>
               </TableRow>
             </TableHead>
@@ -166,6 +168,15 @@ export function AlertsPanel(props: { alerts: IncidentAlert[] }) {
                     {alert.endsAt && alert.status === 'resolved'
                       ? formatTimestamp(alert.endsAt)
                       : NONE}
+                  </TableCell>
+                  <TableCell>
+                    {alertRunbookUrl(alert.annotations) ? (
+                      <Link to={alertRunbookUrl(alert.annotations)!}>
+                        Runbook
+                      </Link>
+                    ) : (
+                      NONE
+                    )}
                   </TableCell>
                   <TableCell>
                     <div className={classes.labels}>

@@ -2,6 +2,7 @@ import { Link } from '@backstage/core-components';
 import {
   addLinkRequestSchema,
   addNoteRequestSchema,
+  alertRunbookUrl,
 } from '@vigil/backstage-plugin-incidents-common';
 import {
   Box,
@@ -161,6 +162,12 @@ function renderEvent(entry: TimelineEntry, postmortemLink: string): Rendered {
               <>
                 {' · '}
                 <Link to={entry.generatorURL}>source</Link>
+              </>
+            )}
+            {alertRunbookUrl(entry.annotations) && (
+              <>
+                {' · '}
+                <Link to={alertRunbookUrl(entry.annotations)!}>runbook</Link>
               </>
             )}
             <AlertLabels labels={entry.labels ?? {}} />
