@@ -2,8 +2,14 @@ import { alertRunbookUrl, isAllowedPostmortemTransition } from './api';
 
 describe('alertRunbookUrl', () => {
   it.each([
-    [{ runbook_url: 'https://docs.example/runbook' }, 'https://docs.example/runbook'],
-    [{ runbook: 'http://localhost:3000/docs/x' }, 'http://localhost:3000/docs/x'],
+    [
+      { runbook_url: 'https://docs.example/runbook' },
+      'https://docs.example/runbook',
+    ],
+    [
+      { runbook: 'http://localhost:3000/docs/x' },
+      'http://localhost:3000/docs/x',
+    ],
     [{ runbook_url: 'javascript' + ':alert(1)' }, undefined],
     [{ summary: 'no runbook' }, undefined],
     [undefined, undefined],

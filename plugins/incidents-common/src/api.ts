@@ -287,6 +287,30 @@ export interface IncidentSignal {
   status?: IncidentStatus;
 }
 
+/**
+ * A search document of an incident or published postmortem, as
+ * `GET /search/incidents|postmortems` serves it and the collator indexes it
+ * (Backstage's IndexableDocument fields plus these).
+ */
+export interface IncidentSearchDocument {
+  title: string;
+  text: string;
+  location: string;
+  type: string;
+  incidentId: string;
+  severity: string;
+  status: string;
+  entityRefs: string[];
+  declaredAt: string;
+  publishedAt?: string;
+}
+
+/** A page of search documents and the cursor of the next page. */
+export interface IncidentSearchDocumentPage {
+  items: IncidentSearchDocument[];
+  nextCursor?: string;
+}
+
 /** Search document types the incidents collator writes. */
 export const INCIDENT_SEARCH_TYPE = 'incident';
 export const POSTMORTEM_SEARCH_TYPE = 'postmortem';

@@ -10,19 +10,14 @@ import type {
 } from '@backstage/plugin-search-common';
 import {
   INCIDENT_SEARCH_TYPE,
+  IncidentSearchDocument,
+  IncidentSearchDocumentPage,
   POSTMORTEM_SEARCH_TYPE,
 } from '@vigil/backstage-plugin-incidents-common';
 import { Readable } from 'stream';
 
 /** What the incidents backend's `/search/:type` pages hold. */
-export interface IncidentDocument extends IndexableDocument {
-  incidentId: string;
-  severity: string;
-  status: string;
-  entityRefs: string[];
-  declaredAt: string;
-  publishedAt?: string;
-}
+export type IncidentDocument = IndexableDocument & IncidentSearchDocument;
 
 const PATHS = {
   [INCIDENT_SEARCH_TYPE]: 'incidents',
@@ -68,11 +63,8 @@ export class IncidentsCollatorFactory implements DocumentCollatorFactory {
         headers: { Authorization: `Bearer ${token}` },
       });
       if (!response.ok) throw await ResponseError.fromResponse(response);
-      const page = (await response.json()) as {
-        items: IncidentDocument[];
-        nextCursor?: string;
-      };
-      for (const item of page.items) {
+      const page = (await response.json()) as IncidentSearchDocumentPage;
+      for (const item of page.items as IncidentDocument[]) {
         count += 1;
         yield item;
       }

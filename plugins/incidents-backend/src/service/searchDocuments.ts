@@ -1,22 +1,9 @@
 import {
   INCIDENT_SEARCH_TYPE,
+  IncidentSearchDocumentPage,
   POSTMORTEM_SEARCH_TYPE,
 } from '@vigil/backstage-plugin-incidents-common';
 import type { IncidentStore } from '../database/IncidentStore';
-
-/** A search document as the collator indexes it (Backstage's IndexableDocument plus fields). */
-export interface IncidentSearchDocument {
-  title: string;
-  text: string;
-  location: string;
-  type: string;
-  incidentId: string;
-  severity: string;
-  status: string;
-  entityRefs: string[];
-  declaredAt: string;
-  publishedAt?: string;
-}
 
 // Published postmortems are long; the index keeps enough to find them.
 const MAX_TEXT = 20_000;
@@ -32,7 +19,7 @@ export async function toSearchDocuments(
   type: 'incidents' | 'postmortems',
   cursor: string | undefined,
   limit: number,
-): Promise<{ items: IncidentSearchDocument[]; nextCursor?: string }> {
+): Promise<IncidentSearchDocumentPage> {
   if (type === 'incidents') {
     const page = await store.searchIncidents(cursor, limit);
     return {
