@@ -11,6 +11,7 @@ async function signIn(page: Page) {
 
 test('declare on the scoring API, resolve, write a postmortem that survives a reload, publish, find it in search', async ({
   page,
+  context,
 }) => {
   test.setTimeout(240_000);
   const title = `Scoring latency spike ${run}`;
@@ -40,6 +41,11 @@ test('declare on the scoring API, resolve, write a postmortem that survives a re
     /\/catalog\/default\/component\/scoring-api\/slos/,
   );
 
+  // A second tab on the same incident follows along through signals.
+  const watcher = await context.newPage();
+  await watcher.goto(incidentUrl);
+  await expect(watcher.getByRole('heading', { name: title })).toBeVisible();
+
   // A note, then resolve.
   await page.getByLabel(/^Add a note/).fill(`Rolled back release ${run}`);
   await page.getByRole('button', { name: 'Add note' }).click();
@@ -49,6 +55,20 @@ test('declare on the scoring API, resolve, write a postmortem that survives a re
   await expect(
     page.getByText('Resolved', { exact: true }).first(),
   ).toBeVisible();
+  await expect(watcher.getByText(`Rolled back release ${run}`)).toBeVisible({
+    timeout: 15_000,
+  });
+  await expect(
+    watcher.getByText('Resolved', { exact: true }).first(),
+  ).toBeVisible({ timeout: 15_000 });
+  await watcher.close();
+
+  // Declaring notified the owners and the commander (the guest).
+  await page.goto('/notifications');
+  await expect(
+    page.getByText(`SEV2 incident declared: ${title}`).first(),
+  ).toBeVisible();
+  await page.goto(incidentUrl);
 
   // The postmortem: typed text survives a reload before the autosave ran.
   await page.getByRole('button', { name: 'Create postmortem' }).click();
@@ -132,6 +152,17 @@ test('an alert fired through the real Alertmanager opens an incident on the scor
   await page.getByRole('link', { name: summary }).click();
   await expect(page.getByText('SEV2').first()).toBeVisible();
   await expect(page.getByText(/VigilDrillBurnRate/).first()).toBeVisible();
+
+  // The backend's own metrics, scraped by Prometheus, count it.
+  await expect(async () => {
+    const res = await request.get('http://127.0.0.1:9090/api/v1/query', {
+      params: {
+        query: 'sum(vigil_incidents_declared_total{source="alertmanager"})',
+      },
+    });
+    const body = await res.json();
+    expect(Number(body.data.result[0]?.value[1] ?? 0)).toBeGreaterThan(0);
+  }).toPass({ timeout: 60_000, intervals: [3_000] });
 });
 
 // Runs after packages/scoring-api/e2e-tests, whose injected errors made the
