@@ -12,9 +12,11 @@ chromium=${CHROMIUM_PATH:-/usr/bin/chromium}
 
 mkdir -p .data/test-results
 log=.data/test-results/start.log
-# A fresh Prometheus TSDB: the tests assert on alerts, which must be this run's.
+# A fresh Prometheus TSDB and Alertmanager state: the tests assert on alerts
+# and their notifications, which must be this run's.
 VIGIL_PROMETHEUS_DATA_DIR=$(mktemp -d)
-export VIGIL_PROMETHEUS_DATA_DIR
+VIGIL_ALERTMANAGER_DATA_DIR=$(mktemp -d)
+export VIGIL_PROMETHEUS_DATA_DIR VIGIL_ALERTMANAGER_DATA_DIR
 node scripts/start.mjs >"$log" 2>&1 &
 start_pid=$!
 stop() {
@@ -22,7 +24,7 @@ stop() {
     kill -TERM "$start_pid" 2>/dev/null || true
     wait "$start_pid" 2>/dev/null || true
   fi
-  rm -rf "$VIGIL_PROMETHEUS_DATA_DIR"
+  rm -rf "$VIGIL_PROMETHEUS_DATA_DIR" "$VIGIL_ALERTMANAGER_DATA_DIR"
 }
 trap stop EXIT
 

@@ -55,7 +55,12 @@ const services = [
     command: 'prometheus-alertmanager',
     args: [
       '--config.file=ops/alertmanager/alertmanager.yml',
-      `--storage.path=${path.join(dataDir, 'alertmanager')}`,
+      // The end-to-end test starts it empty too: its notification log would
+      // otherwise remember alerts an earlier run already sent, and not resend.
+      `--storage.path=${
+        process.env.VIGIL_ALERTMANAGER_DATA_DIR ??
+        path.join(dataDir, 'alertmanager')
+      }`,
       '--web.listen-address=127.0.0.1:9093',
       // A single local instance: no gossip port to collide with.
       '--cluster.listen-address=',
