@@ -34,6 +34,7 @@ describe('openapi.yaml', () => {
       service: unused,
       store: unused,
       directory: unused,
+      visibility: unused,
       config: readIncidentsConfig(mockServices.rootConfig()),
     };
     const registered = registeredRoutes(await createRouter(options));

@@ -12,6 +12,7 @@ import { DatabaseIncidentStore } from './database/DatabaseIncidentStore';
 import { incidentResourceRef, incidentRules } from './permissions';
 import { WEBHOOK_PATH, createRouter } from './router';
 import { EntityDirectory } from './service/EntityDirectory';
+import { IncidentVisibility } from './service/IncidentVisibility';
 import { IncidentsService } from './service/IncidentsService';
 import { IncidentsTelemetry } from './service/IncidentsTelemetry';
 
@@ -99,6 +100,11 @@ export const incidentsPlugin = createBackendPlugin({
             service,
             store,
             directory,
+            visibility: new IncidentVisibility({
+              permissions: deps.permissions,
+              catalog: deps.catalog,
+              incidentEntityRefs: () => store.incidentEntityRefs(),
+            }),
             config,
             telemetry,
           }),

@@ -19,6 +19,7 @@ import { GROUP_KEY, webhookPayload } from './__testUtils__/alertmanager';
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
 const SCORING = 'component:default/scoring-api';
+const OUTSIDER = 'user:default/outsider';
 const TOKEN = 'test-webhook-token';
 // Who belongs to which group, as the catalog's ownership claims would say.
 const CLAIMS: Record<string, string[]> = {
@@ -49,6 +50,10 @@ function permissions() {
   ): PolicyDecision => {
     const ref = userRef(credentials);
     if (!ref) return { result: AuthorizeResult.ALLOW };
+    // Someone the catalog hides every entity from.
+    if (ref === OUTSIDER && permission.name === 'catalog.entity.read') {
+      return { result: AuthorizeResult.DENY };
+    }
     return (
       defaultIncidentsPolicyDecision(permission, {
         userEntityRef: ref,
@@ -117,6 +122,7 @@ async function startBackend() {
     dmitri: as('user:default/dmitri'),
     alice: as('user:default/alice'),
     erin: as('user:default/erin'),
+    outsider: as(OUTSIDER),
   };
 }
 
@@ -264,6 +270,29 @@ describe('the incidents API', () => {
     expect(byOwner.body.totalCount).toBe(1);
     const search = await erin.get('/incidents?q=TIME%20OUT');
     expect(search.body.totalCount).toBe(1);
+  });
+
+  it('lists, counts and indexes incidents only for those who may read their entities', async () => {
+    const { alice, outsider } = await startBackend();
+    const declared = await alice.post('/incidents').send({
+      title: 'Scores fail',
+      severity: 'SEV2',
+      entityRefs: [SCORING],
+    });
+    expect(declared.status).toBe(201);
+
+    expect((await alice.get('/incidents')).body.totalCount).toBe(1);
+    expect((await outsider.get('/incidents')).body).toEqual({
+      items: [],
+      totalCount: 0,
+    });
+    expect((await outsider.get('/postmortems')).body.totalCount).toBe(0);
+    expect((await outsider.get('/metrics')).body.metrics).toMatchObject({
+      count: 0,
+    });
+    expect((await alice.get('/metrics')).body.metrics).toMatchObject({
+      count: 1,
+    });
   });
 
   it('runs the postmortem: template, drafts for editors, publish for all, Markdown, action items', async () => {

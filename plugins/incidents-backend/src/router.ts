@@ -56,6 +56,7 @@ import {
   VersionConflictError,
 } from './service/IncidentsService';
 import type { IncidentsTelemetry } from './service/IncidentsTelemetry';
+import type { IncidentVisibility } from './service/IncidentVisibility';
 import { toSearchDocuments } from './service/searchDocuments';
 
 /** Paths reachable without a Backstage token (the handler checks its own). */
@@ -122,6 +123,7 @@ export interface RouterOptions {
   service: IncidentsService;
   store: IncidentStore;
   directory: EntityDirectory;
+  visibility: IncidentVisibility;
   config: IncidentsBackendConfig;
   telemetry?: IncidentsTelemetry;
   now?: () => number;
@@ -131,7 +133,8 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, auditor, service, store, config } = options;
+  const { httpAuth, permissions, auditor, service, store, config, visibility } =
+    options;
   const now = options.now ?? Date.now;
   const authorizeConditions = createConditionAuthorizer(incidentRules);
   const router = Router();
@@ -316,9 +319,12 @@ export async function createRouter(
   // ------------------------------------------------------------------ incidents
 
   router.get('/incidents', async (req, res) => {
-    await credentialsOf(req);
+    const credentials = await credentialsOf(req);
     const query = parse(listIncidentsQuerySchema, req.query, 'query');
-    const body: IncidentList = await store.listIncidents(query);
+    const body: IncidentList = await store.listIncidents(
+      query,
+      await visibility.visibleEntityRefs(credentials),
+    );
     res.json(body);
   });
 
@@ -452,9 +458,14 @@ export async function createRouter(
   });
 
   router.get('/postmortems', async (req, res) => {
-    await credentialsOf(req);
+    const credentials = await credentialsOf(req);
     const query = parse(listPostmortemsQuerySchema, req.query, 'query');
-    res.json(await store.listPostmortems(query));
+    res.json(
+      await store.listPostmortems(
+        query,
+        await visibility.visibleEntityRefs(credentials),
+      ),
+    );
   });
 
   async function readablePostmortem(
@@ -563,10 +574,16 @@ export async function createRouter(
   // ------------------------------------------------------------------ action items
 
   router.get('/action-items', async (req, res) => {
-    await credentialsOf(req);
+    const credentials = await credentialsOf(req);
     const query = parse(listActionItemsQuerySchema, req.query, 'query');
     const today = new Date(now()).toISOString().slice(0, 10);
-    res.json(await store.listActionItems(query, today));
+    res.json(
+      await store.listActionItems(
+        query,
+        today,
+        await visibility.visibleEntityRefs(credentials),
+      ),
+    );
   });
 
   router.patch('/action-items/:id', async (req, res) => {
@@ -612,9 +629,14 @@ export async function createRouter(
   // ------------------------------------------------------------------ metrics
 
   router.get('/metrics', async (req, res) => {
-    await credentialsOf(req);
+    const credentials = await credentialsOf(req);
     const query = parse(metricsQuerySchema, req.query, 'query');
-    res.json(await service.metrics(query));
+    res.json(
+      await service.metrics(
+        query,
+        await visibility.visibleEntityRefs(credentials),
+      ),
+    );
   });
 
   // ------------------------------------------------------------------ search

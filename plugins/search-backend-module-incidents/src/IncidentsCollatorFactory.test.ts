@@ -47,6 +47,11 @@ describe('IncidentsCollatorFactory', () => {
     );
     expect(calls[1].url).toMatch(/cursor=b/);
     expect(calls[0].auth).toMatch(/^Bearer /);
+    // Search shows a document only to those who may read its entity.
+    expect(factory.visibilityPermission.name).toBe('catalog.entity.read');
+    expect(docs[0].authorization).toEqual({
+      resourceRef: 'component:default/scoring-api',
+    });
   });
 
   it('fails the collation when the backend answers an error', async () => {

@@ -4,6 +4,7 @@ import type {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { ResponseError } from '@backstage/errors';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import type {
   DocumentCollatorFactory,
   IndexableDocument,
@@ -30,6 +31,10 @@ const PATHS = {
  * the index never holds more than one page in memory.
  */
 export class IncidentsCollatorFactory implements DocumentCollatorFactory {
+  // Incidents are as visible as the entities they affect: search results are
+  // filtered by catalog read permission on the document's first entity.
+  readonly visibilityPermission = catalogEntityReadPermission;
+
   constructor(
     readonly type: typeof INCIDENT_SEARCH_TYPE | typeof POSTMORTEM_SEARCH_TYPE,
     private readonly options: {
@@ -66,7 +71,9 @@ export class IncidentsCollatorFactory implements DocumentCollatorFactory {
       const page = (await response.json()) as IncidentSearchDocumentPage;
       for (const item of page.items as IncidentDocument[]) {
         count += 1;
-        yield item;
+        yield item.entityRefs.length > 0
+          ? { ...item, authorization: { resourceRef: item.entityRefs[0] } }
+          : item;
       }
       cursor = page.nextCursor;
     } while (cursor);

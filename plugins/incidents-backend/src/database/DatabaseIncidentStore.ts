@@ -293,6 +293,46 @@ export class DatabaseIncidentStore implements IncidentStore {
     return (this.isPostgres ? query.forUpdate() : query) as T;
   }
 
+  /**
+   * Keeps rows whose incident affects one of `visible` (undefined: all).
+   * The refs travel as one JSON parameter, so any number fits the drivers'
+   * bind-parameter limits.
+   */
+  private onlyVisible(
+    query: Knex.QueryBuilder,
+    incidentIdColumn: string,
+    visible: readonly string[] | undefined,
+  ): void {
+    if (!visible) return;
+    if (visible.length === 0) {
+      query.whereRaw('1 = 0');
+      return;
+    }
+    const refs = JSON.stringify(visible);
+    const db = this.db;
+    const isPostgres = this.isPostgres;
+    query.whereExists(function visibleEntity() {
+      this.select(db.raw('1'))
+        .from('incident_entities as v')
+        .whereRaw('v.incident_id = ??', [incidentIdColumn])
+        .whereRaw(
+          isPostgres
+            ? 'v.entity_ref in (select jsonb_array_elements_text(?::jsonb))'
+            : 'v.entity_ref in (select value from json_each(?))',
+          [refs],
+        );
+    });
+  }
+
+  async incidentEntityRefs(): Promise<string[]> {
+    const rows: Array<{ entity_ref: string }> = await this.db(
+      'incident_entities',
+    )
+      .distinct('entity_ref')
+      .orderBy('entity_ref');
+    return rows.map(row => row.entity_ref);
+  }
+
   // ------------------------------------------------------------ incidents
 
   private async writeIncidentRelations(
@@ -396,6 +436,7 @@ export class DatabaseIncidentStore implements IncidentStore {
 
   async listIncidents(
     query: ListIncidentsQuery,
+    visible?: readonly string[],
   ): Promise<{ items: Incident[]; totalCount: number }> {
     // Filtering by entity or owner walks that join table's index in list
     // order and joins the incidents; otherwise the incidents' own indexes.
@@ -430,6 +471,7 @@ export class DatabaseIncidentStore implements IncidentStore {
     if (query.status === 'open') base.whereIn('i.status', [...OPEN_STATUSES]);
     else if (query.status !== 'all') base.where('i.status', query.status);
     if (query.severity) base.where('i.severity', query.severity);
+    this.onlyVisible(base, 'i.id', visible);
     if (query.q) {
       base.whereRaw(`lower(i.title) like ? escape '\\'`, [
         `%${escapeLike(query.q.toLowerCase())}%`,
@@ -745,6 +787,7 @@ export class DatabaseIncidentStore implements IncidentStore {
 
   async listPostmortems(
     query: ListPostmortemsQuery,
+    visible?: readonly string[],
   ): Promise<{ items: PostmortemListItem[]; totalCount: number }> {
     const base = this.db('postmortems as p').join(
       'incidents as i',
@@ -752,6 +795,7 @@ export class DatabaseIncidentStore implements IncidentStore {
       'p.incident_id',
     );
     if (query.state) base.where('p.state', query.state);
+    this.onlyVisible(base, 'p.incident_id', visible);
     if (query.entityRef) {
       base.whereIn(
         'p.incident_id',
@@ -800,10 +844,12 @@ export class DatabaseIncidentStore implements IncidentStore {
   async listActionItems(
     query: ListActionItemsQuery,
     today: string,
+    visible?: readonly string[],
   ): Promise<{ items: ActionItemWithContext[]; totalCount: number }> {
     const base = this.db('action_items as a')
       .join('postmortems as p', 'p.id', 'a.postmortem_id')
       .whereIn('a.owner', query.owner);
+    this.onlyVisible(base, 'a.incident_id', visible);
     if (query.status === 'open')
       base.whereIn('a.status', ['open', 'in_progress']);
     const [countRow] = await base.clone().count({ count: '*' });

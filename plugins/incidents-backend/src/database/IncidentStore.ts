@@ -92,8 +92,12 @@ export interface IncidentStore {
     events: TimelineEvent[],
   ): Promise<TimelineEntry[]>;
   getIncident(id: string): Promise<StoredIncident | undefined>;
+  /** Every entity ref that appears on an incident, once. */
+  incidentEntityRefs(): Promise<string[]>;
+  /** `visible`: only incidents affecting one of these entities (undefined: all). */
   listIncidents(
     query: ListIncidentsQuery,
+    visible?: readonly string[],
   ): Promise<{ items: Incident[]; totalCount: number }>;
   /** Runs `mutate` on the current state under a row lock and writes its result. */
   mutateIncident<E>(
@@ -127,11 +131,13 @@ export interface IncidentStore {
   ): Promise<PostmortemOutcome<E>>;
   listPostmortems(
     query: ListPostmortemsQuery,
+    visible?: readonly string[],
   ): Promise<{ items: PostmortemListItem[]; totalCount: number }>;
 
   listActionItems(
     query: ListActionItemsQuery,
     today: string,
+    visible?: readonly string[],
   ): Promise<{ items: ActionItemWithContext[]; totalCount: number }>;
   getActionItem(
     id: string,

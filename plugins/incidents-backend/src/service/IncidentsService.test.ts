@@ -264,6 +264,94 @@ describe.each(databases.eachSupportedId())('incidents on %s', databaseId => {
     ]);
   });
 
+  it('lists, counts and finds action items only on visible entities', async () => {
+    const { service, store, tick } = await setup(databaseId);
+    const API = 'api:default/scoring-api';
+    const credentials = mockCredentials.user(ALICE);
+    const onComponent = await service.declare(
+      { title: 'Component down', severity: 'SEV2', entityRefs: [SCORING] },
+      ALICE,
+      credentials,
+    );
+    tick(MINUTE);
+    const onApi = await service.declare(
+      { title: 'API down', severity: 'SEV3', entityRefs: [API] },
+      ALICE,
+      credentials,
+    );
+    tick(MINUTE);
+    const onBoth = await service.declare(
+      { title: 'Both down', severity: 'SEV1', entityRefs: [SCORING, API] },
+      ALICE,
+      credentials,
+    );
+    await service.update(
+      onApi.incident.id,
+      { status: 'resolved', expectedVersion: 1 },
+      ALICE,
+      credentials,
+    );
+    const { postmortem } = await service.createPostmortem(
+      onApi.incident.id,
+      ALICE,
+    );
+    await service.savePostmortem(postmortem.id, {
+      expectedVersion: 1,
+      actionItems: [
+        {
+          title: 'Pin the API schema',
+          owner: ALICE,
+          priority: 'P2',
+          status: 'open',
+        },
+      ],
+    });
+    expect(await store.incidentEntityRefs()).toEqual([API, SCORING]);
+
+    const titles = async (visible?: string[]) =>
+      (
+        await store.listIncidents(
+          { status: 'all', limit: 10, offset: 0 },
+          visible,
+        )
+      ).items.map(i => i.title);
+    expect(await titles()).toEqual(['Both down', 'API down', 'Component down']);
+    expect(await titles([SCORING])).toEqual(['Both down', 'Component down']);
+    expect(await titles([API])).toEqual(['Both down', 'API down']);
+    expect(await titles([])).toEqual([]);
+    const page = await store.listIncidents(
+      { status: 'all', severity: 'SEV1', limit: 10, offset: 0 },
+      [SCORING],
+    );
+    expect(page).toMatchObject({
+      totalCount: 1,
+      items: [{ title: 'Both down' }],
+    });
+    expect(onBoth.incident.entityRefs).toEqual([SCORING, API]);
+
+    const postmortems = (visible?: string[]) =>
+      store.listPostmortems({ limit: 10, offset: 0 }, visible);
+    expect((await postmortems([API])).totalCount).toBe(1);
+    expect(await postmortems([SCORING])).toEqual({ items: [], totalCount: 0 });
+
+    const items = (visible?: string[]) =>
+      store.listActionItems(
+        { owner: [ALICE], status: 'open', limit: 10, offset: 0 },
+        '2026-11-20',
+        visible,
+      );
+    expect((await items([API])).items.map(i => i.title)).toEqual([
+      'Pin the API schema',
+    ]);
+    expect((await items([SCORING])).totalCount).toBe(0);
+
+    const period = { from: '2026-11-01T00:00:00Z', to: '2026-11-30T00:00:00Z' };
+    expect((await service.metrics(period)).metrics.count).toBe(3);
+    expect((await service.metrics(period, [SCORING])).metrics.count).toBe(2);
+    expect((await service.metrics(period, [])).metrics.count).toBe(0);
+    expect(onComponent.incident.id).toBeDefined();
+  });
+
   it('sends an alert storm’s notifications a few at a time and retries failures', async () => {
     const { service, notifications } = await setup(databaseId);
     let inFlight = 0;

@@ -36,6 +36,7 @@ import pLimit from 'p-limit';
 import type { IncidentsBackendConfig } from '../config';
 import type { IncidentStore, StoredIncident } from '../database/IncidentStore';
 import type { EntityDirectory } from './EntityDirectory';
+import { isVisible } from './IncidentVisibility';
 import type { IncidentsTelemetry } from './IncidentsTelemetry';
 
 const DAY_MS = 86_400_000;
@@ -568,11 +569,15 @@ export class IncidentsService {
 
   // ---------------------------------------------------------------- metrics
 
-  async metrics(query: {
-    entityRef?: string;
-    from?: string;
-    to?: string;
-  }): Promise<IncidentMetricsResponse> {
+  /** `visible`: count only incidents affecting one of these entities (undefined: all). */
+  async metrics(
+    query: {
+      entityRef?: string;
+      from?: string;
+      to?: string;
+    },
+    visible?: readonly string[],
+  ): Promise<IncidentMetricsResponse> {
     const to = query.to ? Date.parse(query.to) : this.now();
     const from = query.from ? Date.parse(query.from) : to - 30 * DAY_MS;
     if (from >= to) {
@@ -582,11 +587,10 @@ export class IncidentsService {
         ).toISOString()}) must be before to (${new Date(to).toISOString()})`,
       );
     }
-    const incidents = await this.options.store.metricsIncidents(
-      from,
-      to,
-      query.entityRef,
-    );
+    const visibleSet = visible && new Set(visible);
+    const incidents = (
+      await this.options.store.metricsIncidents(from, to, query.entityRef)
+    ).filter(incident => isVisible(incident.entityRefs, visibleSet));
     const period = {
       from: new Date(from).toISOString(),
       to: new Date(to).toISOString(),
