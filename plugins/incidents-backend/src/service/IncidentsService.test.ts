@@ -110,6 +110,13 @@ describe.each(databases.eachSupportedId())('incidents on %s', databaseId => {
     ]) {
       expect(await knex.schema.hasTable(table)).toBe(true);
     }
+    if (databaseId.startsWith('POSTGRES')) {
+      // Title search (`q`) uses a trigram index rather than a scan.
+      const indexes = await knex('pg_indexes')
+        .where({ tablename: 'incidents' })
+        .pluck('indexname');
+      expect(indexes).toContain('incidents_title_trgm_idx');
+    }
     await rollbackIncidentsDatabase(knex);
     expect(await knex.schema.hasTable('incidents')).toBe(false);
     expect(await knex.schema.hasTable('action_items')).toBe(false);
