@@ -50,9 +50,10 @@ test('declare on the scoring API, resolve, write a postmortem that survives a re
   await page.getByRole('button', { name: 'Declare incident' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Declare incident' });
   await dialog.getByLabel('Title').fill(title);
-  await expect(dialog.getByLabel('Affected entities')).toHaveValue(
-    /component:default\/scoring-api/,
-  );
+  // The catalog picker shows the prefilled entity as a chip, not as text.
+  await expect(
+    dialog.locator('[data-entity-ref="component:default/scoring-api"]'),
+  ).toBeVisible();
   await dialog.getByRole('button', { name: 'Declare' }).click();
 
   // The incident page, with the entity's runbooks and SLOs linked.

@@ -1,4 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import type { IncidentsApi } from '../api/IncidentsApi';
 import type {
   ActionItemWithContext,
@@ -8,6 +9,7 @@ import type {
   IncidentsUiConfig,
   Postmortem,
   PostmortemDetails,
+  PostmortemListItem,
   TimelineEntry,
 } from '../api/types';
 import { DEFAULT_UI_CONFIG } from '../lib/useIncidentsConfig';
@@ -187,6 +189,21 @@ export function makePostmortemDetails(
   };
 }
 
+export function makePostmortemListItem(
+  overrides: Partial<PostmortemListItem> = {},
+): PostmortemListItem {
+  return {
+    id: 'pm-1',
+    incidentId: 'inc-1',
+    title: 'Checkout errors',
+    state: 'draft',
+    incidentSeverity: 'SEV2',
+    entityRefs: ['component:default/checkout'],
+    updatedAt: at(60),
+    ...overrides,
+  };
+}
+
 export function makeMetrics(
   overrides: Partial<IncidentMetricsResponse['metrics']> = {},
 ): IncidentMetricsResponse {
@@ -264,4 +281,44 @@ export function fakeIncidentsApi(
     fake[key] = jest.fn(fn as (...args: any[]) => any);
   }
   return fake as unknown as FakeIncidentsApi;
+}
+
+const catalogUser = (name: string, displayName?: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'User',
+  metadata: { name, namespace: 'default' },
+  spec: displayName ? { profile: { displayName } } : {},
+});
+
+/** What the pickers find in the catalog. */
+export const CATALOG_ENTITIES: Entity[] = [
+  catalogUser('alice', 'Alice Smith'),
+  catalogUser('bob', 'Bob Jones'),
+  catalogUser('guest', 'Guest'),
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'payments', namespace: 'default', title: 'Payments' },
+    spec: { type: 'team', children: [] },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'alice-service', namespace: 'default' },
+    spec: { type: 'service', lifecycle: 'production', owner: 'payments' },
+  },
+  checkoutEntity,
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: { name: 'shop', namespace: 'default', title: 'Web shop' },
+    spec: { owner: 'payments' },
+  },
+];
+
+/** An in-memory catalog (for renderInTestApp's apis), queryEntities spied on. */
+export function fakeCatalog(entities: Entity[] = CATALOG_ENTITIES) {
+  const catalog = catalogApiMock({ entities });
+  const queryEntities = jest.spyOn(catalog, 'queryEntities');
+  return { catalog, queryEntities };
 }

@@ -24,14 +24,19 @@ import type {
   IncidentDetails,
   Severity,
 } from '../api/types';
-import { fromDateTimeLocal, splitRefs } from '../lib/format';
+import { fromDateTimeLocal } from '../lib/format';
 import { useIncidentsConfig } from '../lib/useIncidentsConfig';
+import {
+  AFFECTED_ENTITY_KINDS,
+  EntityRefPicker,
+  PERSON_KINDS,
+} from './EntityRefPicker';
 
 interface FormState {
   title: string;
   summary: string;
   severity: Severity;
-  entityRefs: string;
+  entityRefs: string[];
   commander: string;
   detectedAt: string;
 }
@@ -43,7 +48,7 @@ function emptyForm(entityRefs: string[]): FormState {
     title: '',
     summary: '',
     severity: 'SEV2',
-    entityRefs: entityRefs.join(', '),
+    entityRefs,
     commander: '',
     detectedAt: '',
   };
@@ -56,7 +61,7 @@ export function toDeclareRequest(
   const candidate = {
     title: form.title.trim(),
     severity: form.severity,
-    entityRefs: splitRefs(form.entityRefs),
+    entityRefs: form.entityRefs,
     ...(form.summary.trim() ? { summary: form.summary.trim() } : {}),
     ...(form.commander.trim() ? { commander: form.commander.trim() } : {}),
     ...(form.detectedAt
@@ -125,11 +130,17 @@ export function DeclareIncidentDialog(props: {
     };
   }, [open, defaultsKey, identityApi]);
 
+  const setValue = <K extends keyof FormState>(
+    field: K,
+    value: FormState[K],
+  ) => {
+    setForm(f => ({ ...f, [field]: value }));
+    setErrors(e => ({ ...e, [field]: undefined }));
+  };
   const set =
-    (field: keyof FormState) => (event: { target: { value: unknown } }) => {
-      setForm(f => ({ ...f, [field]: String(event.target.value) }));
-      setErrors(e => ({ ...e, [field]: undefined }));
-    };
+    (field: 'title' | 'summary' | 'severity' | 'detectedAt') =>
+    (event: { target: { value: unknown } }) =>
+      setValue(field, String(event.target.value) as FormState[typeof field]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -229,36 +240,32 @@ export function DeclareIncidentDialog(props: {
               </MenuItem>
             ))}
           </TextField>
-          <TextField
-            fullWidth
+          <EntityRefPicker
+            multiple
             required
             margin="dense"
-            variant="outlined"
             id="declare-incident-entities"
             label="Affected entities"
-            placeholder="component:default/checkout, system:default/shop"
+            kinds={AFFECTED_ENTITY_KINDS}
+            placeholder="Search the catalog, or type kind:namespace/name"
             value={form.entityRefs}
-            onChange={set('entityRefs')}
+            onChange={refs => setValue('entityRefs', refs)}
             error={Boolean(errors.entityRefs)}
             helperText={
               errors.entityRefs ??
-              'Full entity refs kind:namespace/name, separated by commas'
+              'Components, systems, resources, APIs, groups or domains'
             }
           />
-          <TextField
-            fullWidth
+          <EntityRefPicker
             margin="dense"
-            variant="outlined"
             id="declare-incident-commander"
             label="Commander"
-            placeholder="user:default/alice"
+            kinds={PERSON_KINDS}
+            placeholder="Search users"
             value={form.commander}
-            onChange={set('commander')}
+            onChange={ref => setValue('commander', ref)}
             error={Boolean(errors.commander)}
-            helperText={
-              errors.commander ??
-              'User ref of the incident commander (optional)'
-            }
+            helperText={errors.commander ?? 'Who runs the incident (optional)'}
           />
           <TextField
             fullWidth

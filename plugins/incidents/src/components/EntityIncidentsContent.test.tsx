@@ -6,8 +6,10 @@ import { incidentsApiRef } from '../api';
 import { rootRouteRef } from '../lib/routes';
 import {
   checkoutEntity,
+  fakeCatalog,
   fakeIncidentsApi,
   FakeIncidentsApi,
+  makePostmortemListItem,
 } from '../__testUtils__/fixtures';
 import { EntityIncidentsContent } from './EntityIncidentsContent';
 
@@ -22,6 +24,7 @@ function renderContent(api: FakeIncidentsApi) {
       apis: [
         [incidentsApiRef, api],
         mockApis.identity({ userEntityRef: 'user:default/guest' }),
+        fakeCatalog().catalog,
       ],
       mountedRoutes: { '/incidents': rootRouteRef },
     },
@@ -53,8 +56,59 @@ describe('EntityIncidentsContent', () => {
       await screen.findByRole('button', { name: 'Declare incident' }),
     );
     const dialog = await screen.findByRole('dialog');
-    expect(within(dialog).getByLabelText(/^Affected entities/)).toHaveValue(
-      'component:default/checkout',
+    expect(
+      within(dialog)
+        .getAllByTestId('entity-ref-chip')
+        .map(chip => chip.getAttribute('data-entity-ref')),
+    ).toEqual(['component:default/checkout']);
+    await waitFor(() =>
+      expect(within(dialog).getByLabelText('Commander')).toHaveValue(
+        'user:default/guest',
+      ),
     );
+  });
+
+  it("lists the postmortems of the entity's incidents", async () => {
+    const api = fakeIncidentsApi({
+      listPostmortems: jest.fn(async () => ({
+        items: [
+          makePostmortemListItem({
+            title: 'Checkout certificate expiry',
+            state: 'published',
+            publishedAt: '2024-05-02T10:00:00Z',
+          }),
+        ],
+        totalCount: 1,
+      })),
+    });
+    renderContent(api);
+    const link = await screen.findByRole('link', {
+      name: 'Checkout certificate expiry',
+    });
+    expect(link).toHaveAttribute('href', '/incidents/inc-1/postmortem');
+    expect(screen.getByText('Postmortems (1)')).toBeInTheDocument();
+    expect(api.listPostmortems).toHaveBeenCalledWith({
+      entityRef: 'component:default/checkout',
+      limit: 10,
+      offset: 0,
+    });
+    // The entity is implied: no column of affected entities.
+    const row = link.closest('tr')!;
+    expect(within(row).queryByRole('link', { name: 'checkout' })).toBeNull();
+    expect(within(row).getByTestId('postmortem-state')).toHaveTextContent(
+      'Published',
+    );
+  });
+
+  it('says when the entity has no postmortems', async () => {
+    renderContent(fakeIncidentsApi());
+    expect(
+      await screen.findByText(
+        'No postmortems for incidents affecting this entity yet.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/Postmortems are written from resolved incidents/),
+    ).toBeInTheDocument();
   });
 });

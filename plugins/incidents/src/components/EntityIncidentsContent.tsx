@@ -5,8 +5,12 @@ import { useState } from 'react';
 import { DeclareIncidentButton } from './IncidentsPage';
 import { IncidentsList } from './IncidentsList';
 import { MetricsStrip } from './MetricsStrip';
+import { PostmortemsList } from './PostmortemsList';
 
-/** The entity's "Incidents" tab: its incidents, metrics and a declare button. */
+/**
+ * The entity's "Incidents" tab: its incidents, metrics, a declare button and
+ * the postmortems of its incidents.
+ */
 export function EntityIncidentsContent() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
@@ -30,6 +34,9 @@ export function EntityIncidentsContent() {
           entityRef={entityRef}
           onLiveUpdate={() => setMetricsKey(k => k + 1)}
         />
+      </Grid>
+      <Grid item>
+        <PostmortemsList entityRef={entityRef} pageSizes={[10, 25, 50]} />
       </Grid>
     </Grid>
   );

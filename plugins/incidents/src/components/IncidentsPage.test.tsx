@@ -6,24 +6,36 @@ import type { IncidentListQuery } from '../api';
 import { rootRouteRef } from '../lib/routes';
 import {
   ALICE,
+  fakeCatalog,
   fakeIncidentsApi,
   FakeIncidentsApi,
   makeDetails,
   makeIncident,
+  makePostmortemListItem,
 } from '../__testUtils__/fixtures';
 import { IncidentsPage } from './IncidentsPage';
 
-function renderPage(api: FakeIncidentsApi) {
+function renderPage(
+  api: FakeIncidentsApi,
+  catalog = fakeCatalog().catalog,
+  path = '/incidents',
+) {
   return renderInTestApp(<IncidentsPage />, {
     apis: [
       [incidentsApiRef, api],
       mockApis.identity({ userEntityRef: 'user:default/guest' }),
+      catalog,
     ],
     mountedRoutes: { '/incidents': rootRouteRef },
     mountPath: '/incidents/*',
-    initialRouteEntries: ['/incidents'],
+    initialRouteEntries: [path],
   });
 }
+
+const chipRefs = (container: HTMLElement) =>
+  within(container)
+    .queryAllByTestId('entity-ref-chip')
+    .map(chip => chip.getAttribute('data-entity-ref'));
 
 const lastListQuery = (api: FakeIncidentsApi) =>
   api.listIncidents.mock.calls[api.listIncidents.mock.calls.length - 1][0];
@@ -173,12 +185,24 @@ describe('IncidentsPage', () => {
     await userEvent.click(
       screen.getByRole('option', { name: /SEV1 · Meltdown/ }),
     );
-    fireEvent.change(within(dialog).getByLabelText(/^Affected entities/), {
-      target: { value: 'component:default/payments, system:default/shop' },
-    });
-    fireEvent.change(within(dialog).getByLabelText('Commander'), {
-      target: { value: ALICE },
-    });
+    // One entity picked from the catalog, one it does not know typed in full.
+    const entities = within(dialog).getByLabelText(/^Affected entities/);
+    await userEvent.type(entities, 'shop');
+    await userEvent.click(
+      await screen.findByRole('option', { name: /Web shop/ }),
+    );
+    await userEvent.type(entities, 'component:default/payments{Enter}');
+    expect(chipRefs(dialog)).toEqual([
+      'system:default/shop',
+      'component:default/payments',
+    ]);
+    const commander = within(dialog).getByLabelText('Commander');
+    await userEvent.clear(commander);
+    await userEvent.type(commander, 'alice');
+    await userEvent.click(
+      await screen.findByRole('option', { name: /Alice Smith/ }),
+    );
+    expect(commander).toHaveValue(ALICE);
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Declare' }),
     );
@@ -188,7 +212,7 @@ describe('IncidentsPage', () => {
         title: 'Payments down',
         summary: 'Card payments fail',
         severity: 'SEV1',
-        entityRefs: ['component:default/payments', 'system:default/shop'],
+        entityRefs: ['system:default/shop', 'component:default/payments'],
         commander: ALICE,
       }),
     );
@@ -207,18 +231,32 @@ describe('IncidentsPage', () => {
       screen.getByRole('button', { name: 'Declare incident' }),
     );
     const dialog = await screen.findByRole('dialog');
-    fireEvent.change(within(dialog).getByLabelText(/^Affected entities/), {
-      target: { value: 'checkout' },
-    });
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Declare' }),
     );
-
     expect(
       await within(dialog).findByText('must not be empty'),
     ).toBeInTheDocument();
     expect(
-      within(dialog).getByText(/"checkout": must be a full entity ref/),
+      within(dialog).getByText('at least one affected entity ref is required'),
+    ).toBeInTheDocument();
+
+    // A name typed instead of picked is kept, and explained.
+    await userEvent.type(
+      within(dialog).getByLabelText(/^Affected entities/),
+      'checkout{Enter}',
+    );
+    const commander = within(dialog).getByLabelText('Commander');
+    await userEvent.clear(commander);
+    await userEvent.type(commander, 'alice');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Declare' }),
+    );
+    expect(
+      await within(dialog).findByText(/"checkout": must be a full entity ref/),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByText(/^must be a full entity ref/),
     ).toBeInTheDocument();
     expect(api.declareIncident).not.toHaveBeenCalled();
   });
@@ -238,14 +276,134 @@ describe('IncidentsPage', () => {
     fireEvent.change(within(dialog).getByLabelText(/^Title/), {
       target: { value: 'Down' },
     });
-    fireEvent.change(within(dialog).getByLabelText(/^Affected entities/), {
-      target: { value: 'component:default/checkout' },
-    });
+    await userEvent.type(
+      within(dialog).getByLabelText(/^Affected entities/),
+      'component:default/checkout{Enter}',
+    );
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Declare' }),
     );
     expect(
       await within(dialog).findByText('Not allowed (incident.create)'),
     ).toBeInTheDocument();
+  });
+
+  describe('postmortems tab', () => {
+    const lastPostmortemsQuery = (api: FakeIncidentsApi) =>
+      api.listPostmortems.mock.calls[
+        api.listPostmortems.mock.calls.length - 1
+      ][0];
+
+    it('lists postmortems with state, severity, entities and times', async () => {
+      const api = fakeIncidentsApi({
+        listPostmortems: jest.fn(async () => ({
+          items: [
+            makePostmortemListItem({
+              id: 'pm-1',
+              incidentId: 'inc-1',
+              title: 'Checkout certificate expiry',
+              state: 'published',
+              incidentSeverity: 'SEV1',
+              entityRefs: ['component:default/checkout', 'system:default/shop'],
+              publishedAt: '2024-05-02T10:00:00Z',
+            }),
+            makePostmortemListItem({
+              id: 'pm-2',
+              incidentId: 'inc-2',
+              title: 'Search slow',
+              state: 'in_review',
+            }),
+          ],
+          totalCount: 30,
+        })),
+      });
+      renderPage(api);
+      await screen.findByRole('link', { name: 'Checkout errors' });
+      expect(api.listPostmortems).not.toHaveBeenCalled();
+
+      const tab = screen.getByRole('tab', { name: 'Postmortems' });
+      await userEvent.click(tab);
+      expect(tab).toHaveAttribute('aria-selected', 'true');
+      const link = await screen.findByRole('link', {
+        name: 'Checkout certificate expiry',
+      });
+      expect(link).toHaveAttribute('href', '/incidents/inc-1/postmortem');
+      expect(screen.getByText('Postmortems (30)')).toBeInTheDocument();
+      expect(lastPostmortemsQuery(api)).toEqual({ limit: 25, offset: 0 });
+
+      const row = link.closest('tr')!;
+      expect(within(row).getByTestId('postmortem-state')).toHaveTextContent(
+        'Published',
+      );
+      expect(within(row).getByTestId('incident-severity')).toHaveTextContent(
+        'SEV1',
+      );
+      expect(
+        within(row).getByRole('link', { name: /checkout/ }),
+      ).toHaveAttribute('href', '/catalog/default/component/checkout');
+      expect(within(row).getByRole('link', { name: /shop/ })).toHaveAttribute(
+        'href',
+        '/catalog/default/system/shop',
+      );
+      // Updated and published, relative to now.
+      expect(within(row).getAllByText(/ago$/)).toHaveLength(2);
+      const draftRow = screen
+        .getByRole('link', { name: 'Search slow' })
+        .closest('tr')!;
+      expect(
+        within(draftRow).getByTestId('postmortem-state'),
+      ).toHaveTextContent('In review');
+      expect(within(draftRow).getByText('—')).toBeInTheDocument();
+
+      await userEvent.click(screen.getByRole('button', { name: /next page/i }));
+      await waitFor(() =>
+        expect(lastPostmortemsQuery(api)).toEqual({ limit: 25, offset: 25 }),
+      );
+    });
+
+    it('opens on the tab the URL names and filters by state on the server', async () => {
+      const api = fakeIncidentsApi({
+        listPostmortems: jest.fn(async () => ({
+          items: [makePostmortemListItem()],
+          totalCount: 1,
+        })),
+      });
+      renderPage(api, undefined, '/incidents?tab=postmortems');
+      expect(
+        await screen.findByRole('link', { name: 'Checkout errors' }),
+      ).toHaveAttribute('href', '/incidents/inc-1/postmortem');
+      expect(screen.getByRole('tab', { name: 'Postmortems' })).toHaveAttribute(
+        'aria-selected',
+        'true',
+      );
+      expect(api.listIncidents).not.toHaveBeenCalled();
+
+      await userEvent.click(screen.getByLabelText('Postmortem state'));
+      await userEvent.click(
+        within(screen.getByRole('listbox')).getByText('In review'),
+      );
+      await waitFor(() =>
+        expect(lastPostmortemsQuery(api)).toEqual({
+          state: 'in_review',
+          limit: 25,
+          offset: 0,
+        }),
+      );
+
+      await userEvent.click(screen.getByRole('tab', { name: 'Incidents' }));
+      expect(
+        await screen.findByRole('link', { name: 'Checkout errors' }),
+      ).toHaveAttribute('href', '/incidents/inc-1');
+    });
+
+    it('explains where postmortems come from when there are none', async () => {
+      renderPage(fakeIncidentsApi(), undefined, '/incidents?tab=postmortems');
+      expect(
+        await screen.findByText('No postmortems have been written yet.'),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByText(/Postmortems are written from resolved incidents/),
+      ).toBeInTheDocument();
+    });
   });
 });

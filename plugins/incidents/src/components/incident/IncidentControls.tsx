@@ -28,7 +28,8 @@ import type {
   IncidentsUiConfig,
   Severity,
 } from '../../api/types';
-import { splitRefs, STATUS_LABELS } from '../../lib/format';
+import { STATUS_LABELS } from '../../lib/format';
+import { AFFECTED_ENTITY_KINDS, EntityRefPicker } from '../EntityRefPicker';
 
 export type ApplyResult =
   | { ok: true }
@@ -165,7 +166,7 @@ export function SeveritySelect(props: {
 interface EditForm {
   title: string;
   summary: string;
-  entityRefs: string;
+  entityRefs: string[];
 }
 
 /** Edit title, summary and affected entities, based on the version at opening. */
@@ -180,7 +181,7 @@ export function EditIncidentButton(props: {
   const [form, setForm] = useState<EditForm>({
     title: '',
     summary: '',
-    entityRefs: '',
+    entityRefs: [],
   });
   const [errors, setErrors] = useState<Partial<Record<keyof EditForm, string>>>(
     {},
@@ -192,7 +193,7 @@ export function EditIncidentButton(props: {
     setForm({
       title: incident.title,
       summary: incident.summary ?? '',
-      entityRefs: incident.entityRefs.join(', '),
+      entityRefs: incident.entityRefs,
     });
     // Sent as expectedVersion: a change made by someone else meanwhile is a conflict.
     setBaseVersion(incident.version);
@@ -208,7 +209,7 @@ export function EditIncidentButton(props: {
     if (form.summary !== (incident.summary ?? '')) {
       changes.summary = form.summary;
     }
-    const refs = splitRefs(form.entityRefs);
+    const refs = form.entityRefs;
     if (refs.join('\n') !== incident.entityRefs.join('\n')) {
       changes.entityRefs = refs;
     }
@@ -238,12 +239,14 @@ export function EditIncidentButton(props: {
     else setFailure(result.message);
   };
 
-  const field = (key: keyof EditForm) => ({
+  const setField = <K extends keyof EditForm>(key: K, value: EditForm[K]) => {
+    setForm(f => ({ ...f, [key]: value }));
+    setErrors(er => ({ ...er, [key]: undefined }));
+  };
+  const field = (key: 'title' | 'summary') => ({
     value: form[key],
-    onChange: (e: { target: { value: string } }) => {
-      setForm(f => ({ ...f, [key]: e.target.value }));
-      setErrors(er => ({ ...er, [key]: undefined }));
-    },
+    onChange: (e: { target: { value: string } }) =>
+      setField(key, e.target.value),
     error: Boolean(errors[key]),
   });
 
@@ -293,17 +296,20 @@ export function EditIncidentButton(props: {
               label="Summary"
               helperText={errors.summary ?? 'Markdown'}
             />
-            <TextField
-              {...field('entityRefs')}
-              fullWidth
+            <EntityRefPicker
+              multiple
               required
               margin="dense"
-              variant="outlined"
               id="edit-incident-entities"
               label="Affected entities"
+              kinds={AFFECTED_ENTITY_KINDS}
+              placeholder="Search the catalog, or type kind:namespace/name"
+              value={form.entityRefs}
+              onChange={refs => setField('entityRefs', refs)}
+              error={Boolean(errors.entityRefs)}
               helperText={
                 errors.entityRefs ??
-                'Full entity refs kind:namespace/name, separated by commas'
+                'Components, systems, resources, APIs, groups or domains'
               }
             />
           </DialogContent>

@@ -14,7 +14,9 @@ import { ResponseError } from '@backstage/errors';
 import { rootRouteRef } from '../../lib/routes';
 import {
   ALICE,
+  BOB,
   EVERY_EVENT,
+  fakeCatalog,
   fakeIncidentsApi,
   FakeIncidentsApi,
   makeDetails,
@@ -47,6 +49,7 @@ function renderPage(api: FakeIncidentsApi, signals = fakeSignals()) {
       [incidentsApiRef, api],
       [signalApiRef, signals.api],
       mockApis.identity({ userEntityRef: 'user:default/guest' }),
+      fakeCatalog().catalog,
     ],
     mountedRoutes: { '/incidents': rootRouteRef },
     mountPath: '/incidents/:incidentId',
@@ -365,7 +368,7 @@ describe('IncidentPage', () => {
     );
   });
 
-  it('assigns roles: "assign me", a typed ref, and unassigning', async () => {
+  it('assigns roles: "assign me", a user picked from the catalog, a typed ref, and unassigning', async () => {
     const api = withDetails(makeDetails());
     renderPage(api);
     await userEvent.click(
@@ -382,12 +385,31 @@ describe('IncidentPage', () => {
       screen.getByRole('button', { name: 'Change Communications lead' }),
     );
     const field = screen.getByLabelText(/^Communications lead/);
-    fireEvent.change(field, { target: { value: 'alice' } });
+    await userEvent.type(field, 'bob');
+    await userEvent.click(
+      await screen.findByRole('option', { name: /Bob Jones/ }),
+    );
+    expect(field).toHaveValue(BOB);
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(api.updateIncident).toHaveBeenLastCalledWith('inc-1', {
+        roles: { communications: BOB },
+        expectedVersion: 3,
+      }),
+    );
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Change Communications lead' }),
+    );
+    const again = screen.getByLabelText(/^Communications lead/);
+    await userEvent.clear(again);
+    await userEvent.type(again, 'alice');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(
       await screen.findByText(/must be a full entity ref/),
     ).toBeInTheDocument();
-    fireEvent.change(field, { target: { value: ALICE } });
+    await userEvent.clear(again);
+    await userEvent.type(again, ALICE);
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() =>
       expect(api.updateIncident).toHaveBeenLastCalledWith('inc-1', {
@@ -415,9 +437,18 @@ describe('IncidentPage', () => {
     fireEvent.change(within(dialog).getByLabelText(/^Title/), {
       target: { value: 'Checkout 500s' },
     });
-    fireEvent.change(within(dialog).getByLabelText(/^Affected entities/), {
-      target: { value: 'component:default/checkout, system:default/shop' },
-    });
+    expect(
+      within(dialog)
+        .getAllByTestId('entity-ref-chip')
+        .map(chip => chip.getAttribute('data-entity-ref')),
+    ).toEqual(['component:default/checkout']);
+    await userEvent.type(
+      within(dialog).getByLabelText(/^Affected entities/),
+      'shop',
+    );
+    await userEvent.click(
+      await screen.findByRole('option', { name: /Web shop/ }),
+    );
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
     await waitFor(() =>
       expect(api.updateIncident).toHaveBeenCalledWith('inc-1', {

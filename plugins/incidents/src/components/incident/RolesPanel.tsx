@@ -8,7 +8,6 @@ import {
   Box,
   Button,
   IconButton,
-  TextField,
   Tooltip,
   Typography,
 } from '@material-ui/core';
@@ -20,6 +19,7 @@ import useAsync from 'react-use/esm/useAsync';
 import type { Incident, IncidentRole } from '../../api/types';
 import { ROLE_LABELS } from '../../lib/format';
 import { EntityRefText } from '../EntityRefs';
+import { EntityRefPicker, PERSON_KINDS } from '../EntityRefPicker';
 import type { ApplyChanges } from './IncidentControls';
 
 function RoleRow(props: {
@@ -71,18 +71,17 @@ function RoleRow(props: {
       </Typography>
       {editing ? (
         <form onSubmit={submit} noValidate>
-          <TextField
-            fullWidth
+          <EntityRefPicker
             size="small"
-            variant="outlined"
             id={`incident-role-${role}`}
             label={label}
-            placeholder="user:default/alice"
+            kinds={PERSON_KINDS}
+            placeholder="Search users"
             value={value}
             error={Boolean(error)}
-            helperText={error ?? 'User ref; empty to unassign'}
-            onChange={e => {
-              setValue(e.target.value);
+            helperText={error ?? 'A user; empty to unassign'}
+            onChange={ref => {
+              setValue(ref);
               setError(undefined);
             }}
           />

@@ -13,13 +13,13 @@ import {
   Tooltip,
   Typography,
 } from '@material-ui/core';
+import { ToggleButton, ToggleButtonGroup } from '@material-ui/lab';
 import AddIcon from '@material-ui/icons/Add';
 import DeleteIcon from '@material-ui/icons/Delete';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   ACTION_ITEM_STATUS_LABELS,
   fromDateTimeLocal,
-  splitRefs,
   toDateTimeLocal,
 } from '../../lib/format';
 import {
@@ -27,6 +27,8 @@ import {
   newItemKey,
   PostmortemFields,
 } from '../../lib/postmortemFields';
+import { EntityRefPicker, OWNER_KINDS } from '../EntityRefPicker';
+import { Markdown } from '../Markdown';
 
 const useStyles = makeStyles(theme => ({
   row: {
@@ -37,45 +39,94 @@ const useStyles = makeStyles(theme => ({
     padding: theme.spacing(1.5),
     marginBottom: theme.spacing(1),
   },
+  markdownField: {
+    marginTop: theme.spacing(1),
+  },
+  // Right-aligned above the field, tucked into its top margin.
+  markdownToolbar: {
+    display: 'flex',
+    justifyContent: 'flex-end',
+    marginBottom: theme.spacing(-1),
+  },
+  markdownToggle: {
+    padding: theme.spacing(0.25, 1),
+    textTransform: 'none',
+  },
+  preview: {
+    marginTop: theme.spacing(2),
+    marginBottom: theme.spacing(1),
+    padding: theme.spacing(1, 1.75),
+    minHeight: theme.spacing(10),
+    border: `1px dashed ${theme.palette.divider}`,
+    borderRadius: theme.shape.borderRadius,
+  },
 }));
 
 /**
- * A list of entity refs typed as text ("a, b"). Keeps the raw text while
- * typing (so "a, " is not trimmed away) and reports the parsed list.
+ * A long Markdown section: a text field to write in and a preview rendered
+ * as the published postmortem shows it.
  */
-export function RefListField(props: {
+export function MarkdownField(props: {
   id: string;
   label: string;
-  value: string[];
-  onChange: (refs: string[]) => void;
+  value: string;
+  onChange: (value: string) => void;
   helperText?: string;
-  disabled?: boolean;
+  minRows?: number;
+  margin?: 'none' | 'dense' | 'normal';
 }) {
-  const { value, onChange } = props;
-  const [text, setText] = useState(value.join(', '));
-  // Follow outside changes (loading another version), not our own echoes.
-  useEffect(() => {
-    setText(current =>
-      splitRefs(current).join('\n') === value.join('\n')
-        ? current
-        : value.join(', '),
-    );
-  }, [value]);
+  const classes = useStyles();
+  const [mode, setMode] = useState<'write' | 'preview'>('write');
   return (
-    <TextField
-      fullWidth
-      variant="outlined"
-      margin="dense"
-      id={props.id}
-      label={props.label}
-      value={text}
-      disabled={props.disabled}
-      helperText={props.helperText}
-      onChange={e => {
-        setText(e.target.value);
-        onChange(splitRefs(e.target.value));
-      }}
-    />
+    <Box
+      className={classes.markdownField}
+      data-testid={`markdown-field-${props.id}`}
+    >
+      <Box className={classes.markdownToolbar}>
+        <ToggleButtonGroup
+          exclusive
+          size="small"
+          value={mode}
+          onChange={(_event, next) => {
+            // Clicking the selected button would deselect it; keep a mode.
+            if (next) setMode(next);
+          }}
+        >
+          <ToggleButton value="write" className={classes.markdownToggle}>
+            Write
+          </ToggleButton>
+          <ToggleButton value="preview" className={classes.markdownToggle}>
+            Preview
+          </ToggleButton>
+        </ToggleButtonGroup>
+      </Box>
+      {mode === 'write' ? (
+        <TextField
+          fullWidth
+          multiline
+          minRows={props.minRows ?? 3}
+          variant="outlined"
+          margin={props.margin ?? 'normal'}
+          id={props.id}
+          label={props.label}
+          value={props.value}
+          helperText={props.helperText}
+          onChange={e => props.onChange(e.target.value)}
+        />
+      ) : (
+        <Box className={classes.preview}>
+          <Typography
+            variant="caption"
+            color="textSecondary"
+            component="div"
+            gutterBottom
+          >
+            {props.label} · preview
+          </Typography>
+          <Markdown text={props.value} empty="Nothing to preview yet." />
+        </Box>
+      )}
+    </Box>
   );
 }
 
@@ -197,16 +248,17 @@ export function ActionItemsEditor(props: {
               inputProps={{ 'aria-label': `Action item ${n} title` }}
               onChange={e => set(item.key, { title: e.target.value })}
             />
-            <TextField
+            <EntityRefPicker
               size="small"
-              variant="outlined"
+              fullWidth={false}
               id={`action-item-${item.key}-owner`}
               label="Owner"
-              placeholder="group:default/payments"
+              kinds={OWNER_KINDS}
+              placeholder="A user or group"
               value={item.owner}
-              style={{ flex: '2 1 200px' }}
-              inputProps={{ 'aria-label': `Action item ${n} owner` }}
-              onChange={e => set(item.key, { owner: e.target.value.trim() })}
+              style={{ flex: '2 1 220px' }}
+              inputAriaLabel={`Action item ${n} owner`}
+              onChange={owner => set(item.key, { owner })}
             />
             <TextField
               size="small"

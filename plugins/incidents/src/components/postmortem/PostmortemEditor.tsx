@@ -29,7 +29,12 @@ import {
   SaveStatus,
   usePostmortemAutosave,
 } from '../../lib/usePostmortemAutosave';
-import { ActionItemsEditor, RefListField, TimelineEditor } from './EditorParts';
+import { EntityRefPicker, PERSON_KINDS } from '../EntityRefPicker';
+import {
+  ActionItemsEditor,
+  MarkdownField,
+  TimelineEditor,
+} from './EditorParts';
 
 const useStyles = makeStyles(theme => ({
   indicator: {
@@ -225,20 +230,15 @@ export function PostmortemEditor(props: { autosave: PostmortemAutosave }) {
 
   const text = (key: (typeof TEXT_SECTIONS)[number]['key']) => ({
     value: fields[key],
-    onChange: (e: { target: { value: string } }) => {
-      const value = e.target.value;
-      update(f => ({ ...f, [key]: value }));
-    },
+    onChange: (value: string) => update(f => ({ ...f, [key]: value })),
   });
   const lesson = (key: keyof LessonsLearned) => ({
     value: fields.lessonsLearned[key],
-    onChange: (e: { target: { value: string } }) => {
-      const value = e.target.value;
+    onChange: (value: string) =>
       update(f => ({
         ...f,
         lessonsLearned: { ...f.lessonsLearned, [key]: value },
-      }));
-    },
+      })),
   });
   const set = <K extends keyof PostmortemFields>(
     key: K,
@@ -264,22 +264,21 @@ export function PostmortemEditor(props: { autosave: PostmortemAutosave }) {
                 update(f => ({ ...f, title: value }));
               }}
             />
-            <RefListField
+            <EntityRefPicker
+              multiple
+              margin="dense"
               id="postmortem-authors"
               label="Authors"
+              kinds={PERSON_KINDS}
+              placeholder="Search users"
               value={fields.authors}
               onChange={authors => set('authors', authors)}
-              helperText="User refs, separated by commas"
+              helperText="Who wrote this postmortem"
             />
             {TEXT_SECTIONS.map(({ key, label }) => (
-              <TextField
+              <MarkdownField
                 key={key}
                 {...text(key)}
-                fullWidth
-                multiline
-                minRows={3}
-                variant="outlined"
-                margin="normal"
                 id={`postmortem-${key}`}
                 label={label}
                 helperText={`${SECTION_HINTS[key]} · Markdown`}
@@ -290,14 +289,10 @@ export function PostmortemEditor(props: { autosave: PostmortemAutosave }) {
         <Grid item>
           <InfoCard title="Lessons learned">
             {LESSONS_SECTIONS.map(({ key, label }) => (
-              <TextField
+              <MarkdownField
                 key={key}
                 {...lesson(key)}
-                fullWidth
-                multiline
                 minRows={2}
-                variant="outlined"
-                margin="normal"
                 id={`postmortem-${key}`}
                 label={label}
                 helperText={`${SECTION_HINTS[key]} · Markdown`}
@@ -324,20 +319,15 @@ export function PostmortemEditor(props: { autosave: PostmortemAutosave }) {
         </Grid>
         <Grid item>
           <InfoCard title="Supporting information">
-            <TextField
-              fullWidth
-              multiline
-              minRows={3}
-              variant="outlined"
+            <MarkdownField
               margin="dense"
               id="postmortem-supportingInformation"
               label="Supporting information"
               helperText="Dashboards, graphs, logs, chat threads · Markdown"
               value={fields.supportingInformation}
-              onChange={e => {
-                const value = e.target.value;
-                update(f => ({ ...f, supportingInformation: value }));
-              }}
+              onChange={value =>
+                update(f => ({ ...f, supportingInformation: value }))
+              }
             />
           </InfoCard>
         </Grid>

@@ -6,6 +6,7 @@ import { draftKey, writeDraft } from '../../lib/postmortemDraft';
 import { fieldsFromPostmortem } from '../../lib/postmortemFields';
 import { rootRouteRef } from '../../lib/routes';
 import {
+  fakeCatalog,
   fakeIncidentsApi,
   FakeIncidentsApi,
   makeDetails,
@@ -44,6 +45,7 @@ function renderPage(api: FakeIncidentsApi) {
     apis: [
       [incidentsApiRef, api],
       mockApis.identity({ userEntityRef: 'user:default/guest' }),
+      fakeCatalog().catalog,
     ],
     mountedRoutes: { '/incidents': rootRouteRef },
     mountPath: '/incidents/:incidentId/postmortem',
@@ -77,7 +79,12 @@ describe('PostmortemPage', () => {
       ).toBeInTheDocument();
     }
     expect(screen.getByLabelText(/^Summary/)).toHaveValue('Checkout failed.');
-    expect(screen.getByLabelText('Authors')).toHaveValue('user:default/alice');
+    // Authors are chips of the picker.
+    expect(
+      screen
+        .getAllByTestId('entity-ref-chip')
+        .map(chip => chip.getAttribute('data-entity-ref')),
+    ).toEqual(['user:default/alice']);
     expect(screen.getByLabelText('Timeline entry 1 text')).toHaveValue(
       'Incident declared',
     );
@@ -249,6 +256,116 @@ describe('PostmortemPage', () => {
         }),
       { timeout: 10_000 },
     );
+  });
+
+  it('picks an action item owner from the catalog', async () => {
+    const api = apiWith();
+    renderPage(api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Add action item' }),
+    );
+    fireEvent.change(screen.getByLabelText('Action item 1 title'), {
+      target: { value: 'Alert on certificate expiry' },
+    });
+    const owner = screen.getByLabelText('Action item 1 owner');
+    // The signed-in user until someone else is picked.
+    expect(owner).toHaveValue('user:default/guest');
+    await userEvent.clear(owner);
+    await userEvent.type(owner, 'pay');
+    const option = await screen.findByRole('option', { name: /Payments/ });
+    expect(option).toHaveTextContent('Group');
+    await userEvent.click(option);
+    expect(owner).toHaveValue('group:default/payments');
+    await waitFor(
+      () =>
+        expect(api.savePostmortem).toHaveBeenCalledWith('pm-1', {
+          expectedVersion: 4,
+          actionItems: [
+            {
+              title: 'Alert on certificate expiry',
+              owner: 'group:default/payments',
+              priority: 'P2',
+              status: 'open',
+            },
+          ],
+        }),
+      { timeout: 10_000 },
+    );
+  });
+
+  it('adds an author picked from the catalog', async () => {
+    const api = apiWith();
+    renderPage(api);
+    await userEvent.type(await screen.findByLabelText('Authors'), 'bob');
+    await userEvent.click(
+      await screen.findByRole('option', { name: /Bob Jones/ }),
+    );
+    await waitFor(
+      () =>
+        expect(api.savePostmortem).toHaveBeenCalledWith('pm-1', {
+          expectedVersion: 4,
+          authors: ['user:default/alice', 'user:default/bob'],
+        }),
+      { timeout: 10_000 },
+    );
+  });
+
+  it('previews a section as rendered Markdown without touching the text', async () => {
+    const api = apiWith();
+    api.savePostmortem.mockResolvedValue(
+      makePostmortemDetails({
+        impact: '**All** card payments failed <!-- Who was affected? -->',
+        version: 5,
+      }),
+    );
+    renderPage(api);
+    fireEvent.change(await screen.findByLabelText(/^Impact/), {
+      target: {
+        value: '**All** card payments failed <!-- Who was affected? -->',
+      },
+    });
+    const section = screen.getByTestId('markdown-field-postmortem-impact');
+    const write = within(section).getByRole('button', { name: 'Write' });
+    expect(write).toHaveAttribute('aria-pressed', 'true');
+
+    await userEvent.click(
+      within(section).getByRole('button', { name: 'Preview' }),
+    );
+    expect(within(section).getByText('All').tagName).toBe('STRONG');
+    expect(within(section).getByText(/card payments failed/)).toBeVisible();
+    // The template's prompt is guidance, not content.
+    expect(within(section).queryByText(/Who was affected/)).toBeNull();
+    expect(screen.queryByLabelText(/^Impact/)).not.toBeInTheDocument();
+    // Other sections stay editable.
+    expect(screen.getByLabelText(/^Trigger/)).toBeInTheDocument();
+
+    // Previewing does not hold up the autosave.
+    await waitFor(
+      () =>
+        expect(api.savePostmortem).toHaveBeenCalledWith('pm-1', {
+          expectedVersion: 4,
+          impact: '**All** card payments failed <!-- Who was affected? -->',
+        }),
+      { timeout: 10_000 },
+    );
+
+    await userEvent.click(write);
+    expect(screen.getByLabelText(/^Impact/)).toHaveValue(
+      '**All** card payments failed <!-- Who was affected? -->',
+    );
+  });
+
+  it('previews an empty section as such', async () => {
+    renderPage(apiWith());
+    const section = await screen.findByTestId(
+      'markdown-field-postmortem-whereWeGotLucky',
+    );
+    await userEvent.click(
+      within(section).getByRole('button', { name: 'Preview' }),
+    );
+    expect(
+      within(section).getByText('Nothing to preview yet.'),
+    ).toBeInTheDocument();
   });
 
   it('submits for review after saving', async () => {
