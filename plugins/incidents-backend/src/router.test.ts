@@ -170,6 +170,16 @@ describe('the incidents API', () => {
     expect(unknown.body.error.message).toMatch(
       /component:default\/nope: not found/,
     );
+    const groupCommander = await alice.post('/incidents').send({
+      title: 'x',
+      severity: 'SEV3',
+      entityRefs: [SCORING],
+      commander: 'group:default/payments',
+    });
+    expect(groupCommander.status).toBe(400);
+    expect(groupCommander.body.error.message).toMatch(
+      /commander: must be a user ref/,
+    );
     const badQuery = await alice.get('/incidents?limit=0&status=weird');
     expect(badQuery.status).toBe(400);
     expect((await alice.get('/incidents/..%2F..')).status).toBe(400);

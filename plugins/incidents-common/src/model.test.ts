@@ -1,5 +1,7 @@
 import {
+  declareIncidentRequestSchema,
   DEFAULT_SEVERITIES,
+  roleChangesSchema,
   entityRefSchema,
   resolveSeverityTable,
   severityConfigSchema,
@@ -28,6 +30,33 @@ describe('model', () => {
     [':default/x', false],
   ])('entity ref %s valid=%s', (ref, valid) => {
     expect(entityRefSchema.safeParse(ref).success).toBe(valid);
+  });
+
+  it.each([
+    ['user:default/alice', true],
+    ['User:default/alice', true],
+    ['group:default/payments', false],
+    ['alice', false],
+  ])('takes %s as a role holder: %s', (ref, ok) => {
+    expect(roleChangesSchema.safeParse({ commander: ref }).success).toBe(ok);
+    expect(
+      declareIncidentRequestSchema.safeParse({
+        title: 'x',
+        severity: 'SEV3',
+        entityRefs: ['component:default/checkout'],
+        commander: ref,
+      }).success,
+    ).toBe(ok);
+  });
+
+  it('says a group cannot hold a role', () => {
+    const result = roleChangesSchema.safeParse({
+      scribe: 'group:default/payments',
+    });
+    expect(result.success).toBe(false);
+    expect(JSON.stringify(result.error?.issues)).toContain(
+      'must be a user ref',
+    );
   });
 
   it('discriminates timeline events by type', () => {

@@ -27,6 +27,12 @@ export const entityRefSchema = z
     'must be a full entity ref kind:namespace/name, e.g. component:default/checkout',
   );
 
+/** A user's entity ref: incident roles are held by people, not groups. */
+export const userRefSchema = entityRefSchema.refine(
+  ref => ref.toLowerCase().startsWith('user:'),
+  'must be a user ref user:namespace/name, e.g. user:default/alice',
+);
+
 /** Whether a string is a full entity ref `kind:namespace/name`. */
 export function isFullEntityRef(value: string): boolean {
   return entityRefSchema.safeParse(value).success;
@@ -330,7 +336,7 @@ export const declareIncidentRequestSchema = z.object({
   severity: severitySchema,
   entityRefs: entityRefsSchema,
   detectedAt: isoTimestampSchema.optional(),
-  commander: entityRefSchema.optional(),
+  commander: userRefSchema.optional(),
 });
 export type DeclareIncidentRequest = z.infer<
   typeof declareIncidentRequestSchema
@@ -338,9 +344,9 @@ export type DeclareIncidentRequest = z.infer<
 
 export const roleChangesSchema = z
   .object({
-    commander: entityRefSchema.nullable().optional(),
-    communications: entityRefSchema.nullable().optional(),
-    scribe: entityRefSchema.nullable().optional(),
+    commander: userRefSchema.nullable().optional(),
+    communications: userRefSchema.nullable().optional(),
+    scribe: userRefSchema.nullable().optional(),
   })
   .strict();
 /** Per role: an entity ref to assign, `null` to unassign, absent to keep. */

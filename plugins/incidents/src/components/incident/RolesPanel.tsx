@@ -1,7 +1,7 @@
 import { InfoCard } from '@backstage/core-components';
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import {
-  entityRefSchema,
+  userRefSchema,
   INCIDENT_ROLES,
 } from '@vigil/backstage-plugin-incidents-common';
 import {
@@ -52,7 +52,7 @@ function RoleRow(props: {
       await assign(null, baseVersion);
       return;
     }
-    const parsed = entityRefSchema.safeParse(ref);
+    const parsed = userRefSchema.safeParse(ref);
     if (!parsed.success) {
       setError(parsed.error.issues[0]?.message);
       return;
