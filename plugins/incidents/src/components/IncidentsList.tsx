@@ -1,23 +1,10 @@
-import {
-  Link,
-  ResponseErrorPanel,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { Link, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   INCIDENT_STATUS_FILTERS,
   SEVERITIES,
 } from '@vigil/backstage-plugin-incidents-common';
-import {
-  Box,
-  Grid,
-  MenuItem,
-  TablePagination,
-  TextField,
-  Tooltip,
-  Typography,
-} from '@material-ui/core';
+import { Box, Grid, MenuItem, TextField, Typography } from '@material-ui/core';
 import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import useDebounce from 'react-use/esm/useDebounce';
@@ -28,19 +15,13 @@ import type {
   IncidentStatusFilter,
   Severity,
 } from '../api/types';
-import {
-  formatRelative,
-  formatTimestamp,
-  NONE,
-  STATUS_LABELS,
-} from '../lib/format';
+import { NONE, STATUS_LABELS } from '../lib/format';
 import { useIncidentLinks } from '../lib/links';
 import { useIncidentsConfig } from '../lib/useIncidentsConfig';
 import { useIncidentSignal } from '../lib/useIncidentSignal';
 import { PostmortemStateChip, SeverityChip, StatusChip } from './Chips';
 import { EntityRefList, EntityRefText } from './EntityRefs';
-
-export const PAGE_SIZES = [25, 50, 100];
+import { PAGE_SIZES, RelativeTime, ServerPagedTable } from './ServerPagedTable';
 /** Wait for typing to pause before asking the server again. */
 const SEARCH_DEBOUNCE_MS = 300;
 
@@ -242,11 +223,7 @@ export function IncidentsList(props: {
     },
     {
       title: 'Declared',
-      render: incident => (
-        <Tooltip title={formatTimestamp(incident.timestamps.declaredAt)}>
-          <span>{formatRelative(incident.timestamps.declaredAt)}</span>
-        </Tooltip>
-      ),
+      render: incident => <RelativeTime iso={incident.timestamps.declaredAt} />,
     },
     {
       title: 'Postmortem',
@@ -267,42 +244,27 @@ export function IncidentsList(props: {
       <Box mb={2}>
         <FilterBar filters={filters} onChange={setFilters} />
       </Box>
-      {error ? (
-        <ResponseErrorPanel error={error} />
-      ) : (
-        <>
-          <Table<Incident>
-            title={value ? `${title} (${value.totalCount})` : title}
-            columns={columns}
-            data={value?.items ?? []}
-            isLoading={loading && !value}
-            options={{ paging: false, search: false, sorting: false }}
-            emptyContent={
-              <Box p={2}>
-                <Typography>
-                  {filters.status === 'all' && !filters.severity && !filters.q
-                    ? 'No incidents have been declared.'
-                    : 'No incidents match these filters.'}
-                </Typography>
-              </Box>
-            }
-          />
-          {value && value.totalCount > 0 && (
-            <TablePagination
-              component="div"
-              count={value.totalCount}
-              page={page}
-              rowsPerPage={pageSize}
-              rowsPerPageOptions={PAGE_SIZES}
-              onPageChange={(_event, next) => setPage(next)}
-              onRowsPerPageChange={event => {
-                setPageSize(Number(event.target.value));
-                setPage(0);
-              }}
-            />
-          )}
-        </>
-      )}
+      <ServerPagedTable<Incident>
+        title={title}
+        columns={columns}
+        result={value}
+        loading={loading}
+        error={error}
+        emptyContent={
+          <Typography>
+            {filters.status === 'all' && !filters.severity && !filters.q
+              ? 'No incidents have been declared.'
+              : 'No incidents match these filters.'}
+          </Typography>
+        }
+        page={page}
+        pageSize={pageSize}
+        onPageChange={setPage}
+        onPageSizeChange={size => {
+          setPageSize(size);
+          setPage(0);
+        }}
+      />
     </Box>
   );
 }

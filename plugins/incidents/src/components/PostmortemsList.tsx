@@ -1,45 +1,18 @@
-import {
-  Link,
-  ResponseErrorPanel,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { Link, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { POSTMORTEM_STATES } from '@vigil/backstage-plugin-incidents-common';
-import {
-  Box,
-  Grid,
-  MenuItem,
-  TablePagination,
-  TextField,
-  Tooltip,
-  Typography,
-} from '@material-ui/core';
+import { Box, Grid, MenuItem, TextField, Typography } from '@material-ui/core';
 import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { incidentsApiRef } from '../api/IncidentsApi';
 import type { PostmortemListItem, PostmortemState } from '../api/types';
-import {
-  formatRelative,
-  formatTimestamp,
-  NONE,
-  POSTMORTEM_STATE_LABELS,
-} from '../lib/format';
+import { POSTMORTEM_STATE_LABELS } from '../lib/format';
 import { useIncidentLinks } from '../lib/links';
 import { useIncidentsConfig } from '../lib/useIncidentsConfig';
 import { useIncidentSignal } from '../lib/useIncidentSignal';
 import { PostmortemStateChip, SeverityChip } from './Chips';
 import { EntityRefList } from './EntityRefs';
-import { PAGE_SIZES } from './IncidentsList';
-
-function Time(props: { iso?: string }) {
-  if (!props.iso) return <>{NONE}</>;
-  return (
-    <Tooltip title={formatTimestamp(props.iso)}>
-      <span>{formatRelative(props.iso)}</span>
-    </Tooltip>
-  );
-}
+import { PAGE_SIZES, RelativeTime, ServerPagedTable } from './ServerPagedTable';
 
 /**
  * Postmortems, most recently updated first, filtered by state and paginated
@@ -120,8 +93,11 @@ export function PostmortemsList(props: {
             ),
           },
         ]),
-    { title: 'Updated', render: item => <Time iso={item.updatedAt} /> },
-    { title: 'Published', render: item => <Time iso={item.publishedAt} /> },
+    { title: 'Updated', render: item => <RelativeTime iso={item.updatedAt} /> },
+    {
+      title: 'Published',
+      render: item => <RelativeTime iso={item.publishedAt} />,
+    },
   ];
 
   const title = props.title ?? 'Postmortems';
@@ -158,53 +134,38 @@ export function PostmortemsList(props: {
           </Grid>
         </Grid>
       </Box>
-      {error ? (
-        <ResponseErrorPanel error={error} />
-      ) : (
-        <>
-          <Table<PostmortemListItem>
-            title={value ? `${title} (${value.totalCount})` : title}
-            columns={columns}
-            data={value?.items ?? []}
-            isLoading={loading && !value}
-            options={{ paging: false, search: false, sorting: false }}
-            emptyContent={
-              <Box p={2}>
-                {state ? (
-                  <Typography>No postmortems match this filter.</Typography>
-                ) : (
-                  <>
-                    <Typography gutterBottom>
-                      {entityRef
-                        ? 'No postmortems for incidents affecting this entity yet.'
-                        : 'No postmortems have been written yet.'}
-                    </Typography>
-                    <Typography variant="body2" color="textSecondary">
-                      Postmortems are written from resolved incidents: open a
-                      resolved incident and choose &quot;Create
-                      postmortem&quot;.
-                    </Typography>
-                  </>
-                )}
-              </Box>
-            }
-          />
-          {value && value.totalCount > 0 && (
-            <TablePagination
-              component="div"
-              count={value.totalCount}
-              page={page}
-              rowsPerPage={pageSize}
-              rowsPerPageOptions={pageSizes}
-              onPageChange={(_event, next) => setPage(next)}
-              onRowsPerPageChange={event => {
-                setPageSize(Number(event.target.value));
-                setPage(0);
-              }}
-            />
-          )}
-        </>
-      )}
+      <ServerPagedTable<PostmortemListItem>
+        title={title}
+        columns={columns}
+        result={value}
+        loading={loading}
+        error={error}
+        emptyContent={
+          state ? (
+            <Typography>No postmortems match this filter.</Typography>
+          ) : (
+            <>
+              <Typography gutterBottom>
+                {entityRef
+                  ? 'No postmortems for incidents affecting this entity yet.'
+                  : 'No postmortems have been written yet.'}
+              </Typography>
+              <Typography variant="body2" color="textSecondary">
+                Postmortems are written from resolved incidents: open a resolved
+                incident and choose &quot;Create postmortem&quot;.
+              </Typography>
+            </>
+          )
+        }
+        page={page}
+        pageSize={pageSize}
+        pageSizes={pageSizes}
+        onPageChange={setPage}
+        onPageSizeChange={size => {
+          setPageSize(size);
+          setPage(0);
+        }}
+      />
     </Box>
   );
 }
