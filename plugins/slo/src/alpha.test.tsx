@@ -26,7 +26,10 @@ describe('slo plugin', () => {
       initialRouteEntries: ['/slos'],
       apis: [[sloApiRef, api]],
     });
-    expect(await screen.findByText('No SLOs yet')).toBeInTheDocument();
+    // The page is lazily loaded; under a busy test run that exceeds 1 s.
+    expect(
+      await screen.findByText('No SLOs yet', {}, { timeout: 10_000 }),
+    ).toBeInTheDocument();
     expect(api.listSlos).toHaveBeenCalledWith({ limit: 25, offset: 0 });
   });
 });
