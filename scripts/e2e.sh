@@ -17,7 +17,9 @@ log=.data/test-results/start.log
 VIGIL_PROMETHEUS_DATA_DIR=$(mktemp -d)
 VIGIL_ALERTMANAGER_DATA_DIR=$(mktemp -d)
 export VIGIL_PROMETHEUS_DATA_DIR VIGIL_ALERTMANAGER_DATA_DIR
-node scripts/start.mjs >"$log" 2>&1 &
+# The production build of the app, served by the backend (plugin-app-backend):
+# pages load in about a second, against ~15 s from the webpack dev server.
+node scripts/start.mjs --built-app >"$log" 2>&1 &
 start_pid=$!
 stop() {
   if kill -0 "$start_pid" 2>/dev/null; then
@@ -39,4 +41,4 @@ until grep -q 'everything is up' "$log"; do
 done
 cat "$log"
 
-CHROMIUM_PATH=$chromium yarn playwright test
+CHROMIUM_PATH=$chromium PLAYWRIGHT_URL=http://localhost:7007 yarn playwright test

@@ -1,6 +1,10 @@
 // Starts the whole local platform and keeps it running until Ctrl-C:
-// Prometheus and Alertmanager (when installed), the scoring API, the Backstage
-// backend and the frontend dev server. Logs go to .data/logs/<name>.log.
+// Prometheus and Alertmanager (when installed), the scoring API with a light
+// demo load, the Backstage backend and the frontend dev server. Logs go to
+// .data/logs/<name>.log.
+//   --built-app        serve the production build of the app from the backend
+//                      (http://localhost:7007) instead of the dev server
+//   --no-demo-traffic  no synthetic load (also VIGIL_DEMO_TRAFFIC=0)
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -9,12 +13,29 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { checkConfigFiles, ConfigFileError } from './lib/config-files.mjs';
+import { demoTrafficEnabled, startDemoTraffic } from './lib/demo-traffic.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.join(root, '.data');
 const logDir = path.join(dataDir, 'logs');
 const startedAt = Date.now();
 const readyTimeoutMs = Number(process.env.VIGIL_START_TIMEOUT_MS ?? 600_000);
+const args = process.argv.slice(2);
+for (const arg of args) {
+  if (!['--built-app', '--no-demo-traffic'].includes(arg)) {
+    console.error(
+      `vigil: unknown option ${arg}; ./vigil start [--built-app] [--no-demo-traffic]`,
+    );
+    process.exit(2);
+  }
+}
+const builtApp = args.includes('--built-app');
+// The addresses Prometheus and Alertmanager put in the links they send (an
+// alert's generatorURL): the ones the portal reaches them at (app-config's
+// vigil.prometheus.url), not this machine's host name.
+const prometheusUrl = 'http://127.0.0.1:9090';
+const alertmanagerUrl = 'http://127.0.0.1:9093';
+const backendUrl = 'http://localhost:7007';
 
 const fail = message => {
   console.error(`vigil: ${message}`);
@@ -42,6 +63,7 @@ const services = [
       }`,
       '--storage.tsdb.retention.time=35d',
       '--web.listen-address=127.0.0.1:9090',
+      `--web.external-url=${prometheusUrl}`,
       '--web.enable-lifecycle',
       '--web.enable-admin-api',
     ],
@@ -62,6 +84,7 @@ const services = [
         path.join(dataDir, 'alertmanager')
       }`,
       '--web.listen-address=127.0.0.1:9093',
+      `--web.external-url=${alertmanagerUrl}`,
       // A single local instance: no gossip port to collide with.
       '--cluster.listen-address=',
     ],
@@ -84,6 +107,9 @@ const services = [
     // The backend logs these and keeps running without ever becoming ready.
     fatal:
       /Unhandled rejection|Backend failed to start|Failed to start plugin/i,
+    // With --built-app the backend's app plugin serves packages/app/dist, so
+    // the app's base URL is the backend's.
+    env: builtApp ? { APP_CONFIG_app_baseUrl: backendUrl } : {},
   },
   {
     name: 'app',
@@ -92,8 +118,9 @@ const services = [
     ports: [3000],
     ready: 'http://localhost:3000/',
     env: { BROWSER: 'none' },
+    skip: builtApp,
   },
-];
+].filter(service => !service.skip);
 
 function portInUse(port) {
   return new Promise(resolve => {
@@ -166,11 +193,13 @@ function explain(file) {
 
 const running = [];
 let stopping = false;
+let demoTraffic;
 
 function stopAll(code) {
   if (stopping) return;
   stopping = true;
   note('stopping everything');
+  demoTraffic?.stop();
   for (const { child } of running) {
     if (child.exitCode === null) {
       try {
@@ -253,6 +282,26 @@ function ensureWebhookToken() {
   process.env.VIGIL_ALERTMANAGER_WEBHOOK_TOKEN = token;
 }
 
+/** The production build of the app, for --built-app (about 20 s). */
+function buildApp() {
+  note('building the app (production bundle, served by the backend)');
+  const logFile = path.join(logDir, 'app-build.log');
+  const out = fs.openSync(logFile, 'w');
+  const build = spawnSync('yarn', ['workspace', 'app', 'build'], {
+    cwd: root,
+    stdio: ['ignore', out, out],
+  });
+  if (build.status !== 0) {
+    fail(
+      `the app did not build: ${explain(logFile)} (full log: ${path.relative(
+        root,
+        logFile,
+      )})`,
+    );
+  }
+  note(`app built (${seconds()})`);
+}
+
 async function main() {
   try {
     checkConfigFiles(root);
@@ -327,6 +376,8 @@ async function main() {
     );
   }
 
+  if (builtApp) buildApp();
+
   for (const service of wanted) {
     const logFile = path.join(logDir, `${service.name}.log`);
     const out = fs.openSync(logFile, 'w');
@@ -382,8 +433,17 @@ async function main() {
     }
   }
 
+  if (demoTrafficEnabled(args, process.env)) {
+    demoTraffic = startDemoTraffic({ baseUrl: 'http://127.0.0.1:8080' });
+    note(
+      'demo traffic: about 4 requests a second to the scoring API (off: --no-demo-traffic or VIGIL_DEMO_TRAFFIC=0)',
+    );
+  }
+
   note(
-    `everything is up in ${seconds()}. Portal: http://localhost:3000  (Ctrl-C stops all; logs in .data/logs/)`,
+    `everything is up in ${seconds()}. Portal: ${
+      builtApp ? backendUrl : 'http://localhost:3000'
+    }  (Ctrl-C stops all; logs in .data/logs/)`,
   );
 }
 

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 results=.data/test-results
 mkdir -p "$results"
-rm -f "$results"/jest.json "$results"/e2e.json
+rm -f "$results"/jest.json "$results"/e2e.json "$results"/scripts.tap
 started=$SECONDS
 
 step() {
@@ -63,6 +63,12 @@ slo_rules_check() {
   return $status
 }
 
+scripts_tests() {
+  # The launcher's own logic (Debian packages, demo traffic), on Node's runner.
+  node --test --test-reporter=tap --test-reporter-destination="$results/scripts.tap" \
+    --test-reporter=spec --test-reporter-destination=stdout 'scripts/tests/*.test.mjs'
+}
+
 unit_and_backend_tests() {
   # TestDatabases runs the database tests on SQLite and on this PostgreSQL;
   # VIGIL_REQUIRE_POSTGRES makes a missing PostgreSQL a failure, not a skip.
@@ -77,6 +83,7 @@ step "lint (Backstage + eslint-plugin-security)" yarn backstage-cli repo lint --
 step "secret scan (secretlint)" secret_scan
 step "lockfile (lockfile-lint)" lockfile_lint
 step "Prometheus and Alertmanager config, rule unit tests" ops_checks
+step "launcher scripts (node --test)" scripts_tests
 step "unit and backend tests (SQLite and PostgreSQL)" unit_and_backend_tests
 step "production config on PostgreSQL and Redis" bash scripts/smoke-production.sh
 step "end-to-end in headless Chromium" bash scripts/e2e.sh
@@ -85,9 +92,11 @@ node -e '
 const fs = require("fs");
 const jest = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
 const e2e = JSON.parse(fs.readFileSync(process.argv[2], "utf8")).stats;
-const passed = jest.numPassedTests + e2e.expected + e2e.flaky;
-const failed = jest.numFailedTests + e2e.unexpected;
-const skipped = jest.numPendingTests + e2e.skipped;
+const tap = fs.readFileSync(process.argv[4], "utf8");
+const count = key => Number((tap.match(new RegExp(`^# ${key} (\\d+)$`, "m")) ?? [])[1] ?? 0);
+const passed = jest.numPassedTests + e2e.expected + e2e.flaky + count("pass");
+const failed = jest.numFailedTests + e2e.unexpected + count("fail");
+const skipped = jest.numPendingTests + e2e.skipped + count("skipped");
 console.log(`\nvigil test: all steps passed in ${process.argv[3]}s`);
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
-' "$results/jest.json" "$results/e2e.json" "$((SECONDS - started))"
+' "$results/jest.json" "$results/e2e.json" "$((SECONDS - started))" "$results/scripts.tap"

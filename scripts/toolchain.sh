@@ -8,6 +8,11 @@ VIGIL_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 VIGIL_TOOLCHAIN="$VIGIL_ROOT/.toolchain"
 VIGIL_NODE_HOME="$VIGIL_TOOLCHAIN/node-v$VIGIL_NODE_VERSION"
 
+# Debian packages the platform and its tests run beside what npm installs:
+# Prometheus, Alertmanager, Chromium (end-to-end tests) and mkdocs (TechDocs).
+# Later capabilities that need more packages add them to this one list.
+VIGIL_DEBIAN_PACKAGES=(prometheus prometheus-alertmanager chromium mkdocs mkdocs-material)
+
 vigil_die() {
   echo "vigil: $*" >&2
   exit 1
@@ -66,4 +71,48 @@ vigil_ensure_dependencies() {
     vigil_die "yarn install failed; full log in .toolchain/yarn-install.log (a 'YN0082 No candidates found' means the registry mirror lacks a package: pin its parent in package.json resolutions, see README)"
   fi
   echo "$want" >"$stamp"
+}
+
+# Prints the packages of VIGIL_DEBIAN_PACKAGES that dpkg does not have installed.
+vigil_missing_debian_packages() {
+  local p
+  for p in "${VIGIL_DEBIAN_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || echo "$p"
+  done
+}
+
+# Installs the missing Debian packages: as root directly, otherwise through
+# `sudo -n` where that works without a password. When neither can, it prints
+# the one apt-get line to run and returns 1; callers decide whether that is
+# fatal (the tests) or not (start runs what it can). VIGIL_SKIP_APT=1 skips it.
+vigil_ensure_debian_packages() {
+  [ -n "${VIGIL_SKIP_APT:-}" ] && return 0
+  if ! command -v dpkg-query >/dev/null 2>&1; then
+    echo "vigil: not a Debian system: install ${VIGIL_DEBIAN_PACKAGES[*]} (or your system's equivalents) yourself" >&2
+    return 1
+  fi
+  local missing
+  mapfile -t missing < <(vigil_missing_debian_packages)
+  [ ${#missing[@]} -eq 0 ] && return 0
+
+  local as=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true >/dev/null 2>&1; then
+      as=(sudo -n)
+    else
+      echo "vigil: Debian packages missing: ${missing[*]}. Install them with:" >&2
+      echo "  sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
+      return 1
+    fi
+  fi
+  echo "vigil: installing Debian packages ${missing[*]} with apt-get (once)"
+  mkdir -p "$VIGIL_TOOLCHAIN"
+  local log="$VIGIL_TOOLCHAIN/apt-install.log"
+  # A fresh machine's package lists may be empty or stale: update first.
+  if ! { "${as[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+    "${as[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >"$log" 2>&1; then
+    echo "vigil: apt-get could not install ${missing[*]} (log: .toolchain/apt-install.log). Install them with:" >&2
+    echo "  sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
+    return 1
+  fi
 }

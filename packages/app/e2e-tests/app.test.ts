@@ -11,14 +11,34 @@ async function signInAsGuest(page: Page, path: string) {
   ).toBeVisible();
 }
 
+test('the home page opens on what needs attention', async ({ page }) => {
+  await signInAsGuest(page, '/');
+  // Not plugin-home's empty widget editor: Vigil's own widgets, filled in.
+  await expect(page.getByText(/No widgets added/)).toHaveCount(0);
+  for (const title of [
+    'My services',
+    'SLOs at risk',
+    'Open incidents',
+    'My action items',
+    'Shortcuts',
+  ]) {
+    await expect(page.getByText(title, { exact: true }).first()).toBeVisible();
+  }
+  // The guest owns no service yet, so every service is listed.
+  await expect(
+    page.getByRole('link', { name: 'Scoring API' }).first(),
+  ).toBeVisible({ timeout: 30_000 });
+  await expect(
+    page.getByRole('link', { name: /Scoring API runbooks|Runbooks/ }).first(),
+  ).toBeVisible();
+});
+
 test('the portal lists the scoring API and shows its runbooks', async ({
   page,
 }) => {
-  await signInAsGuest(page, '/');
-
-  // The catalog is the home page. The guest belongs to SRE, so the list opens
-  // on SRE's components; the production service is payments' and under All.
-  await page.getByText('All', { exact: true }).first().click();
+  // /catalog opens on All: the guest belongs to SRE, and the production
+  // service is payments', which "Owned" would hide from a new user.
+  await signInAsGuest(page, '/catalog');
   await page.getByPlaceholder('Search').fill('scoring');
   const serviceLink = page.getByRole('link', { name: 'Scoring API' }).first();
   await expect(serviceLink).toBeVisible({ timeout: 60_000 });
@@ -43,6 +63,23 @@ test('the portal lists the scoring API and shows its runbooks', async ({
   await expect(
     page.getByRole('heading', { name: '1. Confirm and size it' }),
   ).toBeVisible();
+  // Built once at start: reading a page never triggers a rebuild, so no
+  // "newer version" banner; each code block has one copy button, not two.
+  const firstCode = page.locator('pre').first();
+  await expect(firstCode).toBeVisible();
+  await page.waitForTimeout(5_000);
+  await expect(page.getByText(/newer version of this documentation/i)).toHaveCount(0);
+  const codeBlocks = await page.locator('pre > code').count();
+  expect(codeBlocks).toBeGreaterThan(0);
+  await expect(page.getByRole('button', { name: /copy/i })).toHaveCount(codeBlocks);
+});
+
+test('the Docs index lists every site, not only owned ones', async ({ page }) => {
+  await signInAsGuest(page, '/docs');
+  // The scoring API's runbooks belong to payments, not to the guest's SRE group.
+  await expect(page.getByRole('link', { name: /scoring api/i }).first()).toBeVisible({
+    timeout: 30_000,
+  });
 });
 
 test('search finds a runbook', async ({ page }) => {
