@@ -1,52 +1,52 @@
 import { createFrontendModule } from '@backstage/frontend-plugin-api';
-import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
-import { MarkdownContent } from '@backstage/core-components';
+import {
+  HomePageLayoutBlueprint,
+  HomePageWidgetBlueprint,
+} from '@backstage/plugin-home-react/alpha';
 
-const content = `
-## Welcome to Backstage! 👋
-
-Backstage is your developer portal — a single place to manage all your
-software, services, and documentation.
-
-### Quick Start
-
-- **Explore the catalog** — Browse all your organization's software in
-  the [Software Catalog](/catalog)
-- **Create something new** — Use a [Software Template](/create) to
-  scaffold a new project in minutes
-- **Read the docs** — Find technical documentation for any service
-  right from its catalog page
-
-### Helpful Links
-
-- [Backstage Documentation](https://backstage.io/docs)
-- [Customizing Your Homepage](https://backstage.io/docs/getting-started/homepage)
-- [Adding Plugins](https://backstage.io/docs/plugins)
-- [Contributing](https://github.com/backstage/backstage/blob/master/CONTRIBUTING.md)
-
-### How to Edit This Card
-
-This widget is defined in \`packages/app/src/modules/home/homeModule.tsx\`.
-You can update the markdown content there to welcome your team with
-your own links and getting started tips.
-
-To remove this card entirely, delete the getting started widget and
-remove it from the home module's extensions array in this file.
-`;
-
-const gettingStartedWidget = HomePageWidgetBlueprint.make({
-  name: 'getting-started',
+/**
+ * `home-page-layout:home`: a fixed layout of the widgets (see
+ * HomePageLayout) instead of plugin-home's editable grid, which starts empty.
+ */
+export const homePageLayout = HomePageLayoutBlueprint.make({
   params: {
-    name: 'GettingStarted',
-    title: 'Getting Started',
-    description: 'Tips and links to help you get started with Backstage',
-    components: async () => ({
-      Content: () => <MarkdownContent content={content} />,
-    }),
+    loader: () => import('./HomePageLayout').then(m => m.HomePageLayout),
   },
 });
 
+/** `home-page-widget:home/my-services`: Components of the user and their teams. */
+export const myServicesWidget = HomePageWidgetBlueprint.make({
+  name: 'my-services',
+  params: {
+    name: 'MyServices',
+    title: 'My services',
+    description: 'Services owned by you and your teams',
+    components: () =>
+      import('./MyServicesContent').then(m => ({
+        Content: m.MyServicesContent,
+      })),
+  },
+});
+
+/** `home-page-widget:home/shortcuts`: runbooks, docs and the main pages. */
+export const shortcutsWidget = HomePageWidgetBlueprint.make({
+  name: 'shortcuts',
+  params: {
+    name: 'Shortcuts',
+    title: 'Shortcuts',
+    description: 'Runbooks, docs, SLOs, incidents, catalog and search',
+    components: () =>
+      import('./ShortcutsContent').then(m => ({
+        Content: m.ShortcutsContent,
+      })),
+  },
+});
+
+/**
+ * Vigil's home page: the layout and the app's own widgets. The SLO and
+ * incidents widgets come with their plugins.
+ */
 export const homeModule = createFrontendModule({
   pluginId: 'home',
-  extensions: [gettingStartedWidget],
+  extensions: [homePageLayout, myServicesWidget, shortcutsWidget],
 });

@@ -1,0 +1,44 @@
+import type { HomePageWidgetData } from '@backstage/plugin-home-react/alpha';
+
+/**
+ * The home page's widgets by name (`params.name` of their
+ * HomePageWidgetBlueprint), in the order the layout shows them.
+ */
+export const HOME_WIDGET_ORDER: readonly string[] = [
+  // app: packages/app/src/modules/home
+  'MyServices',
+  // plugins/slo
+  'SlosAtRisk',
+  // plugins/incidents
+  'OpenIncidents',
+  'MyActionItems',
+  // app
+  'Shortcuts',
+  // plugin-home's, when enabled
+  'HomePageStarredEntities',
+];
+
+/**
+ * Widgets in a fixed order: the known ones as {@link HOME_WIDGET_ORDER} lists
+ * them, then any other by name (or title), so the page does not depend on
+ * the order in which the app happened to install its plugins.
+ */
+export function orderWidgets(
+  widgets: readonly HomePageWidgetData[],
+  order: readonly string[] = HOME_WIDGET_ORDER,
+): HomePageWidgetData[] {
+  const rank = (widget: HomePageWidgetData) => {
+    const index = widget.name ? order.indexOf(widget.name) : -1;
+    return index < 0 ? order.length : index;
+  };
+  const key = (widget: HomePageWidgetData) => widget.name ?? widget.title ?? '';
+  return widgets
+    .map((widget, index) => ({ widget, index }))
+    .sort(
+      (a, b) =>
+        rank(a.widget) - rank(b.widget) ||
+        key(a.widget).localeCompare(key(b.widget), 'en') ||
+        a.index - b.index,
+    )
+    .map(({ widget }) => widget);
+}
