@@ -187,27 +187,3 @@ test('an alert fired through the real Alertmanager opens an incident on the scor
     expect(Number(body.data.result[0]?.value[1] ?? 0)).toBeGreaterThan(0);
   }).toPass({ timeout: 60_000, intervals: [3_000] });
 });
-
-// Runs after packages/scoring-api/e2e-tests, whose injected errors made the
-// generated SLO page alert fire in Prometheus: Alertmanager routes it here.
-test('the burning availability SLO opened an incident through Prometheus and Alertmanager, with its runbook', async ({
-  page,
-  request,
-}) => {
-  test.setTimeout(240_000);
-  const title =
-    'The scoring API is failing requests fast enough to burn its 30-day error budget.';
-  const id = await waitForIncident(request, title, 180_000);
-  await page.goto(`/incidents/${id}`);
-  await signIn(page);
-  await expect(page.getByRole('heading', { name: title })).toBeVisible();
-  await expect(
-    page.getByText(/ScoringApiAvailabilityBudgetBurn/).first(),
-  ).toBeVisible();
-  await expect(
-    page.getByRole('link', { name: 'Runbook' }).first(),
-  ).toHaveAttribute(
-    'href',
-    /\/docs\/default\/component\/scoring-api\/high-error-rate/,
-  );
-});
