@@ -43,6 +43,18 @@ export interface Config {
         defaultSeverity?: string;
         /** Largest accepted webhook body. Default "5mb". */
         maxPayloadSize?: string;
+        /**
+         * One problem, one incident: alerts whose group has no open incident
+         * attach to the open incident of the same problem (e.g. an SLO's
+         * page and ticket burn-rate alerts, which Alertmanager groups
+         * separately). A problem is the alert's entity (as mapped with
+         * `entityLabels`) plus the values of the first of these label sets
+         * that every alert of the notification carries; each entry is a
+         * label or a list of labels. Default `[[sloth_id], [sloth_service,
+         * sloth_slo]]` (the same SLO). Alerts without these labels keep one
+         * incident per alert group; `[]` turns correlation off.
+         */
+        correlationLabels?: Array<string | string[]>;
       };
       postmortem?: {
         /**

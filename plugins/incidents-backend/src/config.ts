@@ -1,5 +1,6 @@
 import type { Config } from '@backstage/config';
 import {
+  DEFAULT_CORRELATION_LABELS,
   Severity,
   SeverityTable,
   isFullEntityRef,
@@ -60,12 +61,43 @@ export interface IncidentsBackendConfig {
     severityMap: Record<string, Severity>;
     defaultSeverity: Severity;
     maxPayloadSize: string;
+    /** Label sets identifying an alert's problem (with its entity); empty: none. */
+    correlationLabels: string[][];
   };
   postmortemTemplate: PostmortemTemplate;
 }
 
 function fail(key: string, problem: string): never {
   throw new Error(`Invalid config vigil.incidents.${key}: ${problem}`);
+}
+
+/** `correlationLabels`: label sets (a single label may be written as a string). */
+function readCorrelationLabels(value: unknown): string[][] {
+  if (value === undefined)
+    return DEFAULT_CORRELATION_LABELS.map(set => [...set]);
+  const key = 'alertmanager.correlationLabels';
+  if (!Array.isArray(value)) {
+    fail(key, 'must be a list of label names or lists of label names');
+  }
+  return value.map((entry, index) => {
+    const set = typeof entry === 'string' ? [entry] : entry;
+    if (
+      !Array.isArray(set) ||
+      set.length === 0 ||
+      !set.every(
+        label =>
+          typeof label === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(label),
+      )
+    ) {
+      fail(
+        `${key}[${index}]`,
+        `must be a label name or a non-empty list of label names, got ${JSON.stringify(
+          entry,
+        )}`,
+      );
+    }
+    return set as string[];
+  });
 }
 
 function readSeverity(value: unknown, key: string): Severity {
@@ -147,6 +179,9 @@ export function readIncidentsConfig(config: Config): IncidentsBackendConfig {
           )
         : 'SEV3',
       maxPayloadSize: am?.getOptionalString('maxPayloadSize') ?? '5mb',
+      correlationLabels: readCorrelationLabels(
+        am?.getOptional('correlationLabels'),
+      ),
     },
     postmortemTemplate: template,
   };

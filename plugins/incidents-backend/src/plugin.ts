@@ -9,6 +9,7 @@ import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { incidentsPermissions } from '@vigil/backstage-plugin-incidents-common';
 import { readIncidentsConfig } from './config';
 import { DatabaseIncidentStore } from './database/DatabaseIncidentStore';
+import { PENDING_RESOLUTION_TTL_MS } from './database/operations/alertmanager/prunePendingResolutions';
 import { incidentResourceRef, incidentRules } from './permissions';
 import { WEBHOOK_PATH, createRouter } from './router';
 import { EntityDirectory } from './service/EntityDirectory';
@@ -74,6 +75,24 @@ export const incidentsPlugin = createBackendPlugin({
           timeout: { minutes: 1 },
           initialDelay: { seconds: 5 },
           fn: () => telemetry.refresh(),
+        });
+        // Resolutions that came before their firing wait a day for it.
+        await deps.scheduler.scheduleTask({
+          id: 'incidents-prune-pending-resolutions',
+          scope: 'global',
+          frequency: { hours: 1 },
+          timeout: { minutes: 5 },
+          initialDelay: { minutes: 1 },
+          fn: async () => {
+            const pruned = await store.prunePendingResolutions(
+              Date.now() - PENDING_RESOLUTION_TTL_MS,
+            );
+            if (pruned > 0) {
+              logger.info(
+                `Forgot ${pruned} Alertmanager resolution(s) whose firing never came`,
+              );
+            }
+          },
         });
         if (!config.alertmanager.webhookToken) {
           logger.info(

@@ -3,6 +3,7 @@ import {
   mockCredentials,
   mockServices,
   startTestBackend,
+  TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
@@ -12,11 +13,23 @@ import {
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { defaultIncidentsPolicyDecision } from '@vigil/backstage-plugin-incidents-common';
+import {
+  defaultIncidentsPolicyDecision,
+  incidentConditions,
+} from '@vigil/backstage-plugin-incidents-common';
 import { incidentsPlugin } from './plugin';
-import { GROUP_KEY, webhookPayload } from './__testUtils__/alertmanager';
+import {
+  GROUP_KEY,
+  slothPayload,
+  webhookPayload,
+} from './__testUtils__/alertmanager';
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+// The API on SQLite; the bad-input cases also on PostgreSQL (which, unlike
+// SQLite, refuses NUL characters and overflowing offsets itself).
+const databases = TestDatabases.create({
+  ids: ['SQLITE_3', 'POSTGRES_15'],
+  disableDocker: true,
+});
 
 const SCORING = 'component:default/scoring-api';
 const OUTSIDER = 'user:default/outsider';
@@ -26,7 +39,10 @@ const CLAIMS: Record<string, string[]> = {
   'user:default/dmitri': ['user:default/dmitri', 'group:default/payments'],
   'user:default/alice': ['user:default/alice', 'group:default/sre'],
   'user:default/erin': ['user:default/erin', 'group:default/product-owners'],
+  // In payments, but the app's policy lets Pat change only incidents Pat commands.
+  'user:default/pat': ['user:default/pat', 'group:default/payments'],
 };
+const PAT = 'user:default/pat';
 
 const entities: Entity[] = [
   {
@@ -54,6 +70,20 @@ function permissions() {
     if (ref === OUTSIDER && permission.name === 'catalog.entity.read') {
       return { result: AuthorizeResult.DENY };
     }
+    if (
+      ref === PAT &&
+      ['incidents.incident.update', 'incidents.incident.close'].includes(
+        permission.name,
+      )
+    ) {
+      // A policy that lets only the commander change an incident.
+      return {
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'incidents',
+        resourceType: 'incident',
+        conditions: incidentConditions.isCommander({ userEntityRef: ref }),
+      };
+    }
     return (
       defaultIncidentsPolicyDecision(permission, {
         userEntityRef: ref,
@@ -69,8 +99,9 @@ function permissions() {
   });
 }
 
-async function startBackend() {
-  const knex = await databases.init('SQLITE_3');
+async function startBackend(databaseId: TestDatabaseId = 'SQLITE_3') {
+  const knex = await databases.init(databaseId);
+  const logger = mockServices.logger.mock();
   const auditor = mockServices.auditor.mock();
   const auditorEvent = { success: jest.fn(), fail: jest.fn() };
   auditor.createEvent.mockResolvedValue(auditorEvent);
@@ -82,7 +113,17 @@ async function startBackend() {
       permissions().factory,
       mockServices.database.factory({ knex }),
       mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
-      mockServices.userInfo.factory(),
+      // Group membership as the catalog would resolve it.
+      mockServices.userInfo.mock({
+        getUserInfo: async credentials => {
+          const ref = userRef(credentials as BackstageCredentials)!;
+          return {
+            userEntityRef: ref,
+            ownershipEntityRefs: CLAIMS[ref] ?? [ref],
+          };
+        },
+      }).factory,
+      logger.factory,
       mockServices.rootConfig.factory({
         data: {
           vigil: { incidents: { alertmanager: { webhookToken: TOKEN } } },
@@ -116,6 +157,7 @@ async function startBackend() {
   return {
     server,
     knex,
+    logger,
     auditor,
     auditorEvent,
     webhook,
@@ -123,6 +165,7 @@ async function startBackend() {
     alice: as('user:default/alice'),
     erin: as('user:default/erin'),
     outsider: as(OUTSIDER),
+    pat: as(PAT),
   };
 }
 
@@ -204,7 +247,11 @@ describe('the incidents API', () => {
       entityRefs: [SCORING],
     });
     expect(declared.status).toBe(201);
-    expect(declared.body.permissions).toEqual({ update: false });
+    expect(declared.body.permissions).toEqual({
+      update: false,
+      acknowledge: false,
+      takeCommand: false,
+    });
     expect(auditor.createEvent).toHaveBeenCalledWith(
       expect.objectContaining({ eventId: 'incident-declare' }),
     );
@@ -228,7 +275,11 @@ describe('the incidents API', () => {
       .send({ roles: { commander: 'user:default/alice' }, expectedVersion: 1 });
     expect(assigned.status).toBe(200);
     expect(assigned.body.incident.version).toBe(2);
-    expect(assigned.body.permissions).toEqual({ update: true });
+    expect(assigned.body.permissions).toEqual({
+      update: true,
+      acknowledge: false,
+      takeCommand: false,
+    });
 
     // Alice may now update as commander; Dmitri's stale write gets a 409 with the current state.
     const byCommander = await alice
@@ -527,11 +578,458 @@ describe('the incidents API', () => {
         'alert_attached:b',
         'alert_resolved:a',
         'alert_resolved:b',
+        // The truncation is on the timeline, not only in the log.
+        'alerts_truncated:undefined',
       ]);
+      expect(details.body.timeline.at(-1)).toMatchObject({
+        type: 'alerts_truncated',
+        truncatedAlerts: 4,
+        receivedAlerts: 2,
+      });
       expect(details.body.alerts.map((x: any) => x.status)).toEqual([
         'resolved',
         'resolved',
       ]);
     });
+  });
+
+  describe('acknowledgement and command', () => {
+    const firing = (fingerprint: string, startsAt: string) => ({
+      fingerprint,
+      status: 'firing' as const,
+      startsAt,
+    });
+
+    it('leaves an alert-opened incident unacknowledged until an owner acknowledges it, once', async () => {
+      const { webhook, dmitri, erin, auditor, auditorEvent } =
+        await startBackend();
+      const opened = await webhook(
+        slothPayload('page', [firing('p1', '2026-11-01T09:00:00Z')]),
+      );
+      const id = opened.body.incidentId;
+      const details = await dmitri.get(`/incidents/${id}`);
+      expect(details.body.incident.timestamps.detectedAt).toBe(
+        '2026-11-01T09:00:00.000Z',
+      );
+      expect(details.body.incident.timestamps.acknowledgedAt).toBeUndefined();
+      expect(details.body.permissions).toEqual({
+        update: true,
+        acknowledge: true,
+        takeCommand: true,
+      });
+      expect((await erin.get(`/incidents/${id}`)).body.permissions).toEqual({
+        update: false,
+        acknowledge: false,
+        takeCommand: false,
+      });
+
+      expect(
+        (
+          await erin
+            .post(`/incidents/${id}/acknowledge`)
+            .send({ expectedVersion: 1 })
+        ).status,
+      ).toBe(403);
+      expect(
+        (await dmitri.post(`/incidents/${id}/acknowledge`).send({})).status,
+      ).toBe(400);
+      expect(
+        (
+          await dmitri
+            .post(`/incidents/${id}/acknowledge`)
+            .send({ expectedVersion: 1, at: 'now' })
+        ).status,
+      ).toBe(400);
+      const stale = await dmitri
+        .post(`/incidents/${id}/acknowledge`)
+        .send({ expectedVersion: 7 });
+      expect(stale.status).toBe(409);
+      expect(stale.body.current.incident.version).toBe(1);
+
+      const acknowledged = await dmitri
+        .post(`/incidents/${id}/acknowledge`)
+        .send({ expectedVersion: 1 });
+      expect(acknowledged.status).toBe(200);
+      expect(acknowledged.body.incident).toMatchObject({
+        acknowledgedBy: 'user:default/dmitri',
+        version: 2,
+      });
+      expect(
+        acknowledged.body.incident.timestamps.acknowledgedAt,
+      ).toBeDefined();
+      expect(acknowledged.body.timeline.at(-1)).toMatchObject({
+        type: 'acknowledged',
+        actor: 'user:default/dmitri',
+      });
+      expect(acknowledged.body.permissions.acknowledge).toBe(false);
+      expect(auditor.createEvent).toHaveBeenCalledWith(
+        expect.objectContaining({
+          eventId: 'incident-acknowledge',
+          meta: { incidentId: id },
+        }),
+      );
+      expect(auditorEvent.success).toHaveBeenCalledWith({
+        meta: expect.objectContaining({ version: 2 }),
+      });
+
+      const again = await dmitri
+        .post(`/incidents/${id}/acknowledge`)
+        .send({ expectedVersion: 2 });
+      expect(again.status).toBe(409);
+      expect(again.body.error.message).toMatch(
+        /already acknowledged .* by user:default\/dmitri/,
+      );
+      expect(again.body.current.incident.acknowledgedBy).toBe(
+        'user:default/dmitri',
+      );
+    });
+
+    it('lets an owner or a member of an owning group take command of an incident without one', async () => {
+      const { webhook, pat, dmitri, erin, server, auditor } =
+        await startBackend();
+      const { body } = await webhook(
+        slothPayload('page', [firing('p1', '2026-11-01T09:00:00Z')]),
+      );
+      const id = body.incidentId;
+
+      const refused = await erin
+        .post(`/incidents/${id}/take-command`)
+        .send({ expectedVersion: 1 });
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.message).toMatch(
+        /only members of its owners \(group:default\/payments\) and its commander \(none assigned\) may/,
+      );
+      const asService = await request(server)
+        .post(`/api/incidents/incidents/${id}/take-command`)
+        .set('authorization', mockCredentials.service.header())
+        .send({ expectedVersion: 1 });
+      expect(asService.status).toBe(403);
+
+      // Pat may not update incidents, but is in payments, which owns the API.
+      const patDetails = await pat.get(`/incidents/${id}`);
+      expect(patDetails.body.permissions).toEqual({
+        update: false,
+        acknowledge: false,
+        takeCommand: true,
+      });
+      const taken = await pat
+        .post(`/incidents/${id}/take-command`)
+        .send({ expectedVersion: 1 });
+      expect(taken.status).toBe(200);
+      expect(taken.body.incident.roles).toEqual({ commander: PAT });
+      expect(taken.body.incident.roleHistory).toEqual([
+        expect.objectContaining({
+          role: 'commander',
+          assignee: PAT,
+          assignedBy: PAT,
+        }),
+      ]);
+      expect(taken.body.incident.acknowledgedBy).toBe(PAT);
+      expect(taken.body.timeline.slice(-2).map((e: any) => e.type)).toEqual([
+        'role_assigned',
+        'acknowledged',
+      ]);
+      // Now commander, Pat may change it (the commander rule).
+      expect(taken.body.permissions).toEqual({
+        update: true,
+        acknowledge: false,
+        takeCommand: false,
+      });
+      expect(auditor.createEvent).toHaveBeenCalledWith(
+        expect.objectContaining({ eventId: 'incident-take-command' }),
+      );
+
+      const second = await dmitri
+        .post(`/incidents/${id}/take-command`)
+        .send({ expectedVersion: 2 });
+      expect(second.status).toBe(409);
+      expect(second.body.error.message).toMatch(/already has a commander/);
+      expect(second.body.current.incident.roles.commander).toBe(PAT);
+    });
+
+    it('takes a declarer’s detection time, acknowledges the declaration and counts MTTA from detection', async () => {
+      const { erin, dmitri } = await startBackend();
+      const detectedAt = new Date(Date.now() - 10 * 60_000).toISOString();
+      const declared = await erin.post('/incidents').send({
+        title: 'Scores are slow',
+        severity: 'SEV3',
+        entityRefs: [SCORING],
+        detectedAt,
+      });
+      expect(declared.status).toBe(201);
+      const { timestamps } = declared.body.incident;
+      expect(timestamps.detectedAt).toBe(detectedAt);
+      expect(timestamps.acknowledgedAt).toBe(timestamps.declaredAt);
+      expect(declared.body.incident.acknowledgedBy).toBe('user:default/erin');
+      const mtta = (await dmitri.get('/metrics')).body.metrics.mttaMs;
+      expect(mtta).toBeGreaterThanOrEqual(10 * 60_000);
+      expect(mtta).toBeLessThan(11 * 60_000);
+
+      const future = await erin.post('/incidents').send({
+        title: 'Scores will be slow',
+        severity: 'SEV3',
+        entityRefs: [SCORING],
+        detectedAt: new Date(Date.now() + 60 * 60_000).toISOString(),
+      });
+      expect(future.status).toBe(400);
+      expect(future.body.error.message).toMatch(
+        /detectedAt: .* is after the declaration/,
+      );
+    });
+  });
+});
+
+describe.each(databases.eachSupportedId())('bad input on %s', databaseId => {
+  const item = {
+    title: 'Jitter cache TTLs',
+    owner: 'user:default/erin',
+    priority: 'P1',
+    status: 'open',
+  };
+
+  async function withPostmortem() {
+    const backend = await startBackend(databaseId);
+    const { dmitri } = backend;
+    const declare = async (title: string) => {
+      const { body } = await dmitri.post('/incidents').send({
+        title,
+        severity: 'SEV3',
+        entityRefs: [SCORING],
+      });
+      await dmitri
+        .patch(`/incidents/${body.incident.id}`)
+        .send({ status: 'resolved', expectedVersion: 1 });
+      const created = await dmitri.post(
+        `/incidents/${body.incident.id}/postmortem`,
+      );
+      return {
+        incidentId: body.incident.id,
+        postmortem: created.body.postmortem,
+      };
+    };
+    return { ...backend, declare };
+  }
+
+  const noLeaks = (body: unknown) => {
+    const text = JSON.stringify(body);
+    expect(text).not.toMatch(
+      /\b(select|insert|update|delete)\b.*\b(from|into|set|where)\b/i,
+    );
+    expect(text).not.toMatch(/\bat .*\.(ts|js):\d+/);
+    expect(text).not.toMatch(/stack/i);
+    expect(text).not.toMatch(/SQLITE_|violates|duplicate key|out of range/i);
+  };
+
+  it('bounds every list’s limit and offset with a 400 that gives the range', async () => {
+    const { erin } = await startBackend(databaseId);
+    for (const [url, message] of [
+      [
+        '/action-items?owner=user:default/erin&offset=99999999999999999999',
+        'offset: must be an integer from 0 to 1000000',
+      ],
+      [
+        '/incidents?offset=99999999999999999999',
+        'offset: must be an integer from 0 to 1000000',
+      ],
+      [
+        '/postmortems?offset=-1',
+        'offset: must be an integer from 0 to 1000000',
+      ],
+      ['/incidents?limit=5000', 'limit: must be an integer from 1 to 200'],
+      ['/postmortems?limit=abc', 'limit: must be an integer from 1 to 200'],
+      [
+        '/action-items?owner=user:default/erin&limit=0',
+        'limit: must be an integer from 1 to 200',
+      ],
+      ['/search/incidents?limit=100000', 'limit'],
+    ] as const) {
+      const res = url.startsWith('/search')
+        ? await request((await startBackend(databaseId)).server)
+            .get(`/api/incidents${url}`)
+            .set('authorization', mockCredentials.service.header())
+        : await erin.get(url);
+      expect([url, res.status]).toEqual([url, 400]);
+      expect(res.body.error.message).toContain(message);
+      noLeaks(res.body);
+    }
+  });
+
+  it('refuses duplicate, over-long and foreign action item ids with 400', async () => {
+    const { dmitri, declare } = await withPostmortem();
+    const { postmortem } = await declare('Cache stampede');
+    const save = (actionItems: object[], expectedVersion = 1) =>
+      dmitri
+        .put(`/postmortems/${postmortem.id}`)
+        .send({ expectedVersion, actionItems });
+
+    const duplicate = await save([
+      { ...item, id: 'ai-1' },
+      { ...item, id: 'ai-1', title: 'Again' },
+    ]);
+    expect(duplicate.status).toBe(400);
+    expect(duplicate.body.error.message).toMatch(
+      /actionItems\[1\]\.id: duplicate action item id ai-1/,
+    );
+    noLeaks(duplicate.body);
+
+    const long = await save([{ ...item, id: 'x'.repeat(100) }]);
+    expect(long.status).toBe(400);
+    expect(long.body.error.message).toMatch(
+      /actionItems\[0\]\.id: must be at most 64 characters/,
+    );
+
+    // An id of another postmortem's item would take over its row.
+    const saved = await save([item]);
+    expect(saved.status).toBe(200);
+    const otherId = saved.body.postmortem.actionItems[0].id;
+    const { postmortem: second } = await declare('Second stampede');
+    const foreign = await dmitri
+      .put(`/postmortems/${second.id}`)
+      .send({ expectedVersion: 1, actionItems: [{ ...item, id: otherId }] });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.error.message).toMatch(
+      /is not an action item of this postmortem/,
+    );
+    noLeaks(foreign.body);
+  });
+
+  it('refuses NUL characters in any text with 400', async () => {
+    const { dmitri, declare, webhook } = await withPostmortem();
+    const nul = 'before\u0000after';
+    const declared = await dmitri.post('/incidents').send({
+      title: nul,
+      severity: 'SEV3',
+      entityRefs: [SCORING],
+    });
+    expect(declared.status).toBe(400);
+    expect(declared.body.error.message).toMatch(
+      /title: must not contain NUL characters/,
+    );
+    const { incidentId, postmortem } = await declare('Cache stampede');
+    for (const [url, method, body, field] of [
+      [`/incidents/${incidentId}/notes`, 'post', { text: nul }, 'text'],
+      [
+        `/incidents/${incidentId}`,
+        'patch',
+        { summary: nul, expectedVersion: 2 },
+        'summary',
+      ],
+      [
+        `/postmortems/${postmortem.id}`,
+        'put',
+        { expectedVersion: 1, actionItems: [{ ...item, title: nul }] },
+        'actionItems[0].title',
+      ],
+      [
+        `/postmortems/${postmortem.id}`,
+        'put',
+        { expectedVersion: 1, lessonsLearned: { whatWentWell: nul } },
+        'lessonsLearned.whatWentWell',
+      ],
+    ] as const) {
+      const res = await (dmitri as any)[method](url).send(body);
+      expect([url, field, res.status]).toEqual([url, field, 400]);
+      expect(res.body.error.message).toContain(
+        `${field}: must not contain NUL characters`,
+      );
+    }
+    const query = await dmitri.get(`/incidents?q=${encodeURIComponent(nul)}`);
+    expect(query.status).toBe(400);
+
+    const alert = webhookPayload([
+      {
+        fingerprint: 'n1',
+        status: 'firing',
+        startsAt: '2026-11-01T09:00:00Z',
+        labels: { description: nul },
+      },
+    ]);
+    const res = await webhook(alert);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(
+      /alerts\[0\]\.labels\.description: must not contain NUL characters/,
+    );
+  });
+
+  it('refuses unknown fields on every write with 400', async () => {
+    const { dmitri, declare } = await withPostmortem();
+    const { incidentId, postmortem } = await declare('Cache stampede');
+    for (const [url, method, body] of [
+      [
+        '/incidents',
+        'post',
+        { title: 't', severity: 'SEV3', entityRefs: [SCORING], owner: 'me' },
+      ],
+      [`/incidents/${incidentId}/notes`, 'post', { text: 'x', pinned: true }],
+      [
+        `/incidents/${incidentId}/links`,
+        'post',
+        { url: 'https://x.example', kind: 'chat' },
+      ],
+      [
+        `/incidents/${incidentId}`,
+        'patch',
+        { status: 'closed', expectedVersion: 2, force: true },
+      ],
+      [
+        `/incidents/${incidentId}/acknowledge`,
+        'post',
+        { expectedVersion: 2, by: 'x' },
+      ],
+      [
+        `/incidents/${incidentId}/take-command`,
+        'post',
+        { expectedVersion: 2, commander: 'x' },
+      ],
+      [
+        `/postmortems/${postmortem.id}`,
+        'put',
+        { expectedVersion: 1, actionItems: [{ ...item, overdue: true }] },
+      ],
+      [
+        `/postmortems/${postmortem.id}/state`,
+        'post',
+        { state: 'in_review', expectedVersion: 1, note: 'x' },
+      ],
+    ] as const) {
+      const res = await (dmitri as any)[method](url).send(body);
+      expect([url, res.status]).toEqual([url, 400]);
+      expect(res.body.error.message).toMatch(/Unrecognized key/);
+    }
+  });
+
+  it('answers a database failure with a generic 500: no SQL, no stack, a reference to the log', async () => {
+    const { dmitri, knex, logger } = await startBackend(databaseId);
+    const { body } = await dmitri.post('/incidents').send({
+      title: 'Scores fail',
+      severity: 'SEV3',
+      entityRefs: [SCORING],
+    });
+    await knex.schema.dropTable('incident_timeline');
+    const res = await dmitri.get(`/incidents/${body.incident.id}`);
+    expect(res.status).toBe(500);
+    expect(res.body).toEqual({
+      error: {
+        name: 'Error',
+        message: expect.stringMatching(
+          /^The incidents backend could not complete the request; the cause is in its log \(reference [0-9a-f-]{36}\)$/,
+        ),
+      },
+      request: {
+        method: 'GET',
+        url: `/api/incidents/incidents/${body.incident.id}`,
+      },
+      response: { statusCode: 500 },
+    });
+    noLeaks(res.body);
+    const reference = /reference ([0-9a-f-]{36})/.exec(
+      res.body.error.message,
+    )![1];
+    expect(logger.error).toHaveBeenCalledWith(
+      expect.stringContaining(reference),
+      expect.objectContaining({
+        message: expect.stringMatching(/incident_timeline/),
+      }),
+    );
   });
 });

@@ -12,6 +12,7 @@ import {
   NotAllowedError,
   NotFoundError,
 } from '@backstage/errors';
+import { randomUUID } from 'crypto';
 import {
   AuthorizeResult,
   BasicPermission,
@@ -21,8 +22,10 @@ import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
 import {
   IncidentDetails,
   IncidentList,
+  IncidentPermissions,
   IncidentsUiConfig,
   PostmortemDetails,
+  acknowledgeIncidentRequestSchema,
   addLinkRequestSchema,
   addNoteRequestSchema,
   changePostmortemStateRequestSchema,
@@ -35,9 +38,13 @@ import {
   listIncidentsQuerySchema,
   listPostmortemsQuerySchema,
   metricsQuerySchema,
+  nulBytePaths,
+  pageParamSchema,
   parseAlertmanagerPayload,
   postmortemToMarkdown,
+  resourceIdSchema,
   savePostmortemRequestSchema,
+  takeCommandRequestSchema,
   updateActionItemRequestSchema,
   updateIncidentRequestSchema,
   Postmortem,
@@ -62,18 +69,29 @@ import { toSearchDocuments } from './service/searchDocuments';
 /** Paths reachable without a Backstage token (the handler checks its own). */
 export const WEBHOOK_PATH = '/alertmanager/webhook';
 
-const idSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9._-]+$/, 'must be an id of letters, digits, . _ -');
+const idSchema = resourceIdSchema;
 
 const searchQuerySchema = z
   .object({
     cursor: z.string().max(64).optional(),
-    limit: z.coerce.number().int().min(1).max(1000).default(500),
+    limit: pageParamSchema(1, 1000, 500),
   })
   .strict();
+
+/**
+ * A 400 naming the fields that hold a NUL character: PostgreSQL cannot store
+ * one in text, and no field has a use for it.
+ */
+function rejectNulBytes(value: unknown, what: string): void {
+  const paths = nulBytePaths(value);
+  if (paths.length > 0) {
+    throw new InputError(
+      `Invalid ${what}: ${paths
+        .map(p => `${p}: must not contain NUL characters (\\u0000)`)
+        .join('; ')}`,
+    );
+  }
+}
 
 /** Parses with zod; a failure is a 400 naming every bad field. */
 function parse<S extends z.ZodTypeAny>(
@@ -81,6 +99,7 @@ function parse<S extends z.ZodTypeAny>(
   value: unknown,
   what: string,
 ): z.output<S> {
+  rejectNulBytes(value, what);
   const result = schema.safeParse(value);
   if (!result.success) {
     throw new InputError(
@@ -99,6 +118,10 @@ function tokenMatches(header: string | undefined, token: string): boolean {
   const match = /^Bearer\s+(.+)$/i.exec(header ?? '');
   if (!match) return false;
   return timingSafeEqual(sha256(match[1].trim()), sha256(token));
+}
+
+function isUser(credentials: BackstageCredentials): boolean {
+  return (credentials.principal as { type?: string }).type === 'user';
 }
 
 /** Who did it, as recorded in timelines: a user ref or `plugin:<id>`. */
@@ -167,7 +190,15 @@ export async function createRouter(
           Number(process.hrtime.bigint() - started) / 1e9,
           status,
         );
-      const parsed = parseAlertmanagerPayload(req.body);
+      const nulPaths = nulBytePaths(req.body);
+      const parsed = nulPaths.length
+        ? {
+            ok: false as const,
+            errors: nulPaths.map(
+              p => `${p}: must not contain NUL characters (\\u0000)`,
+            ),
+          }
+        : parseAlertmanagerPayload(req.body);
       if (!parsed.ok) {
         options.telemetry?.notification('rejected');
         done(400);
@@ -265,12 +296,54 @@ export async function createRouter(
     }
   }
 
+  /** Whether the caller is a user who is (or is in a group that is) an owner of an affected entity. */
+  async function isOwnerMember(
+    stored: StoredIncident,
+    credentials: BackstageCredentials,
+  ): Promise<boolean> {
+    if (!isUser(credentials)) return false;
+    const { ownershipEntityRefs } = await options.userInfo.getUserInfo(
+      credentials,
+    );
+    return ownershipEntityRefs.some(ref => stored.ownerRefs.includes(ref));
+  }
+
+  /** Who may take command: the users who may update it, and the members of its owners. */
+  async function mayTakeCommand(
+    stored: StoredIncident,
+    credentials: BackstageCredentials,
+    update?: boolean,
+  ): Promise<boolean> {
+    if (!isUser(credentials)) return false;
+    return (
+      (update ??
+        (await allowed(incidentUpdatePermission, stored, credentials))) ||
+      (await isOwnerMember(stored, credentials))
+    );
+  }
+
+  async function permissionsFor(
+    stored: StoredIncident,
+    credentials: BackstageCredentials,
+  ): Promise<IncidentPermissions> {
+    const { incident } = stored;
+    const update = await allowed(incidentUpdatePermission, stored, credentials);
+    const open = incident.status !== 'closed';
+    return {
+      update,
+      acknowledge: update && open && !incident.timestamps.acknowledgedAt,
+      takeCommand:
+        open &&
+        !incident.roles.commander &&
+        (await mayTakeCommand(stored, credentials, update)),
+    };
+  }
+
   async function incidentDetails(
     stored: StoredIncident,
     credentials: BackstageCredentials,
   ): Promise<IncidentDetails> {
-    const update = await allowed(incidentUpdatePermission, stored, credentials);
-    return service.details(stored, { update });
+    return service.details(stored, await permissionsFor(stored, credentials));
   }
 
   async function postmortemDetails(
@@ -387,6 +460,84 @@ export async function createRouter(
           },
           () => service.update(id, request, actorOf(credentials), credentials),
           s => ({ version: s.incident.version, status: s.incident.status }),
+        ),
+      value => incidentDetails(value as StoredIncident, credentials),
+    );
+    if (stored) res.json(await incidentDetails(stored, credentials));
+  });
+
+  router.post('/incidents/:id/acknowledge', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const id = parse(idSchema, req.params.id, 'incident id');
+    const request = parse(
+      acknowledgeIncidentRequestSchema,
+      req.body,
+      'acknowledgement',
+    );
+    await requirePermission(
+      incidentUpdatePermission,
+      await service.getStored(id),
+      credentials,
+    );
+    const stored = await withConflicts(
+      res,
+      () =>
+        audited(
+          req,
+          'incident-acknowledge',
+          { incidentId: id },
+          () =>
+            service.acknowledge(
+              id,
+              request.expectedVersion,
+              actorOf(credentials),
+            ),
+          s => ({
+            version: s.incident.version,
+            acknowledgedAt: s.incident.timestamps.acknowledgedAt ?? null,
+          }),
+        ),
+      value => incidentDetails(value as StoredIncident, credentials),
+    );
+    if (stored) res.json(await incidentDetails(stored, credentials));
+  });
+
+  router.post('/incidents/:id/take-command', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const id = parse(idSchema, req.params.id, 'incident id');
+    const request = parse(
+      takeCommandRequestSchema,
+      req.body,
+      'take-command request',
+    );
+    const current = await service.getStored(id);
+    if (!(await mayTakeCommand(current, credentials))) {
+      const { ownerRefs, incident } = current;
+      throw new NotAllowedError(
+        `Not allowed to take command of incident ${id}: only members of its owners (${
+          ownerRefs.join(', ') || 'none recorded'
+        }) and its commander (${
+          incident.roles.commander ?? 'none assigned'
+        }) may, and only as a signed-in user`,
+      );
+    }
+    const stored = await withConflicts(
+      res,
+      () =>
+        audited(
+          req,
+          'incident-take-command',
+          { incidentId: id },
+          () =>
+            service.takeCommand(
+              id,
+              request.expectedVersion,
+              actorOf(credentials),
+            ),
+          s => ({
+            version: s.incident.version,
+            commander: s.incident.roles.commander ?? null,
+          }),
         ),
       value => incidentDetails(value as StoredIncident, credentials),
     );
@@ -652,30 +803,76 @@ export async function createRouter(
     res.json(await toSearchDocuments(store, type, query.cursor, query.limit));
   });
 
-  // Body parser failures are the client's: say what was wrong with the body.
+  // Every error answered here, in Backstage's error body shape: the client's
+  // mistakes (4xx) with their message; anything else (a database error, a
+  // bug) as a generic 500 whose details, SQL and stack included, go to the
+  // log only, under a reference the body names.
   router.use(
     (
-      error: Error & { type?: string; status?: number },
-      _req: express.Request,
-      _res: express.Response,
+      error: Error & { type?: string; status?: unknown; statusCode?: unknown },
+      req: express.Request,
+      res: express.Response,
       next: express.NextFunction,
     ) => {
-      if (error.type === 'entity.parse.failed') {
-        next(
-          new InputError(`Request body is not valid JSON: ${error.message}`),
-        );
-      } else if (error.type === 'entity.too.large') {
-        next(
-          Object.assign(
-            new InputError(`Request body is too large: ${error.message}`),
-            { statusCode: 413 },
-          ),
-        );
-      } else {
+      if (res.headersSent) {
         next(error);
+        return;
       }
+      let status = errorStatus(error);
+      let name = error?.name ?? 'Error';
+      let message = String(error?.message ?? error);
+      if (error?.type === 'entity.parse.failed') {
+        status = 400;
+        name = InputError.name;
+        message = `Request body is not valid JSON: ${message}`;
+      } else if (error?.type === 'entity.too.large') {
+        status = 413;
+        name = InputError.name;
+        message = `Request body is too large: ${message}`;
+      } else if (status >= 500) {
+        const reference = randomUUID();
+        options.logger.error(
+          `${req.method} ${req.originalUrl} failed (reference ${reference}): ${message}`,
+          error,
+        );
+        name = 'Error';
+        message = `The incidents backend could not complete the request; the cause is in its log (reference ${reference})`;
+      }
+      res.status(status).json({
+        error: { name, message },
+        request: { method: req.method, url: req.originalUrl },
+        response: { statusCode: status },
+      });
     },
   );
 
   return router;
+}
+
+// Statuses of @backstage/errors' errors, by name.
+const ERROR_STATUS: Record<string, number> = {
+  InputError: 400,
+  AuthenticationError: 401,
+  NotAllowedError: 403,
+  NotFoundError: 404,
+  ConflictError: 409,
+};
+
+/** The HTTP status of an error: 4xx for the known client errors, otherwise 5xx. */
+function errorStatus(error: {
+  name?: string;
+  status?: unknown;
+  statusCode?: unknown;
+}): number {
+  for (const value of [error?.statusCode, error?.status]) {
+    if (
+      typeof value === 'number' &&
+      Number.isInteger(value) &&
+      value >= 400 &&
+      value < 600
+    ) {
+      return value;
+    }
+  }
+  return ERROR_STATUS[error?.name ?? ''] ?? 500;
 }

@@ -1,6 +1,8 @@
 import {
   AlertmanagerPlanOptions,
+  DEFAULT_CORRELATION_LABELS,
   KnownAlertState,
+  alertCorrelationKey,
   alertFingerprint,
   entityRefForAlert,
   parseAlertmanagerPayload,
@@ -104,6 +106,28 @@ describe('parseAlertmanagerPayload', () => {
       alertFingerprint({ labels: { ...p.alerts[0].labels } }),
     );
     expect(alertFingerprint(p.alerts[0])).toContain('alertname');
+  });
+
+  it('derives a fingerprint that fits its column from many labels, stably', () => {
+    const labels = Object.fromEntries(
+      Array.from({ length: 40 }, (_, i) => [`label_${i}`, `value-${i}`]),
+    );
+    const fingerprint = alertFingerprint({ labels });
+    expect(fingerprint).toMatch(/^labels:[0-9a-f]{16}$/);
+    expect(alertFingerprint({ labels: { ...labels } })).toBe(fingerprint);
+    expect(
+      alertFingerprint({ labels: { ...labels, label_0: 'other' } }),
+    ).not.toBe(fingerprint);
+  });
+
+  it('refuses a fingerprint longer than its column', () => {
+    const result = parseAlertmanagerPayload(
+      payload([{ ...alert('a', 'firing', 0), fingerprint: 'f'.repeat(256) }]),
+    );
+    expect(result).toEqual({
+      ok: false,
+      errors: ['alerts[0].fingerprint: must be at most 255 characters'],
+    });
   });
 
   it.each([
@@ -449,7 +473,144 @@ describe('planAlertmanagerNotification', () => {
       options,
     );
     expect(plan.warnings[0]).toContain('3 alert(s) were truncated');
-    expect(plan.events).toHaveLength(1);
+    expect(plan.events.map(e => e.type)).toEqual([
+      'alert_attached',
+      'alerts_truncated',
+    ]);
+    expect(plan.events[1]).toEqual({
+      type: 'alerts_truncated',
+      at: at(100),
+      actor: 'alertmanager',
+      truncatedAlerts: 3,
+      receivedAlerts: 1,
+    });
+    expect(plan.truncatedAlerts).toBe(3);
+  });
+
+  it.each([
+    [
+      'first truncation, on an open incident',
+      'incident',
+      0,
+      3,
+      ['alerts_truncated'],
+    ],
+    ['same count re-sent', 'incident', 3, 3, []],
+    ['count changed', 'incident', 3, 5, ['alerts_truncated']],
+    ['no longer truncated', 'incident', 3, 0, []],
+    [
+      'opening an incident',
+      'none',
+      0,
+      2,
+      ['alert_attached', 'alerts_truncated'],
+    ],
+  ] as const)(
+    'records truncation on the timeline: %s',
+    (_what, existing, last, truncatedAlerts, types) => {
+      const plan = planAlertmanagerNotification(
+        existing === 'incident' ? makeIncident() : undefined,
+        known([['a', firing(0)]]),
+        parsed(payload([alert('a', 'firing', 0)], { truncatedAlerts })),
+        { ...options, lastTruncatedAlerts: last },
+      );
+      expect(plan.events.map(e => e.type)).toEqual(types);
+      expect(plan.truncatedAlerts).toBe(truncatedAlerts);
+      plan.events.forEach(e =>
+        expect(timelineEventSchema.safeParse(e).success).toBe(true),
+      );
+    },
+  );
+
+  it('remembers a resolution that arrives before its firing, and lands the late firing resolved', () => {
+    const early = planAlertmanagerNotification(
+      undefined,
+      new Map(),
+      parsed(payload([alert('a', 'resolved', 0, 6)])),
+      options,
+    );
+    expect(early.action).toBe('ignore');
+    expect(early.outcomes).toEqual([
+      { fingerprint: 'a', outcome: 'unknown_resolved' },
+    ]);
+    expect(early.rememberResolutions).toEqual([
+      { fingerprint: 'a', startsAt: at(0), endsAt: at(6) },
+    ]);
+
+    const pendingResolutions = new Map(
+      early.rememberResolutions.map(r => [r.fingerprint, r]),
+    );
+    const late = planAlertmanagerNotification(
+      undefined,
+      new Map(),
+      parsed(payload([alert('a', 'firing', 0)])),
+      { ...options, pendingResolutions },
+    );
+    expect(late.action).toBe('open');
+    expect(late.outcomes).toEqual([
+      { fingerprint: 'a', outcome: 'already_resolved' },
+    ]);
+    expect(late.alertUpdates.get('a')).toEqual(resolved(0, 6));
+    expect(late.appliedResolutions).toEqual(['a']);
+    expect(late.events.map(e => `${e.type}@${e.at}`)).toEqual([
+      `alert_attached@${at(0)}`,
+      `alert_resolved@${at(6)}`,
+    ]);
+    // Every alert resolved and configured so: it opens resolved.
+    expect(late.statusChange).toBe('resolved');
+    expect(
+      planAlertmanagerNotification(
+        undefined,
+        new Map(),
+        parsed(payload([alert('a', 'firing', 0)])),
+        {
+          ...options,
+          resolveIncidentWhenAllResolved: false,
+          pendingResolutions,
+        },
+      ).statusChange,
+    ).toBeUndefined();
+
+    // A different start is a new firing, not the one that was resolved.
+    const another = planAlertmanagerNotification(
+      undefined,
+      new Map(),
+      parsed(payload([alert('a', 'firing', 30)])),
+      { ...options, pendingResolutions },
+    );
+    expect(another.outcomes[0].outcome).toBe('new_firing');
+    expect(another.appliedResolutions).toEqual([]);
+
+    // On an existing incident the late firing lands resolved too, and resolves it.
+    const onIncident = planAlertmanagerNotification(
+      makeIncident(),
+      known([['b', resolved(0, 3)]]),
+      parsed(payload([alert('a', 'firing', 0)])),
+      { ...options, pendingResolutions },
+    );
+    expect(onIncident.action).toBe('update');
+    expect(onIncident.statusChange).toBe('resolved');
+    expect(onIncident.alertUpdates.get('a')?.status).toBe('resolved');
+  });
+
+  it.each([
+    ['a more severe alert attaches', 'SEV3', 'page', 'SEV2'],
+    ['an equally severe alert attaches', 'SEV2', 'page', undefined],
+    ['a less severe alert attaches', 'SEV2', 'ticket', undefined],
+    ['an alert without a severity label', 'SEV4', undefined, undefined],
+  ] as const)('severity when %s', (_what, current, label, expected) => {
+    const base = alert('b', 'firing', 5);
+    const labels: Record<string, string> = { ...base.labels };
+    delete labels.severity;
+    if (label) labels.sloth_severity = label;
+    const plan = planAlertmanagerNotification(
+      makeIncident({ severity: current }),
+      known([['a', firing(0)]]),
+      parsed(payload([{ ...base, labels }], { commonLabels: {} })),
+      options,
+    );
+    expect(plan.action).toBe('update');
+    expect(plan.severityChange).toBe(expected);
   });
 
   it('maps sloth and sev labels to severities, most severe wins', () => {
@@ -470,5 +631,96 @@ describe('planAlertmanagerNotification', () => {
       planAlertmanagerNotification(undefined, new Map(), parsed(body), options)
         .declare?.severity,
     ).toBe('SEV1');
+  });
+});
+
+describe('alertCorrelationKey', () => {
+  // Labels of the alerts Vigil's Sloth-compatible generator writes for
+  // packages/scoring-api/slo.yaml (page and ticket burn-rate alerts).
+  const sloth = (severity: 'page' | 'ticket', extra = {}) => ({
+    labels: {
+      alertname: 'ScoringApiAvailabilityBudgetBurn',
+      owner: 'payments',
+      service: 'scoring-api',
+      severity,
+      sloth_id: 'scoring-api-availability',
+      sloth_service: 'scoring-api',
+      sloth_severity: severity,
+      sloth_slo: 'availability',
+      system: 'risk-scoring',
+      ...extra,
+    },
+    annotations: {},
+  });
+  const mapping = {
+    label: ['service', 'sloth_service'],
+    lookup: (v: string) =>
+      v === 'scoring-api' ? 'component:default/scoring-api' : undefined,
+  };
+  const key = (
+    alerts: ReturnType<typeof sloth>[],
+    overrides: Partial<Parameters<typeof alertCorrelationKey>[1]> = {},
+  ) =>
+    alertCorrelationKey(alerts, {
+      correlationLabels: DEFAULT_CORRELATION_LABELS,
+      entityMapping: mapping,
+      ...overrides,
+    });
+  const SLO_KEY =
+    'component:default/scoring-api sloth_id="scoring-api-availability"';
+
+  it.each([
+    ['a page alert', [sloth('page')], SLO_KEY],
+    ['a ticket alert of the same SLO', [sloth('ticket')], SLO_KEY],
+    ['page and ticket in one group', [sloth('page'), sloth('ticket')], SLO_KEY],
+    [
+      'another SLO',
+      [
+        sloth('page', {
+          sloth_id: 'scoring-api-latency',
+          sloth_slo: 'latency',
+        }),
+      ],
+      'component:default/scoring-api sloth_id="scoring-api-latency"',
+    ],
+    [
+      'no sloth_id: service and SLO',
+      [sloth('page', { sloth_id: '' })],
+      'component:default/scoring-api sloth_service="scoring-api",sloth_slo="availability"',
+    ],
+    [
+      'alerts of two SLOs in one group',
+      [sloth('page'), sloth('page', { sloth_id: 'scoring-api-latency' })],
+      undefined,
+    ],
+    [
+      'no SLO labels',
+      [
+        {
+          labels: { alertname: 'TargetDown', service: 'scoring-api' },
+          annotations: {},
+        },
+      ],
+      undefined,
+    ],
+    [
+      'an unknown service',
+      [sloth('page', { service: 'nope', sloth_service: 'nope' })],
+      undefined,
+    ],
+    ['no alerts', [], undefined],
+  ] as const)('%s', (_what, alerts, expected) => {
+    expect(key(alerts as any)).toBe(expected);
+  });
+
+  it('uses the fallback entity, custom label sets, and none when turned off', () => {
+    const unknown = sloth('page', { service: 'nope', sloth_service: 'nope' });
+    expect(
+      key([unknown], { fallbackEntityRef: 'component:default/unowned' }),
+    ).toBe('component:default/unowned sloth_id="scoring-api-availability"');
+    expect(key([sloth('page')], { correlationLabels: [['system']] })).toBe(
+      'component:default/scoring-api system="risk-scoring"',
+    );
+    expect(key([sloth('page')], { correlationLabels: [] })).toBeUndefined();
   });
 });

@@ -8,6 +8,9 @@ import {
   toMillis,
 } from './model';
 
+/** Longest alert fingerprint stored (Alertmanager's are 16 hex digits). */
+export const MAX_FINGERPRINT_LENGTH = 255;
+
 // Go's RFC 3339 with nanoseconds, e.g. 2024-05-01T12:00:00.123456789+02:00.
 const amTimestamp = z
   .string({ invalid_type_error: 'must be an RFC 3339 timestamp string' })
@@ -31,7 +34,14 @@ export const alertmanagerAlertSchema = z
     endsAt: amTimestamp.optional(),
     generatorURL: z.string().optional(),
     /** Absent before Alertmanager 0.19; then derived from the labels. */
-    fingerprint: z.string().min(1, 'must not be empty').optional(),
+    fingerprint: z
+      .string()
+      .min(1, 'must not be empty')
+      .max(
+        MAX_FINGERPRINT_LENGTH,
+        `must be at most ${MAX_FINGERPRINT_LENGTH} characters`,
+      )
+      .optional(),
   })
   .passthrough();
 export type AlertmanagerAlert = z.infer<typeof alertmanagerAlertSchema>;
@@ -110,7 +120,21 @@ export function alertFingerprint(
   const pairs = Object.keys(alert.labels)
     .sort()
     .map(key => `${key}=${JSON.stringify(alert.labels[key])}`);
-  return `labels:{${pairs.join(',')}}`;
+  const derived = `labels:{${pairs.join(',')}}`;
+  // Many or long labels: a stable digest that fits the fingerprint column.
+  return derived.length <= MAX_FINGERPRINT_LENGTH
+    ? derived
+    : `labels:${fnv1a(derived, 0x811c9dc5)}${fnv1a(derived, 0x01000193)}`;
+}
+
+/** 32-bit FNV-1a of `text` from `seed`, as 8 hex digits (isomorphic: no crypto module). */
+function fnv1a(text: string, seed: number): string {
+  let hash = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
 }
 
 // ------------------------------------------------------------ entity mapping
@@ -142,6 +166,74 @@ export function entityRefForAlert(
   return undefined;
 }
 
+// ------------------------------------------------------------ correlation
+
+/**
+ * Default correlation: alerts of the same entity and the same SLO (Sloth's
+ * `sloth_id`, or `sloth_service` + `sloth_slo`) are one problem, e.g. an
+ * SLO's page and ticket burn-rate alerts.
+ */
+export const DEFAULT_CORRELATION_LABELS: ReadonlyArray<ReadonlyArray<string>> =
+  [['sloth_id'], ['sloth_service', 'sloth_slo']];
+
+export interface CorrelationOptions {
+  /**
+   * Label sets, tried in order: the first set whose labels an alert carries
+   * (all non-empty) identifies its problem. Empty: no correlation.
+   */
+  correlationLabels: ReadonlyArray<ReadonlyArray<string>>;
+  entityMapping?: EntityMapping;
+  fallbackEntityRef?: string;
+}
+
+function alertProblemKey(
+  alert: Pick<AlertmanagerAlert, 'labels' | 'annotations'>,
+  options: CorrelationOptions,
+): string | undefined {
+  const entity =
+    (options.entityMapping &&
+      entityRefForAlert(
+        alert.labels,
+        alert.annotations ?? {},
+        options.entityMapping,
+      )) ||
+    options.fallbackEntityRef;
+  if (!entity) return undefined;
+  for (const set of options.correlationLabels) {
+    if (set.length === 0) continue;
+    if (!set.every(label => alert.labels[label])) continue;
+    return `${entity} ${set
+      .map(label => `${label}=${JSON.stringify(alert.labels[label])}`)
+      .join(',')}`;
+  }
+  return undefined;
+}
+
+/**
+ * The problem a notification's alerts belong to, when they all belong to
+ * the same one: its entity and the values of the first correlation label set
+ * they carry (e.g. `component:default/checkout sloth_id="checkout-availability"`).
+ * Undefined when an alert lacks the labels, maps to no entity, or the alerts
+ * disagree: then the group is its own problem (one incident per `groupKey`).
+ */
+export function alertCorrelationKey(
+  alerts: ReadonlyArray<Pick<AlertmanagerAlert, 'labels' | 'annotations'>>,
+  options: CorrelationOptions,
+): string | undefined {
+  if (alerts.length === 0 || options.correlationLabels.length === 0) {
+    return undefined;
+  }
+  let key: string | undefined;
+  for (const alert of alerts) {
+    const next = alertProblemKey(alert, options);
+    if (next === undefined || (key !== undefined && next !== key)) {
+      return undefined;
+    }
+    key = next;
+  }
+  return key;
+}
+
 // ------------------------------------------------------------------ planning
 
 /** What is known about one alert (by fingerprint) of an incident. */
@@ -151,9 +243,26 @@ export interface KnownAlertState {
   endsAt?: string;
 }
 
+/** A resolution that arrived before its alert's firing (same fingerprint and `startsAt`). */
+export interface PendingResolution {
+  fingerprint: string;
+  startsAt: string;
+  endsAt?: string;
+}
+
 export interface AlertmanagerPlanOptions {
   /** Receive time, ISO. */
   now: string;
+  /**
+   * Resolutions received before their firing, by fingerprint: a firing with
+   * the same `startsAt` lands resolved (`already_resolved`).
+   */
+  pendingResolutions?: ReadonlyMap<
+    string,
+    Omit<PendingResolution, 'fingerprint'>
+  >;
+  /** The group's `truncatedAlerts` last recorded on the timeline (default 0). */
+  lastTruncatedAlerts?: number;
   /** Timeline actor for alert events (default `alertmanager`). */
   actor?: string;
   entityMapping?: EntityMapping;
@@ -192,7 +301,9 @@ export type AlertOutcome =
   | 'resolved'
   | 'repeat'
   | 'stale'
-  | 'unknown_resolved';
+  | 'unknown_resolved'
+  /** A firing whose resolution arrived first: attached and resolved at once. */
+  | 'already_resolved';
 
 export interface AlertmanagerPlan {
   /** `open`: declare a new incident; `update`: change the existing one; `ignore`: nothing to do. */
@@ -206,8 +317,20 @@ export interface AlertmanagerPlan {
     detectedAt: string;
     alertGroupKey: string;
   };
-  /** Status change to apply (through applyIncidentUpdate) to the existing incident. */
+  /**
+   * Status change to apply (through applyIncidentUpdate) to the existing
+   * incident, or (`resolved`) to the new one when every alert it opens with
+   * is already resolved.
+   */
   statusChange?: 'investigating' | 'resolved';
+  /** A more severe alert attached: raise the incident's severity to this. */
+  severityChange?: Severity;
+  /** Resolutions without a known alert nor an incident: remember them for their late firing. */
+  rememberResolutions: PendingResolution[];
+  /** Fingerprints whose pending resolution was applied (forget them). */
+  appliedResolutions: string[];
+  /** The group's `truncatedAlerts` to remember (when there is an incident to record it on). */
+  truncatedAlerts?: number;
   /** Timeline events to append. */
   events: TimelineEvent[];
   /** New known states to store, by fingerprint. */
@@ -227,10 +350,15 @@ function endMillis(endsAt: string | undefined): number | undefined {
 function classify(
   known: KnownAlertState | undefined,
   alert: AlertmanagerAlert,
+  pending: Omit<PendingResolution, 'fingerprint'> | undefined,
 ): AlertOutcome {
   const start = toMillis(alert.startsAt);
-  if (!known)
-    return alert.status === 'firing' ? 'new_firing' : 'unknown_resolved';
+  if (!known) {
+    if (alert.status === 'resolved') return 'unknown_resolved';
+    return pending && toMillis(pending.startsAt) === start
+      ? 'already_resolved'
+      : 'new_firing';
+  }
   const knownStart = toMillis(known.startsAt);
   if (start < knownStart) return 'stale';
   if (alert.status === 'firing') {
@@ -247,17 +375,14 @@ function classify(
     : 'repeat';
 }
 
-function severityFor(
-  payload: AlertmanagerPayload,
+/** The most severe severity the label sets name (SEV1 is the most severe), if any. */
+function labelledSeverity(
+  labelSets: ReadonlyArray<Record<string, string>>,
   options: AlertmanagerPlanOptions,
-): Severity {
+): Severity | undefined {
   const map = { ...DEFAULT_ALERT_SEVERITY_MAP, ...(options.severityMap ?? {}) };
   const labels = options.severityLabels ?? ['severity', 'sloth_severity'];
   let best: Severity | undefined;
-  const labelSets = [
-    payload.commonLabels,
-    ...payload.alerts.map(a => a.labels),
-  ];
   for (const set of labelSets) {
     for (const label of labels) {
       const value = set[label]?.toLowerCase();
@@ -265,7 +390,21 @@ function severityFor(
       if (sev && (!best || sev < best)) best = sev;
     }
   }
-  return best ?? options.defaultSeverity ?? 'SEV3';
+  return best;
+}
+
+function severityFor(
+  payload: AlertmanagerPayload,
+  options: AlertmanagerPlanOptions,
+): Severity {
+  return (
+    labelledSeverity(
+      [payload.commonLabels, ...payload.alerts.map(a => a.labels)],
+      options,
+    ) ??
+    options.defaultSeverity ??
+    'SEV3'
+  );
 }
 
 /**
@@ -274,6 +413,11 @@ function severityFor(
  * Alerts are tracked by fingerprint in `knownAlerts`; exact repeats and
  * out-of-order notifications older than what is known change nothing. A
  * closed incident counts as none: a new firing opens a new incident.
+ * `existing` may be the open incident of the group's problem (correlation):
+ * its alerts attach to it, and a more severe alert raises its severity (never
+ * lowers it). A resolution without a known alert or incident is returned in
+ * `rememberResolutions`; its late firing (same `startsAt`, passed back in
+ * `pendingResolutions`) lands resolved.
  */
 export function planAlertmanagerNotification(
   existing: Incident | undefined,
@@ -290,6 +434,8 @@ export function planAlertmanagerNotification(
   const alertUpdates = new Map<string, KnownAlertState>();
   const outcomes: AlertmanagerPlan['outcomes'] = [];
   const warnings: string[] = [];
+  const appliedResolutions: string[] = [];
+  const unknownResolved: PendingResolution[] = [];
 
   if (payload.truncatedAlerts > 0) {
     warnings.push(
@@ -299,22 +445,36 @@ export function planAlertmanagerNotification(
 
   for (const alert of payload.alerts) {
     const fingerprint = alertFingerprint(alert);
-    const outcome = classify(state.get(fingerprint), alert);
+    const pending = options.pendingResolutions?.get(fingerprint);
+    const outcome = classify(state.get(fingerprint), alert, pending);
     outcomes.push({ fingerprint, outcome });
     if (outcome === 'repeat' || outcome === 'stale') continue;
     const alertName = alert.labels.alertname;
+    const resolvedNow =
+      alert.status === 'resolved' || outcome === 'already_resolved';
+    const end = outcome === 'already_resolved' ? pending?.endsAt : alert.endsAt;
     const endsAt =
-      alert.status === 'resolved' && endMillis(alert.endsAt) !== undefined
-        ? alert.endsAt
-        : undefined;
+      resolvedNow && endMillis(end) !== undefined ? end : undefined;
     const next: KnownAlertState = {
-      status: alert.status,
+      status: resolvedNow ? 'resolved' : 'firing',
       startsAt: alert.startsAt,
       ...(endsAt ? { endsAt } : {}),
     };
     state.set(fingerprint, next);
     alertUpdates.set(fingerprint, next);
-    if (outcome === 'new_firing' || outcome === 'refiring') {
+    if (outcome === 'unknown_resolved') {
+      unknownResolved.push({
+        fingerprint,
+        startsAt: alert.startsAt,
+        ...(endsAt ? { endsAt } : {}),
+      });
+    }
+    if (outcome === 'already_resolved') appliedResolutions.push(fingerprint);
+    if (
+      outcome === 'new_firing' ||
+      outcome === 'refiring' ||
+      outcome === 'already_resolved'
+    ) {
       events.push({
         type: 'alert_attached',
         at: alert.startsAt,
@@ -328,7 +488,8 @@ export function planAlertmanagerNotification(
         startsAt: alert.startsAt,
         ...(alert.generatorURL ? { generatorURL: alert.generatorURL } : {}),
       });
-    } else if (outcome === 'resolved') {
+    }
+    if (outcome === 'resolved' || outcome === 'already_resolved') {
       const at = endsAt ?? options.now;
       events.push({
         type: 'alert_resolved',
@@ -344,16 +505,46 @@ export function planAlertmanagerNotification(
   const firedNow = outcomes.some(
     o => o.outcome === 'new_firing' || o.outcome === 'refiring',
   );
+  const attachedNow =
+    firedNow || outcomes.some(o => o.outcome === 'already_resolved');
+  const resolvedNow = outcomes.some(
+    o => o.outcome === 'resolved' || o.outcome === 'already_resolved',
+  );
+  const allResolved = [...state.values()].every(s => s.status === 'resolved');
   const plan: AlertmanagerPlan = {
     action: 'ignore',
     events,
     alertUpdates,
     outcomes,
     warnings,
+    rememberResolutions: [],
+    appliedResolutions,
   };
+  // Recorded once per change of the count, not on every re-send of the group.
+  const truncation = (): TimelineEvent[] =>
+    payload.truncatedAlerts > 0 &&
+    payload.truncatedAlerts !== (options.lastTruncatedAlerts ?? 0)
+      ? [
+          {
+            type: 'alerts_truncated',
+            at: options.now,
+            actor,
+            truncatedAlerts: payload.truncatedAlerts,
+            receivedAlerts: payload.alerts.length,
+          },
+        ]
+      : [];
+  // Nothing to attach to: forget the alerts, remember early resolutions.
+  const nothing = (): AlertmanagerPlan => ({
+    ...plan,
+    events: [],
+    alertUpdates: new Map(),
+    appliedResolutions: [],
+    rememberResolutions: unknownResolved,
+  });
 
   if (!incident) {
-    if (!firedNow) return { ...plan, alertUpdates: new Map() };
+    if (!attachedNow) return nothing();
     const mapped = new Set<string>();
     if (options.entityMapping) {
       for (const alert of payload.alerts) {
@@ -373,7 +564,7 @@ export function planAlertmanagerNotification(
       warnings.push(
         'no alert of the group maps to a catalog entity and no fallback entity is configured; no incident opened',
       );
-      return { ...plan, events: [], alertUpdates: new Map() };
+      return nothing();
     }
     const firing = payload.alerts.filter(a => a.status === 'firing');
     const detectedAt = firing
@@ -388,6 +579,11 @@ export function planAlertmanagerNotification(
     const summary = payload.commonAnnotations.description;
     return {
       ...plan,
+      events: [...events, ...truncation()],
+      truncatedAlerts: payload.truncatedAlerts,
+      ...(options.resolveIncidentWhenAllResolved && allResolved
+        ? { statusChange: 'resolved' as const }
+        : {}),
       action: 'open',
       declare: {
         title: title.slice(0, 200),
@@ -400,7 +596,9 @@ export function planAlertmanagerNotification(
     };
   }
 
-  if (events.length === 0 && alertUpdates.size === 0) return plan;
+  plan.truncatedAlerts = payload.truncatedAlerts;
+  plan.events = [...events, ...truncation()];
+  if (plan.events.length === 0 && alertUpdates.size === 0) return plan;
   plan.action = 'update';
   if (
     firedNow &&
@@ -411,11 +609,20 @@ export function planAlertmanagerNotification(
   } else if (
     options.resolveIncidentWhenAllResolved &&
     isOpenStatus(incident.status) &&
-    payload.status === 'resolved' &&
-    outcomes.some(o => o.outcome === 'resolved') &&
-    [...state.values()].every(s => s.status === 'resolved')
+    resolvedNow &&
+    allResolved
   ) {
     plan.statusChange = 'resolved';
   }
+  // The incident is as severe as its most severe alert: a more severe alert
+  // attaching raises it (a person may still lower it afterwards).
+  const attached = payload.alerts.filter((_alert, index) =>
+    ['new_firing', 'refiring'].includes(outcomes[index].outcome),
+  );
+  const raised = labelledSeverity(
+    attached.map(a => a.labels),
+    options,
+  );
+  if (raised && raised < incident.severity) plan.severityChange = raised;
   return plan;
 }

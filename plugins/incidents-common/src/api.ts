@@ -14,6 +14,7 @@ import {
   isoTimestampSchema,
   postmortemStateSchema,
   postmortemTimelineEntrySchema,
+  resourceIdSchema,
   severitySchema,
 } from './model';
 import { IncidentMetrics } from './metrics';
@@ -56,8 +57,50 @@ export interface IncidentDetails {
   timeline: TimelineEntry[];
   alerts: IncidentAlert[];
   postmortem?: { id: string; state: PostmortemState; version: number };
-  /** What the caller may do: the UI hides controls it would only get 403 for. */
-  permissions: { update: boolean };
+  /** What the caller may do now: the UI hides controls it would only get 403 or 409 for. */
+  permissions: IncidentPermissions;
+}
+
+/** What the caller may do with an incident (`IncidentDetails.permissions`). */
+export interface IncidentPermissions {
+  /** Change it (PATCH, notes, links, postmortem): its owners and its commander. */
+  update: boolean;
+  /** `POST /incidents/:id/acknowledge`: may update, and nobody has acknowledged it yet (not closed). */
+  acknowledge: boolean;
+  /**
+   * `POST /incidents/:id/take-command`: it has no commander (not closed),
+   * the caller is a user, and may update it or is a member of an owner.
+   */
+  takeCommand: boolean;
+}
+
+/** `POST /incidents/:id/acknowledge` */
+export const acknowledgeIncidentRequestSchema = z
+  .object({ expectedVersion: z.number().int().nonnegative() })
+  .strict();
+export type AcknowledgeIncidentRequest = z.infer<
+  typeof acknowledgeIncidentRequestSchema
+>;
+
+/** `POST /incidents/:id/take-command` */
+export const takeCommandRequestSchema = z
+  .object({ expectedVersion: z.number().int().nonnegative() })
+  .strict();
+export type TakeCommandRequest = z.infer<typeof takeCommandRequestSchema>;
+
+/** Largest `offset` of every list: deeper pages are a narrower filter away. */
+export const MAX_LIST_OFFSET = 1_000_000;
+
+/**
+ * A paging query parameter: an integer in `[min, max]` (query strings are
+ * coerced), with a message naming the allowed range.
+ */
+export function pageParamSchema(min: number, max: number, fallback: number) {
+  const message = `must be an integer from ${min} to ${max}`;
+  return z.coerce
+    .number({ invalid_type_error: message })
+    .refine(n => Number.isInteger(n) && n >= min && n <= max, message)
+    .default(fallback);
 }
 
 /** `GET /incidents` */
@@ -88,8 +131,8 @@ export const listIncidentsQuerySchema = z
     severity: severitySchema.optional(),
     /** Case-insensitive substring of the title. */
     q: z.string().trim().min(1).max(200).optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(25),
-    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    limit: pageParamSchema(1, 200, 25),
+    offset: pageParamSchema(0, MAX_LIST_OFFSET, 0),
   })
   .strict();
 export type ListIncidentsQuery = z.infer<typeof listIncidentsQuerySchema>;
@@ -107,9 +150,11 @@ export const addLinkRequestSchema = z
 export type AddLinkRequest = z.infer<typeof addLinkRequestSchema>;
 
 /** Action item as sent by the editor; the server assigns ids to new ones. */
-export const actionItemInputSchema = actionItemSchema.extend({
-  id: z.string().min(1).max(100).optional(),
-});
+export const actionItemInputSchema = actionItemSchema
+  .extend({
+    id: resourceIdSchema.optional(),
+  })
+  .strict();
 export type ActionItemInput = z.infer<typeof actionItemInputSchema>;
 
 const sectionText = z.string().max(100_000);
@@ -136,7 +181,24 @@ export const savePostmortemRequestSchema = z
       .optional(),
     timeline: z.array(postmortemTimelineEntrySchema).max(1000).optional(),
     supportingInformation: sectionText.optional(),
-    actionItems: z.array(actionItemInputSchema).max(200).optional(),
+    actionItems: z
+      .array(actionItemInputSchema)
+      .max(200)
+      .superRefine((items, ctx) => {
+        const seen = new Set<string>();
+        items.forEach((item, index) => {
+          if (item.id === undefined) return;
+          if (seen.has(item.id)) {
+            ctx.addIssue({
+              code: z.ZodIssueCode.custom,
+              path: [index, 'id'],
+              message: `duplicate action item id ${item.id}: each item appears once`,
+            });
+          }
+          seen.add(item.id);
+        });
+      })
+      .optional(),
   })
   .strict();
 export type SavePostmortemRequest = z.infer<typeof savePostmortemRequestSchema>;
@@ -190,8 +252,8 @@ export const listPostmortemsQuerySchema = z
   .object({
     state: postmortemStateSchema.optional(),
     entityRef: entityRefSchema.optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(25),
-    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    limit: pageParamSchema(1, 200, 25),
+    offset: pageParamSchema(0, MAX_LIST_OFFSET, 0),
   })
   .strict();
 export type ListPostmortemsQuery = z.infer<typeof listPostmortemsQuerySchema>;
@@ -219,8 +281,8 @@ export const listActionItemsQuerySchema = z
       .pipe(z.array(entityRefSchema).min(1).max(50)),
     /** `open` = open or in progress (default), `all` = every status. */
     status: z.enum(['open', 'all']).default('open'),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
+    limit: pageParamSchema(1, 200, 50),
+    offset: pageParamSchema(0, MAX_LIST_OFFSET, 0),
   })
   .strict();
 export type ListActionItemsQuery = z.infer<typeof listActionItemsQuerySchema>;

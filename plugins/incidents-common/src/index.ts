@@ -13,3 +13,4 @@ export * from './metrics';
 export * from './markdown';
 export * from './api';
 export * from './permissions';
+export * from './text';

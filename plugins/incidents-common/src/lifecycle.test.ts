@@ -6,11 +6,14 @@ import {
   updateIncidentRequestSchema,
 } from './model';
 import {
+  acknowledgeIncident,
   applyIncidentUpdate,
   assignRoleChanges,
+  checkDetectedAt,
   checkVersion,
   declareIncident,
   isAllowedTransition,
+  takeCommand,
 } from './lifecycle';
 import { T0, at, makeIncident } from './__testUtils__/fixtures';
 
@@ -47,7 +50,11 @@ describe('status transitions', () => {
   it.each(ALLOWED)('allows %s -> %s', (from, to) => {
     expect(isAllowedTransition(from, to)).toBe(true);
     const result = applyIncidentUpdate(
-      makeIncident({ status: from, postmortemState: 'published' }),
+      makeIncident({
+        status: from,
+        postmortemState: 'published',
+        timestamps: { declaredAt: T0, acknowledgedAt: T0 },
+      }),
       { status: to },
       ALICE,
       at(5),
@@ -193,6 +200,57 @@ describe('timestamps', () => {
     expect(r.incident.timestamps.resolvedAt).toBe(at(40));
   });
 
+  it.each([
+    ['a user changing the status', { status: 'identified' }, ALICE, true],
+    [
+      'a user assigning a commander',
+      { roles: { commander: BOB } },
+      ALICE,
+      true,
+    ],
+    ['a user assigning a scribe', { roles: { scribe: BOB } }, ALICE, false],
+    ['a user changing the severity', { severity: 'SEV1' }, ALICE, false],
+    [
+      'Alertmanager resolving it',
+      { status: 'resolved' },
+      'alertmanager',
+      false,
+    ],
+    [
+      'a service changing the status',
+      { status: 'identified' },
+      'plugin:chatops',
+      false,
+    ],
+  ] as const)('acknowledgement by %s: %s', (_what, changes, actor, acks) => {
+    const result = applyIncidentUpdate(makeIncident(), changes, actor, at(4));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.incident.timestamps.acknowledgedAt).toBe(
+      acks ? at(4) : undefined,
+    );
+    expect(result.incident.acknowledgedBy).toBe(acks ? actor : undefined);
+    expect(result.events.filter(e => e.type === 'acknowledged')).toEqual(
+      acks ? [{ type: 'acknowledged', at: at(4), actor }] : [],
+    );
+  });
+
+  it('keeps the first acknowledgement', () => {
+    const incident = makeIncident({
+      timestamps: { declaredAt: T0, acknowledgedAt: at(1) },
+      acknowledgedBy: BOB,
+    });
+    const result = applyIncidentUpdate(
+      incident,
+      { status: 'identified' },
+      ALICE,
+      at(4),
+    );
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.incident.timestamps.acknowledgedAt).toBe(at(1));
+    expect(result.incident.acknowledgedBy).toBe(BOB);
+    expect(result.events.map(e => e.type)).toEqual(['status_changed']);
+  });
+
   it('acknowledges on first commander assignment, not on other roles', () => {
     const scribe = applyIncidentUpdate(
       makeIncident(),
@@ -233,6 +291,7 @@ describe('roles', () => {
         role: 'commander',
         assignee: ALICE,
       },
+      { type: 'acknowledged', at: at(1), actor: ALICE },
     ]);
     r = applyIncidentUpdate(
       r.incident,
@@ -379,8 +438,139 @@ describe('declareIncident and request schemas', () => {
       version: 1,
       roles: { commander: ALICE },
       timestamps: { declaredAt: T0, detectedAt: at(-3), acknowledgedAt: T0 },
+      acknowledgedBy: BOB,
     });
-    expect(events).toHaveLength(1);
+    expect(events.map(e => e.type)).toEqual(['role_assigned']);
+  });
+
+  it.each([
+    ['a user, without detectedAt', 'user', undefined, T0, T0, BOB],
+    ['a user, detected earlier', 'user', at(-30), at(-30), T0, BOB],
+    [
+      'Alertmanager, first alert earlier',
+      'alertmanager',
+      at(-7),
+      at(-7),
+      undefined,
+      undefined,
+    ],
+    [
+      'Alertmanager, alert clock ahead',
+      'alertmanager',
+      at(1),
+      T0,
+      undefined,
+      undefined,
+    ],
+  ] as const)(
+    'declared by %s: detected and acknowledged as expected',
+    (_what, source, detectedAt, detected, acknowledged, by) => {
+      const { incident } = declareIncident(
+        {
+          title: 'x',
+          severity: 'SEV3',
+          entityRefs: ['component:default/checkout'],
+          ...(detectedAt ? { detectedAt } : {}),
+        },
+        'inc-1',
+        source === 'user' ? BOB : 'alertmanager',
+        T0,
+        { source },
+      );
+      expect(incident.timestamps.detectedAt).toBe(detected);
+      expect(incident.timestamps.acknowledgedAt).toBe(acknowledged);
+      expect(incident.acknowledgedBy).toBe(by);
+      expect(incidentSchema.parse(incident)).toEqual(incident);
+    },
+  );
+
+  it.each([
+    [undefined, { ok: true, detectedAt: T0 }],
+    [at(-60), { ok: true, detectedAt: at(-60) }],
+    ['2024-05-01T13:50:00+02:00', { ok: true, detectedAt: at(-10) }],
+    // Within the forgiven clock skew: clamped to the declaration.
+    [at(1), { ok: true, detectedAt: T0 }],
+    [at(2), { ok: true, detectedAt: T0 }],
+    [
+      at(3),
+      { ok: false, message: expect.stringMatching(/after the declaration/) },
+    ],
+    [
+      '2099-01-01T00:00:00Z',
+      { ok: false, message: expect.stringMatching(/after the declaration/) },
+    ],
+  ])('checkDetectedAt(%s)', (detectedAt, expected) => {
+    expect(checkDetectedAt(detectedAt, T0)).toMatchObject(expected);
+  });
+
+  it.each([
+    ['stale version', {}, 2, 'VERSION_CONFLICT'],
+    ['closed', { status: 'closed' }, 1, 'INCIDENT_CLOSED'],
+    [
+      'already acknowledged',
+      { timestamps: { declaredAt: T0, acknowledgedAt: T0 } },
+      1,
+      'ALREADY_ACKNOWLEDGED',
+    ],
+  ] as const)(
+    'acknowledgeIncident refuses when %s',
+    (_w, overrides, version, code) => {
+      const result = acknowledgeIncident(
+        makeIncident(overrides as object),
+        version,
+        ALICE,
+        at(5),
+      );
+      expect(result).toMatchObject({ ok: false, error: { code } });
+    },
+  );
+
+  it('acknowledgeIncident records who and when, with an event', () => {
+    const result = acknowledgeIncident(makeIncident(), 1, ALICE, at(5));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.incident).toMatchObject({
+      acknowledgedBy: ALICE,
+      timestamps: { declaredAt: T0, acknowledgedAt: at(5) },
+      version: 2,
+      updatedAt: at(5),
+    });
+    expect(result.events).toEqual([
+      { type: 'acknowledged', at: at(5), actor: ALICE },
+    ]);
+    expect(incidentSchema.parse(result.incident)).toEqual(result.incident);
+  });
+
+  it.each([
+    ['stale version', {}, 3, 'VERSION_CONFLICT'],
+    ['closed', { status: 'closed' }, 1, 'INCIDENT_CLOSED'],
+    ['it has a commander', { roles: { commander: BOB } }, 1, 'HAS_COMMANDER'],
+  ] as const)('takeCommand refuses when %s', (_w, overrides, version, code) => {
+    const result = takeCommand(
+      makeIncident(overrides as object),
+      version,
+      ALICE,
+      at(5),
+    );
+    expect(result).toMatchObject({ ok: false, error: { code } });
+  });
+
+  it('takeCommand makes the caller commander like a role change, and acknowledges', () => {
+    const result = takeCommand(makeIncident(), 1, ALICE, at(5));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.incident.roles).toEqual({ commander: ALICE });
+    expect(result.incident.roleHistory).toEqual([
+      {
+        role: 'commander',
+        assignee: ALICE,
+        assignedAt: at(5),
+        assignedBy: ALICE,
+      },
+    ]);
+    expect(result.incident.timestamps.acknowledgedAt).toBe(at(5));
+    expect(result.events.map(e => e.type)).toEqual([
+      'role_assigned',
+      'acknowledged',
+    ]);
   });
 
   it.each([

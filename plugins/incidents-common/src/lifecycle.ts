@@ -8,6 +8,7 @@ import {
   IncidentStatus,
   TimelineEvent,
   isOpenStatus,
+  toMillis,
 } from './model';
 
 /** Options of the lifecycle rules, usually from configuration. */
@@ -20,7 +21,9 @@ export type IncidentUpdateErrorCode =
   | 'VERSION_CONFLICT'
   | 'INVALID_TRANSITION'
   | 'POSTMORTEM_REQUIRED'
-  | 'INCIDENT_CLOSED';
+  | 'INCIDENT_CLOSED'
+  | 'ALREADY_ACKNOWLEDGED'
+  | 'HAS_COMMANDER';
 
 export interface IncidentUpdateError {
   code: IncidentUpdateErrorCode;
@@ -73,6 +76,28 @@ export function isAllowedTransition(
   if (isOpenStatus(from)) return to !== 'closed';
   if (from === 'resolved') return to === 'investigating' || to === 'closed';
   return false;
+}
+
+/** Whether an actor is a person (a user entity ref), not Alertmanager or a service. */
+export function isUserActor(actor: string): boolean {
+  return actor.toLowerCase().startsWith('user:');
+}
+
+/**
+ * Records the first acknowledgement: a person acting on an incident
+ * (changing its status, assigning a commander, pressing acknowledge) has
+ * seen it. Alertmanager and services never acknowledge.
+ */
+function acknowledge(
+  incident: Incident,
+  actor: string,
+  now: string,
+  events: TimelineEvent[],
+): void {
+  if (incident.timestamps.acknowledgedAt || !isUserActor(actor)) return;
+  incident.timestamps.acknowledgedAt = now;
+  incident.acknowledgedBy = actor;
+  events.push({ type: 'acknowledged', at: now, actor });
 }
 
 /** Turns an assign-role request into incident changes for {@link applyIncidentUpdate}. */
@@ -128,8 +153,9 @@ function applyRoleChange(
  * history, bumps the version and returns the timeline events implied.
  *
  * `changes.expectedVersion`, when given, is checked first.
- * Timestamps: `acknowledgedAt` on the first commander assignment or first
- * status change; `mitigatedAt` on first reaching `monitoring` (or `resolved`
+ * Timestamps: `acknowledgedAt` (and `acknowledgedBy`, with an
+ * `acknowledged` event) on the first commander assignment or status change
+ * by a user (never by Alertmanager or a service); `mitigatedAt` on first reaching `monitoring` (or `resolved`
  * if the incident skipped monitoring); `resolvedAt` on `resolved`;
  * `closedAt` on `closed`. Reopening (`resolved → investigating`) clears
  * `resolvedAt` so that an open incident never looks resolved; it is set again
@@ -212,12 +238,12 @@ export function applyIncidentUpdate(
     }
     next.status = to;
     const ts = next.timestamps;
-    ts.acknowledgedAt ??= now;
     if (to === 'monitoring' || to === 'resolved') ts.mitigatedAt ??= now;
     if (to === 'resolved') ts.resolvedAt ??= now;
     if (to === 'closed') ts.closedAt ??= now;
     if (from === 'resolved' && to === 'investigating') delete ts.resolvedAt;
     events.push({ type: 'status_changed', at: now, actor, from, to });
+    acknowledge(next, actor, now, events);
     changed = true;
   }
 
@@ -256,7 +282,7 @@ export function applyIncidentUpdate(
       if (applyRoleChange(next, role, assignee, actor, now, events)) {
         changed = true;
         if (role === 'commander' && assignee !== null) {
-          next.timestamps.acknowledgedAt ??= now;
+          acknowledge(next, actor, now, events);
         }
       }
     }
@@ -269,13 +295,53 @@ export function applyIncidentUpdate(
   return { ok: true, incident: next, events, changed: true };
 }
 
-/** Builds a new incident (version 1, status `investigating`) from a declare request. */
+/** Clock skew forgiven when a declarer's `detectedAt` lies a little ahead of the server's clock. */
+export const DETECTED_AT_MAX_SKEW_MS = 2 * 60_000;
+
+/**
+ * Checks a declarer's `detectedAt` against the declaration time `now`: not
+ * after it (beyond {@link DETECTED_AT_MAX_SKEW_MS} of clock skew, which is
+ * clamped to `now`). Returns the value to store, or why it is refused.
+ */
+export function checkDetectedAt(
+  detectedAt: string | undefined,
+  now: string,
+  maxSkewMs = DETECTED_AT_MAX_SKEW_MS,
+): { ok: true; detectedAt: string } | { ok: false; message: string } {
+  if (detectedAt === undefined) return { ok: true, detectedAt: now };
+  const detected = toMillis(detectedAt);
+  const declared = toMillis(now);
+  if (!Number.isFinite(detected)) {
+    return { ok: false, message: 'detectedAt: must be an ISO 8601 timestamp' };
+  }
+  if (detected > declared + maxSkewMs) {
+    return {
+      ok: false,
+      message: `detectedAt: ${detectedAt} is after the declaration (${now}); an incident is detected before it is declared`,
+    };
+  }
+  return {
+    ok: true,
+    detectedAt: detected > declared ? now : new Date(detected).toISOString(),
+  };
+}
+
+/**
+ * Builds a new incident (version 1, status `investigating`) from a declare
+ * request. Declared by a person (`source: 'user'`, the default), it is
+ * acknowledged by the declarer at once and detected at `detectedAt` (checked
+ * with {@link checkDetectedAt} first) or now. Opened by Alertmanager, it is
+ * detected when its earliest alert started and unacknowledged.
+ */
 export function declareIncident(
   request: DeclareIncidentRequest & { alertGroupKey?: string },
   id: string,
   actor: string,
   now: string,
+  options: { source?: 'user' | 'alertmanager' } = {},
 ): { incident: Incident; events: TimelineEvent[] } {
+  const byUser = (options.source ?? 'user') === 'user';
+  const detectedAt = request.detectedAt ?? (byUser ? now : undefined);
   const incident: Incident = {
     id,
     title: request.title,
@@ -287,8 +353,14 @@ export function declareIncident(
     roleHistory: [],
     timestamps: {
       declaredAt: now,
-      ...(request.detectedAt ? { detectedAt: request.detectedAt } : {}),
+      ...(detectedAt
+        ? {
+            detectedAt: toMillis(detectedAt) > toMillis(now) ? now : detectedAt,
+          }
+        : {}),
+      ...(byUser ? { acknowledgedAt: now } : {}),
     },
+    ...(byUser ? { acknowledgedBy: actor } : {}),
     ...(request.alertGroupKey ? { alertGroupKey: request.alertGroupKey } : {}),
     createdBy: actor,
     updatedAt: now,
@@ -304,7 +376,84 @@ export function declareIncident(
       now,
       events,
     );
-    incident.timestamps.acknowledgedAt = now;
   }
   return { incident, events };
+}
+
+/** A refusal of acknowledge / take-command that is a 409 (with the current state). */
+function refuse(
+  code: IncidentUpdateErrorCode,
+  message: string,
+): IncidentUpdateResult {
+  return { ok: false, error: { code, message } };
+}
+
+/**
+ * `POST /incidents/:id/acknowledge`: the actor acknowledges the incident
+ * now. Refused (a conflict) when the version is stale, it is already
+ * acknowledged, or it is closed.
+ */
+export function acknowledgeIncident(
+  current: Incident,
+  expectedVersion: number,
+  actor: string,
+  now: string,
+): IncidentUpdateResult {
+  const check = checkVersion(current, expectedVersion);
+  if (!check.ok) return refuse('VERSION_CONFLICT', check.message);
+  if (current.status === 'closed') {
+    return refuse('INCIDENT_CLOSED', 'a closed incident cannot be changed');
+  }
+  if (current.timestamps.acknowledgedAt) {
+    return refuse(
+      'ALREADY_ACKNOWLEDGED',
+      `incident ${current.id} was already acknowledged at ${
+        current.timestamps.acknowledgedAt
+      }${current.acknowledgedBy ? ` by ${current.acknowledgedBy}` : ''}`,
+    );
+  }
+  const next: Incident = {
+    ...current,
+    timestamps: { ...current.timestamps, acknowledgedAt: now },
+    acknowledgedBy: actor,
+    updatedAt: now,
+    version: current.version + 1,
+  };
+  return {
+    ok: true,
+    incident: next,
+    events: [{ type: 'acknowledged', at: now, actor }],
+    changed: true,
+  };
+}
+
+/**
+ * `POST /incidents/:id/take-command`: the actor (a user) becomes the
+ * commander, recorded like any role change (role history, `role_assigned`,
+ * acknowledgement). Refused (a conflict) when the version is stale, it is
+ * closed or it already has a commander.
+ */
+export function takeCommand(
+  current: Incident,
+  expectedVersion: number,
+  actor: string,
+  now: string,
+): IncidentUpdateResult {
+  const check = checkVersion(current, expectedVersion);
+  if (!check.ok) return refuse('VERSION_CONFLICT', check.message);
+  if (current.status === 'closed') {
+    return refuse('INCIDENT_CLOSED', 'a closed incident cannot be changed');
+  }
+  if (current.roles.commander) {
+    return refuse(
+      'HAS_COMMANDER',
+      `incident ${current.id} already has a commander (${current.roles.commander})`,
+    );
+  }
+  return applyIncidentUpdate(
+    current,
+    { roles: { commander: actor } },
+    actor,
+    now,
+  );
 }

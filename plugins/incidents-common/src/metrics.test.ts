@@ -72,4 +72,41 @@ describe('incidentMetrics', () => {
     expect(m.mttmMs).toBeUndefined();
     expect(m.publishedPostmortemShare).toBe(0);
   });
+
+  it.each([
+    [
+      'alert-opened: from the first alert, not the declaration',
+      [{ detectedAt: at(0), declaredAt: at(1), acknowledgedAt: at(9) }],
+      9 * MIN,
+    ],
+    [
+      'declared by a person who saw it earlier',
+      [{ detectedAt: at(-20), declaredAt: at(1), acknowledgedAt: at(1) }],
+      21 * MIN,
+    ],
+    [
+      'no detection time: from the declaration',
+      [{ declaredAt: at(1), acknowledgedAt: at(4) }],
+      3 * MIN,
+    ],
+    [
+      'unacknowledged ones are left out',
+      [
+        { detectedAt: at(0), declaredAt: at(1), acknowledgedAt: at(5) },
+        { detectedAt: at(0), declaredAt: at(2) },
+      ],
+      5 * MIN,
+    ],
+    [
+      'none acknowledged: undefined, not NaN',
+      [{ detectedAt: at(0), declaredAt: at(1) }],
+      undefined,
+    ],
+  ])('MTTA, %s', (_what, timestamps, expected) => {
+    const m = incidentMetrics(
+      timestamps.map(t => ({ severity: 'SEV2' as const, timestamps: t })),
+      period,
+    );
+    expect(m.mttaMs).toBe(expected);
+  });
 });

@@ -23,7 +23,11 @@ export interface IncidentMetrics {
   /** Incidents declared in the period. */
   count: number;
   countBySeverity: Record<Severity, number>;
-  /** Mean time to acknowledge (declared → acknowledged), ms; undefined when none acknowledged. */
+  /**
+   * Mean time to acknowledge (detected → acknowledged; declared when the
+   * detection time is unknown), ms, over the acknowledged incidents;
+   * undefined when none is acknowledged.
+   */
   mttaMs?: number;
   /** Mean time to resolve (declared → resolved), ms; undefined when none resolved. */
   mttrMs?: number;
@@ -43,12 +47,13 @@ function mean(values: number[]): number | undefined {
 function durations(
   incidents: ReadonlyArray<MetricsIncident>,
   pick: (i: MetricsIncident) => string | undefined,
+  start: (i: MetricsIncident) => string = i => i.timestamps.declaredAt,
 ): number[] {
   const out: number[] = [];
   for (const incident of incidents) {
     const end = pick(incident);
     if (!end) continue;
-    const ms = toMillis(end) - toMillis(incident.timestamps.declaredAt);
+    const ms = toMillis(end) - toMillis(start(incident));
     if (Number.isFinite(ms)) out.push(Math.max(0, ms));
   }
   return out;
@@ -88,7 +93,15 @@ export function incidentMetrics(
     countBySeverity,
     overdueActionItems: overdue,
   };
-  const mtta = mean(durations(inPeriod, i => i.timestamps.acknowledgedAt));
+  // An alert-opened incident counts from its first alert, not from when the
+  // webhook declared it; unacknowledged incidents have no MTTA to add.
+  const mtta = mean(
+    durations(
+      inPeriod,
+      i => i.timestamps.acknowledgedAt,
+      i => i.timestamps.detectedAt ?? i.timestamps.declaredAt,
+    ),
+  );
   const mttr = mean(durations(inPeriod, i => i.timestamps.resolvedAt));
   const mttm = mean(durations(inPeriod, i => i.timestamps.mitigatedAt));
   if (mtta !== undefined) metrics.mttaMs = mtta;

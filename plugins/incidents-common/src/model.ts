@@ -33,6 +33,20 @@ export const userRefSchema = entityRefSchema.refine(
   'must be a user ref user:namespace/name, e.g. user:default/alice',
 );
 
+/**
+ * Ids of incidents, postmortems and action items: what fits their
+ * `varchar(64)` columns and a URL path segment.
+ */
+export const RESOURCE_ID_MAX_LENGTH = 64;
+export const resourceIdSchema = z
+  .string({ invalid_type_error: 'must be an id string' })
+  .min(1, 'must not be empty')
+  .max(
+    RESOURCE_ID_MAX_LENGTH,
+    `must be at most ${RESOURCE_ID_MAX_LENGTH} characters`,
+  )
+  .regex(/^[A-Za-z0-9._-]+$/, 'must be an id of letters, digits, . _ -');
+
 /** Whether a string is a full entity ref `kind:namespace/name`. */
 export function isFullEntityRef(value: string): boolean {
   return entityRefSchema.safeParse(value).success;
@@ -159,7 +173,7 @@ export const actionItemStatusSchema = z.enum(ACTION_ITEM_STATUSES);
 export type ActionItemStatus = z.infer<typeof actionItemStatusSchema>;
 
 export const actionItemSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().min(1).max(RESOURCE_ID_MAX_LENGTH),
   title: z.string().min(1, 'must not be empty').max(500),
   owner: entityRefSchema,
   /** Calendar date `YYYY-MM-DD`, due at the end of that day (UTC). */
@@ -170,10 +184,12 @@ export const actionItemSchema = z.object({
 });
 export type ActionItem = z.infer<typeof actionItemSchema>;
 
-export const postmortemTimelineEntrySchema = z.object({
-  at: isoTimestampSchema,
-  text: z.string().min(1).max(5000),
-});
+export const postmortemTimelineEntrySchema = z
+  .object({
+    at: isoTimestampSchema,
+    text: z.string().min(1).max(5000),
+  })
+  .strict();
 export type PostmortemTimelineEntry = z.infer<
   typeof postmortemTimelineEntrySchema
 >;
@@ -240,6 +256,12 @@ export const incidentSchema = z.object({
   roles: incidentRolesSchema,
   roleHistory: z.array(roleAssignmentSchema),
   timestamps: incidentTimestampsSchema,
+  /**
+   * Who acknowledged it (with `timestamps.acknowledgedAt`): the user who
+   * declared it, pressed acknowledge, took command or first changed its
+   * status. Unset while an incident opened by an alert is unacknowledged.
+   */
+  acknowledgedBy: z.string().min(1).optional(),
   /** The state of the incident's postmortem, if one exists. */
   postmortemState: postmortemStateSchema.optional(),
   /** Alertmanager `groupKey` when the incident was opened by an alert group. */
@@ -310,6 +332,18 @@ export const timelineEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({
     ...eventBase,
+    type: z.literal('acknowledged'),
+  }),
+  z.object({
+    ...eventBase,
+    type: z.literal('alerts_truncated'),
+    /** Alerts Alertmanager left out of the notification (`max_alerts`). */
+    truncatedAlerts: z.number().int().nonnegative(),
+    /** Alerts the notification did carry. */
+    receivedAlerts: z.number().int().nonnegative(),
+  }),
+  z.object({
+    ...eventBase,
     type: z.literal('link'),
     url: z.string().url(),
     title: z.string().max(500).optional(),
@@ -330,14 +364,20 @@ export type TimelineEventType = TimelineEvent['type'];
 
 // ------------------------------------------------------------------ requests
 
-export const declareIncidentRequestSchema = z.object({
-  title: z.string().trim().min(1, 'must not be empty').max(200),
-  summary: z.string().max(10_000).optional(),
-  severity: severitySchema,
-  entityRefs: entityRefsSchema,
-  detectedAt: isoTimestampSchema.optional(),
-  commander: userRefSchema.optional(),
-});
+export const declareIncidentRequestSchema = z
+  .object({
+    title: z.string().trim().min(1, 'must not be empty').max(200),
+    summary: z.string().max(10_000).optional(),
+    severity: severitySchema,
+    entityRefs: entityRefsSchema,
+    /**
+     * When the problem was noticed (default: now). Not after the
+     * declaration (a little clock skew is forgiven); MTTA counts from it.
+     */
+    detectedAt: isoTimestampSchema.optional(),
+    commander: userRefSchema.optional(),
+  })
+  .strict();
 export type DeclareIncidentRequest = z.infer<
   typeof declareIncidentRequestSchema
 >;
@@ -380,15 +420,19 @@ export const updateIncidentRequestSchema = incidentChangesSchema
   );
 export type UpdateIncidentRequest = z.infer<typeof updateIncidentRequestSchema>;
 
-export const addNoteRequestSchema = z.object({
-  text: z.string().trim().min(1, 'must not be empty').max(10_000),
-});
+export const addNoteRequestSchema = z
+  .object({
+    text: z.string().trim().min(1, 'must not be empty').max(10_000),
+  })
+  .strict();
 export type AddNoteRequest = z.infer<typeof addNoteRequestSchema>;
 
-export const assignRoleRequestSchema = z.object({
-  role: incidentRoleSchema,
-  /** The user to assign, or `null` to unassign the role. */
-  assignee: entityRefSchema.nullable(),
-  expectedVersion: z.number().int().nonnegative(),
-});
+export const assignRoleRequestSchema = z
+  .object({
+    role: incidentRoleSchema,
+    /** The user to assign, or `null` to unassign the role. */
+    assignee: entityRefSchema.nullable(),
+    expectedVersion: z.number().int().nonnegative(),
+  })
+  .strict();
 export type AssignRoleRequest = z.infer<typeof assignRoleRequestSchema>;

@@ -2,7 +2,7 @@
  * The incidents plugin for Backstage's new frontend system: the incidents
  * page (with incident and postmortem pages below it, and its sidebar item),
  * the entity "Incidents" tab, the "Action items" card of users and groups,
- * and the API.
+ * the "Open incidents" and "My action items" home page widgets, and the API.
  *
  * @packageDocumentation
  */
@@ -16,6 +16,7 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import {
   SearchFilterResultTypeBlueprint,
   SearchResultListItemBlueprint,
@@ -130,6 +131,34 @@ export const postmortemsSearchResultType = SearchFilterResultTypeBlueprint.make(
   },
 );
 
+/** `home-page-widget:incidents/open-incidents`: unresolved incidents, most severe first. */
+export const openIncidentsWidget = HomePageWidgetBlueprint.make({
+  name: 'open-incidents',
+  params: {
+    name: 'OpenIncidents',
+    title: 'Open incidents',
+    description: 'Incidents not resolved yet, most severe first',
+    components: () =>
+      import('./components/home/OpenIncidentsContent').then(m => ({
+        Content: m.OpenIncidentsContent,
+      })),
+  },
+});
+
+/** `home-page-widget:incidents/my-action-items`: open action items of the user and their groups. */
+export const myActionItemsWidget = HomePageWidgetBlueprint.make({
+  name: 'my-action-items',
+  params: {
+    name: 'MyActionItems',
+    title: 'My action items',
+    description: 'Open postmortem action items of you and your teams',
+    components: () =>
+      import('./components/home/MyActionItemsContent').then(m => ({
+        Content: m.MyActionItemsContent,
+      })),
+  },
+});
+
 export default createFrontendPlugin({
   pluginId: 'incidents',
   title: 'Incidents',
@@ -152,5 +181,7 @@ export default createFrontendPlugin({
     incidentsSearchResultListItem,
     incidentsSearchResultType,
     postmortemsSearchResultType,
+    openIncidentsWidget,
+    myActionItemsWidget,
   ],
 });

@@ -1,6 +1,7 @@
 /**
  * The SLO plugin for Backstage's new frontend system: the entity SLO tab and
- * overview card, the SLO portfolio page (with its sidebar item) and the API.
+ * overview card, the SLO portfolio page (with its sidebar item), the "SLOs at
+ * risk" home page widget and the API.
  *
  * @packageDocumentation
  */
@@ -14,6 +15,7 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import TrackChangesIcon from '@material-ui/icons/TrackChanges';
 import { sloApiRef } from './api/SloApi';
 import { SloClient } from './api/SloClient';
@@ -73,6 +75,20 @@ export const entitySloCard = EntityCardBlueprint.make({
   },
 });
 
+/** `home-page-widget:slo/slos-at-risk`: SLOs breaching or burning budget, on the home page. */
+export const slosAtRiskWidget = HomePageWidgetBlueprint.make({
+  name: 'slos-at-risk',
+  params: {
+    name: 'SlosAtRisk',
+    title: 'SLOs at risk',
+    description: 'SLOs that are breaching or burning their error budget',
+    components: () =>
+      import('./components/home/SlosAtRiskContent').then(m => ({
+        Content: m.SlosAtRiskContent,
+      })),
+  },
+});
+
 export default createFrontendPlugin({
   pluginId: 'slo',
   title: 'SLOs',
@@ -80,5 +96,11 @@ export default createFrontendPlugin({
   info: { packageJson: () => import('../package.json') },
   routes: { root: rootRouteRef },
   externalRoutes: { catalogEntity: catalogEntityRouteRef },
-  extensions: [sloApi, sloPortfolioPage, entitySloContent, entitySloCard],
+  extensions: [
+    sloApi,
+    sloPortfolioPage,
+    entitySloContent,
+    entitySloCard,
+    slosAtRiskWidget,
+  ],
 });

@@ -2,7 +2,6 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import { createHash } from 'crypto';
 import type { Knex } from 'knex';
 import {
   ActionItem,
@@ -10,7 +9,6 @@ import {
   Incident,
   IncidentAlert,
   IncidentRoles,
-  KnownAlertState,
   ListActionItemsQuery,
   ListIncidentsQuery,
   ListPostmortemsQuery,
@@ -27,6 +25,7 @@ import {
 import type {
   AlertGroupDecision,
   AlertGroupOutcome,
+  AlertGroupRequest,
   AlertGroupState,
   IncidentMutation,
   IncidentSearchRow,
@@ -37,6 +36,9 @@ import type {
   SearchDocumentsPage,
   StoredIncident,
 } from './IncidentStore';
+import { processAlertGroup } from './operations/alertmanager/processAlertGroup';
+import { prunePendingResolutions } from './operations/alertmanager/prunePendingResolutions';
+import type { StoreInternals } from './operations/StoreInternals';
 
 const migrationsDir = resolvePackagePath(
   '@vigil/backstage-plugin-incidents-backend',
@@ -70,6 +72,7 @@ interface IncidentRow {
   detected_at: number | string | null;
   declared_at: number | string;
   acknowledged_at: number | string | null;
+  acknowledged_by?: string | null;
   mitigated_at: number | string | null;
   resolved_at: number | string | null;
   closed_at: number | string | null;
@@ -153,6 +156,7 @@ function rowToIncident(row: IncidentRow): Incident {
     roles: JSON.parse(row.roles) as IncidentRoles,
     roleHistory: JSON.parse(row.role_history) as RoleAssignment[],
     timestamps,
+    ...(row.acknowledged_by ? { acknowledgedBy: row.acknowledged_by } : {}),
     ...(row.postmortem_state
       ? { postmortemState: row.postmortem_state as Incident['postmortemState'] }
       : {}),
@@ -179,6 +183,7 @@ function incidentToRow(incident: Incident, ownerRefs: string[]): IncidentRow {
     detected_at: msOrNull(ts.detectedAt),
     declared_at: toMillis(ts.declaredAt),
     acknowledged_at: msOrNull(ts.acknowledgedAt),
+    acknowledged_by: incident.acknowledgedBy ?? null,
     mitigated_at: msOrNull(ts.mitigatedAt),
     resolved_at: msOrNull(ts.resolvedAt),
     closed_at: msOrNull(ts.closedAt),
@@ -265,10 +270,6 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, c => `\\${c}`);
 }
 
-export function hashGroupKey(groupKey: string): string {
-  return createHash('sha256').update(groupKey).digest('hex');
-}
-
 /** {@link IncidentStore} on the plugin's database (SQLite or PostgreSQL). */
 export class DatabaseIncidentStore implements IncidentStore {
   static async create(options: {
@@ -283,9 +284,29 @@ export class DatabaseIncidentStore implements IncidentStore {
   }
 
   private readonly isPostgres: boolean;
+  /** What the operations in ./operations use of this store. */
+  private readonly internals: StoreInternals;
 
   constructor(private readonly db: Knex) {
     this.isPostgres = String(db.client.config.client).includes('pg');
+    this.internals = {
+      db,
+      isPostgres: this.isPostgres,
+      lock: query => this.lock(query),
+      readIncident: (conn, id, forUpdate) =>
+        this.readIncident(conn, id, forUpdate),
+      insertIncident: (tx, stored, events) =>
+        this.insertIncident(tx, stored, events),
+      updateIncident: async (tx, stored, version) => {
+        const id = stored.incident.id;
+        const updated = await tx('incidents')
+          .where({ id, version })
+          .update(incidentToRow(stored.incident, stored.ownerRefs));
+        if (updated !== 1)
+          throw new Error(`Concurrent update of incident ${id}`);
+      },
+      appendEvents: (tx, id, events) => this.appendEvents(tx, id, events),
+    };
   }
 
   /** Row lock on PostgreSQL; SQLite serializes writers by itself. */
@@ -557,96 +578,15 @@ export class DatabaseIncidentStore implements IncidentStore {
 
   // ------------------------------------------------------------ alertmanager
 
-  private async upsertAlerts(
-    tx: Knex.Transaction,
-    incidentId: string,
-    alerts: IncidentAlert[],
-  ): Promise<void> {
-    for (let i = 0; i < alerts.length; i += INSERT_CHUNK) {
-      const rows = alerts.slice(i, i + INSERT_CHUNK).map(alert => ({
-        incident_id: incidentId,
-        fingerprint: alert.fingerprint,
-        alert_name: alert.alertName ?? null,
-        status: alert.status,
-        starts_at: alert.startsAt,
-        ends_at: alert.endsAt ?? null,
-        labels: JSON.stringify(alert.labels),
-        annotations: alert.annotations
-          ? JSON.stringify(alert.annotations)
-          : null,
-        generator_url: alert.generatorURL ?? null,
-      }));
-      await tx('incident_alerts')
-        .insert(rows)
-        .onConflict(['incident_id', 'fingerprint'])
-        .merge();
-    }
-  }
-
   async processAlertGroup(
-    groupKey: string,
-    now: number,
+    request: AlertGroupRequest,
     decide: (state: AlertGroupState) => AlertGroupDecision,
   ): Promise<AlertGroupOutcome> {
-    const hash = hashGroupKey(groupKey);
-    return this.db.transaction(async tx => {
-      await tx('incident_alert_groups')
-        .insert({
-          group_key_hash: hash,
-          group_key: groupKey,
-          incident_id: null,
-          updated_at: now,
-        })
-        .onConflict('group_key_hash')
-        .ignore();
-      const group: { incident_id: string | null } = await this.lock(
-        tx('incident_alert_groups').where({ group_key_hash: hash }).first(),
-      );
-      let stored: StoredIncident | undefined;
-      const knownAlerts = new Map<string, KnownAlertState>();
-      if (group?.incident_id) {
-        stored = await this.readIncident(tx, group.incident_id, true);
-        const rows: AlertRow[] = await tx('incident_alerts').where({
-          incident_id: group.incident_id,
-        });
-        for (const row of rows) {
-          knownAlerts.set(row.fingerprint, {
-            status: row.status as KnownAlertState['status'],
-            startsAt: row.starts_at,
-            ...(row.ends_at ? { endsAt: row.ends_at } : {}),
-          });
-        }
-      }
-      const decision = decide({ stored, knownAlerts });
+    return processAlertGroup(this.internals, request, decide);
+  }
 
-      if (decision.open) {
-        const opened: StoredIncident = decision.open;
-        const id = opened.incident.id;
-        const events = await this.insertIncident(tx, opened, decision.events);
-        await this.upsertAlerts(tx, id, decision.alerts);
-        await tx('incident_alert_groups')
-          .where({ group_key_hash: hash })
-          .update({ incident_id: id, updated_at: now });
-        return { incidentId: id, opened: true, stored: opened, events };
-      }
-      if (!stored) return { opened: false, events: [] };
-      const id = stored.incident.id;
-      let result: StoredIncident = stored;
-      if (decision.update) {
-        await tx('incidents')
-          .where({ id, version: stored.incident.version })
-          .update(incidentToRow(decision.update, stored.ownerRefs));
-        result = { incident: decision.update, ownerRefs: stored.ownerRefs };
-      }
-      const events = await this.appendEvents(tx, id, decision.events);
-      await this.upsertAlerts(tx, id, decision.alerts);
-      if (decision.update || decision.events.length || decision.alerts.length) {
-        await tx('incident_alert_groups')
-          .where({ group_key_hash: hash })
-          .update({ updated_at: now });
-      }
-      return { incidentId: id, opened: false, stored: result, events };
-    });
+  async prunePendingResolutions(before: number): Promise<number> {
+    return prunePendingResolutions(this.internals, before);
   }
 
   // ------------------------------------------------------------ postmortems
@@ -951,6 +891,7 @@ export class DatabaseIncidentStore implements IncidentStore {
         roles: '{}',
         role_history: '[]',
         commander: null,
+        acknowledged_by: null,
         alert_group_key: null,
         created_by: '',
         updated_at: row.declared_at,

@@ -8,6 +8,7 @@ import type {
   ListIncidentsQuery,
   ListPostmortemsQuery,
   MetricsIncident,
+  PendingResolution,
   Postmortem,
   PostmortemListItem,
   TimelineEntry,
@@ -46,17 +47,45 @@ export type MutationOutcome<E> =
 
 /** The Alertmanager intake's decision for one notification, made under the group's lock. */
 export interface AlertGroupDecision {
-  /** A new incident to create (and point the group at). */
+  /** A new incident to create (and point the group and its problem at). */
   open?: { incident: Incident; ownerRefs: string[] };
   /** The existing incident's new state, when it changes. */
   update?: Incident;
   events: TimelineEvent[];
   alerts: IncidentAlert[];
+  /** Resolutions that came before their firing: remember them. */
+  rememberResolutions?: PendingResolution[];
+  /** Fingerprints whose remembered resolution was applied: forget them. */
+  appliedResolutions?: string[];
+  /** The group's truncation count to remember. */
+  truncatedAlerts?: number;
 }
 
 export interface AlertGroupState {
+  /**
+   * The group's incident, or (`correlated`) the open incident of the
+   * group's problem when the group has none open.
+   */
   stored?: StoredIncident;
+  /** `stored` is the problem's incident, not (yet) the group's. */
+  correlated: boolean;
+  /** The alerts of `stored`, by fingerprint. */
   knownAlerts: Map<string, KnownAlertState>;
+  /** Remembered resolutions of the notification's firing alerts, by fingerprint. */
+  pendingResolutions: Map<string, Omit<PendingResolution, 'fingerprint'>>;
+  /** The group's truncation count last recorded on a timeline. */
+  lastTruncatedAlerts: number;
+}
+
+/** One Alertmanager notification as the store takes it. */
+export interface AlertGroupRequest {
+  groupKey: string;
+  /** The notification's problem (alertCorrelationKey), when it has one. */
+  correlationKey?: string;
+  /** Its firing alerts: their remembered resolutions are loaded. */
+  firingAlerts: Array<{ fingerprint: string; startsAt: string }>;
+  /** Receive time, epoch ms. */
+  now: number;
 }
 
 export interface AlertGroupOutcome {
@@ -108,14 +137,17 @@ export interface IncidentStore {
   getAlerts(incidentId: string): Promise<IncidentAlert[]>;
 
   /**
-   * Serializes on `groupKey`, loads its incident and known alerts, lets
+   * Serializes on the group key and then on the correlation key (one lock
+   * order on both databases), loads the incident (the group's, else the open
+   * one of its problem), its known alerts and remembered resolutions, lets
    * `decide` plan, then writes the plan in the same transaction.
    */
   processAlertGroup(
-    groupKey: string,
-    now: number,
+    request: AlertGroupRequest,
     decide: (state: AlertGroupState) => AlertGroupDecision,
   ): Promise<AlertGroupOutcome>;
+  /** Forgets remembered resolutions received before `before` (epoch ms); returns how many. */
+  prunePendingResolutions(before: number): Promise<number>;
 
   createPostmortem(
     postmortem: Postmortem,

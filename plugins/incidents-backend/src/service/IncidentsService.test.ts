@@ -105,6 +105,8 @@ describe.each(databases.eachSupportedId())('incidents on %s', databaseId => {
       'incident_timeline',
       'incident_alerts',
       'incident_alert_groups',
+      'incident_alert_correlations',
+      'incident_pending_resolutions',
       'postmortems',
       'action_items',
     ]) {
@@ -123,6 +125,9 @@ describe.each(databases.eachSupportedId())('incidents on %s', databaseId => {
     await rollbackIncidentsDatabase(knex);
     expect(await knex.schema.hasTable('incidents')).toBe(false);
     expect(await knex.schema.hasTable('action_items')).toBe(false);
+    expect(await knex.schema.hasTable('incident_alert_correlations')).toBe(
+      false,
+    );
     await migrateIncidentsDatabase(knex);
     expect(await knex.schema.hasTable('incidents')).toBe(true);
   });
@@ -132,15 +137,26 @@ describe.each(databases.eachSupportedId())('incidents on %s', databaseId => {
       databaseId,
     );
     const declared = await service.declare(
-      { title: 'Scores fail', severity: 'SEV2', entityRefs: [SCORING] },
+      {
+        title: 'Scores fail',
+        severity: 'SEV2',
+        entityRefs: [SCORING],
+        detectedAt: '2026-11-01T09:57:00Z',
+      },
       ALICE,
       mockCredentials.user(ALICE),
     );
     expect(declared.ownerRefs).toEqual(['group:default/payments']);
+    // The declarer has seen it: acknowledged at once; detected when they say.
     expect(declared.incident).toMatchObject({
       status: 'investigating',
       version: 1,
-      timestamps: { declaredAt: '2026-11-01T10:00:00.000Z' },
+      acknowledgedBy: ALICE,
+      timestamps: {
+        declaredAt: '2026-11-01T10:00:00.000Z',
+        detectedAt: '2026-11-01T09:57:00.000Z',
+        acknowledgedAt: '2026-11-01T10:00:00.000Z',
+      },
     });
     await new Promise(setImmediate);
     expect(notifications.send).toHaveBeenCalledWith(
@@ -158,11 +174,7 @@ describe.each(databases.eachSupportedId())('incidents on %s', databaseId => {
 
     const id = declared.incident.id;
     const steps: Array<[number, object, string]> = [
-      [
-        2 * MINUTE,
-        { roles: { commander: ALICE }, expectedVersion: 1 },
-        'acknowledgedAt',
-      ],
+      [2 * MINUTE, { roles: { commander: ALICE }, expectedVersion: 1 }, ''],
       [
         3 * MINUTE,
         { status: 'identified', severity: 'SEV1', expectedVersion: 2 },
@@ -189,7 +201,7 @@ describe.each(databases.eachSupportedId())('incidents on %s', databaseId => {
       roles: { commander: ALICE },
       timestamps: {
         declaredAt: '2026-11-01T10:00:00.000Z',
-        acknowledgedAt: '2026-11-01T10:02:00.000Z',
+        acknowledgedAt: '2026-11-01T10:00:00.000Z',
         mitigatedAt: '2026-11-01T10:10:00.000Z',
         resolvedAt: '2026-11-01T10:20:00.000Z',
       },
@@ -251,7 +263,8 @@ describe.each(databases.eachSupportedId())('incidents on %s', databaseId => {
     });
     expect(metrics.metrics).toMatchObject({
       count: 1,
-      mttaMs: 2 * MINUTE,
+      // Detected 3 minutes before it was declared (and so acknowledged).
+      mttaMs: 3 * MINUTE,
       mttmMs: 10 * MINUTE,
       mttrMs: 20 * MINUTE,
       publishedPostmortemShare: 1,

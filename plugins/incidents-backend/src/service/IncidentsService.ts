@@ -15,8 +15,10 @@ import {
   IncidentAlert,
   IncidentDetails,
   IncidentMetricsResponse,
+  IncidentPermissions,
   IncidentSignal,
   IncidentUpdateError,
+  IncidentUpdateResult,
   Postmortem,
   PostmortemState,
   SavePostmortemRequest,
@@ -24,17 +26,28 @@ import {
   TimelineEvent,
   UpdateActionItemRequest,
   UpdateIncidentRequest,
+  AlertmanagerPlan,
+  AlertmanagerPlanOptions,
+  acknowledgeIncident,
+  alertCorrelationKey,
   alertFingerprint,
   applyIncidentUpdate,
+  checkDetectedAt,
   declareIncident,
   incidentMetrics,
   isAllowedPostmortemTransition,
   planAlertmanagerNotification,
+  takeCommand,
 } from '@vigil/backstage-plugin-incidents-common';
 import { randomUUID } from 'crypto';
 import pLimit from 'p-limit';
 import type { IncidentsBackendConfig } from '../config';
-import type { IncidentStore, StoredIncident } from '../database/IncidentStore';
+import type {
+  AlertGroupDecision,
+  AlertGroupState,
+  IncidentStore,
+  StoredIncident,
+} from '../database/IncidentStore';
 import type { EntityDirectory } from './EntityDirectory';
 import { isVisible } from './IncidentVisibility';
 import type { IncidentsTelemetry } from './IncidentsTelemetry';
@@ -111,7 +124,7 @@ export class IncidentsService {
 
   async details(
     stored: StoredIncident,
-    permissions: IncidentDetails['permissions'],
+    permissions: IncidentPermissions,
   ): Promise<IncidentDetails> {
     const { store } = this.options;
     const id = stored.incident.id;
@@ -145,15 +158,21 @@ export class IncidentsService {
     actor: string,
     credentials: BackstageCredentials,
   ): Promise<StoredIncident> {
+    const now = this.nowIso();
+    const detected = checkDetectedAt(request.detectedAt, now);
+    if (!detected.ok)
+      throw new InputError(`Invalid incident: ${detected.message}`);
     const ownerRefs = await this.options.directory.resolveOwners(
       request.entityRefs,
       credentials,
     );
+    // Declared by a person: detected when they say (or now), acknowledged now.
     const { incident, events } = declareIncident(
-      request,
+      { ...request, detectedAt: detected.detectedAt },
       this.newId(),
       actor,
-      this.nowIso(),
+      now,
+      { source: 'user' },
     );
     const stored = { incident, ownerRefs };
     const entries = await this.options.store.createIncident(stored, events);
@@ -300,6 +319,53 @@ export class IncidentsService {
     return outcome.stored;
   }
 
+  /** `POST /incidents/:id/acknowledge`: 409 with the current state when stale, already acknowledged or closed. */
+  acknowledge(
+    id: string,
+    expectedVersion: number,
+    actor: string,
+  ): Promise<StoredIncident> {
+    return this.transition(id, current =>
+      acknowledgeIncident(current, expectedVersion, actor, this.nowIso()),
+    );
+  }
+
+  /** `POST /incidents/:id/take-command`: 409 with the current state when stale, commanded or closed. */
+  takeCommand(
+    id: string,
+    expectedVersion: number,
+    actor: string,
+  ): Promise<StoredIncident> {
+    return this.transition(id, current =>
+      takeCommand(current, expectedVersion, actor, this.nowIso()),
+    );
+  }
+
+  /** A versioned change whose every refusal is a conflict (409 with `current`). */
+  private async transition(
+    id: string,
+    change: (current: Incident) => IncidentUpdateResult,
+  ): Promise<StoredIncident> {
+    const outcome =
+      await this.options.store.mutateIncident<IncidentUpdateError>(
+        id,
+        current => change(current.incident),
+      );
+    if (!outcome.ok && 'notFound' in outcome) {
+      throw new NotFoundError(`No incident with id ${id}`);
+    }
+    if (!outcome.ok) {
+      throw new VersionConflictError(outcome.error.message, outcome.current);
+    }
+    this.signal({
+      type: 'incident_updated',
+      incidentId: id,
+      version: outcome.stored.incident.version,
+      status: outcome.stored.incident.status,
+    });
+    return outcome.stored;
+  }
+
   /** Appends a note or link: no version needed, two scribes never conflict. */
   async append(
     id: string,
@@ -414,6 +480,18 @@ export class IncidentsService {
         }
         const { expectedVersion, actionItems, lessonsLearned, ...fields } =
           request;
+        // Ids name this postmortem's items; a new item has none (the
+        // server gives it one). Another postmortem's id would steal its row.
+        const ownIds = new Set(current.actionItems.map(item => item.id));
+        const foreign = (actionItems ?? []).find(
+          item => item.id !== undefined && !ownIds.has(item.id),
+        );
+        if (foreign) {
+          return {
+            ok: false,
+            error: `Invalid postmortem: actionItems: ${foreign.id} is not an action item of this postmortem; send new items without an id`,
+          };
+        }
         const next: Postmortem = {
           ...current,
           ...fields,
@@ -621,101 +699,78 @@ export class IncidentsService {
     }
     const nowMs = this.now();
     const now = new Date(nowMs).toISOString();
-    const alertsByFingerprint = new Map(
-      payload.alerts.map(alert => [alertFingerprint(alert), alert]),
-    );
-    let planOutcomes: AlertmanagerResult['outcomes'] = [];
-    let warnings: string[] = [];
-    let action: AlertmanagerResult['action'] = 'ignored';
+    const entityMapping = {
+      label: mappingLabels,
+      lookup: (value: string) => directory.lookup(value),
+    };
+    const fallbackEntityRef = config.alertmanager.fallbackEntityRef;
+    const planOptions: AlertmanagerPlanOptions = {
+      now,
+      entityMapping,
+      ...(fallbackEntityRef ? { fallbackEntityRef } : {}),
+      resolveIncidentWhenAllResolved:
+        config.alertmanager.resolveIncidentWhenAllResolved,
+      reopenOnRefire: config.alertmanager.reopenOnRefire,
+      severityLabels: config.alertmanager.severityLabels,
+      severityMap: config.alertmanager.severityMap,
+      defaultSeverity: config.alertmanager.defaultSeverity,
+    };
+    // One problem (entity and SLO), one incident, whichever group its alerts come in.
+    const correlationKey = alertCorrelationKey(payload.alerts, {
+      correlationLabels: config.alertmanager.correlationLabels,
+      entityMapping,
+      ...(fallbackEntityRef ? { fallbackEntityRef } : {}),
+    });
+    let plan: AlertmanagerPlan | undefined;
 
     const outcome = await store.processAlertGroup(
-      payload.groupKey,
-      nowMs,
-      ({ stored, knownAlerts }) => {
-        const plan = planAlertmanagerNotification(
-          stored?.incident,
-          knownAlerts,
+      {
+        groupKey: payload.groupKey,
+        ...(correlationKey !== undefined ? { correlationKey } : {}),
+        firingAlerts: payload.alerts
+          .filter(alert => alert.status === 'firing')
+          .map(alert => ({
+            fingerprint: alertFingerprint(alert),
+            startsAt: alert.startsAt,
+          })),
+        now: nowMs,
+      },
+      state => {
+        const options: AlertmanagerPlanOptions = {
+          ...planOptions,
+          pendingResolutions: state.pendingResolutions,
+          lastTruncatedAlerts: state.lastTruncatedAlerts,
+        };
+        plan = planAlertmanagerNotification(
+          state.stored?.incident,
+          state.knownAlerts,
           payload,
-          {
-            now,
-            entityMapping: {
-              label: mappingLabels,
-              lookup: value => directory.lookup(value),
-            },
-            ...(config.alertmanager.fallbackEntityRef
-              ? { fallbackEntityRef: config.alertmanager.fallbackEntityRef }
-              : {}),
-            resolveIncidentWhenAllResolved:
-              config.alertmanager.resolveIncidentWhenAllResolved,
-            reopenOnRefire: config.alertmanager.reopenOnRefire,
-            severityLabels: config.alertmanager.severityLabels,
-            severityMap: config.alertmanager.severityMap,
-            defaultSeverity: config.alertmanager.defaultSeverity,
-          },
+          options,
         );
-        planOutcomes = plan.outcomes;
-        warnings = plan.warnings;
-        const alerts: IncidentAlert[] = [...plan.alertUpdates].map(
-          ([fingerprint, state]) => {
-            const alert = alertsByFingerprint.get(fingerprint)!;
-            return {
-              fingerprint,
-              ...(alert.labels.alertname
-                ? { alertName: alert.labels.alertname }
-                : {}),
-              status: state.status,
-              startsAt: state.startsAt,
-              ...(state.endsAt ? { endsAt: state.endsAt } : {}),
-              labels: alert.labels,
-              ...(Object.keys(alert.annotations).length
-                ? { annotations: alert.annotations }
-                : {}),
-              ...(alert.generatorURL
-                ? { generatorURL: alert.generatorURL }
-                : {}),
-            };
-          },
-        );
-        if (plan.action === 'open' && plan.declare) {
-          action = 'opened';
-          const declared = declareIncident(
-            plan.declare,
-            this.newId(),
-            'alertmanager',
-            now,
+        // The problem's incident takes a group's alerts when they fire; a
+        // group that only reports resolutions of alerts nobody has seen
+        // firing is remembered for their late firing instead.
+        if (
+          state.correlated &&
+          !payload.alerts.some(alert => alert.status === 'firing')
+        ) {
+          plan = planAlertmanagerNotification(
+            undefined,
+            new Map(),
+            payload,
+            options,
           );
-          return {
-            open: {
-              incident: declared.incident,
-              ownerRefs: directory.ownersFromIndex(plan.declare.entityRefs),
-            },
-            events: [...declared.events, ...plan.events],
-            alerts,
-          };
         }
-        if (plan.action !== 'update' || !stored) {
-          action = stored ? 'unchanged' : 'ignored';
-          return { events: [], alerts: [] };
-        }
-        action = 'updated';
-        let update: Incident | undefined;
-        const events = [...plan.events];
-        if (plan.statusChange) {
-          const result = applyIncidentUpdate(
-            stored.incident,
-            { status: plan.statusChange },
-            'alertmanager',
-            now,
-          );
-          if (result.ok && result.changed) {
-            update = result.incident;
-            events.unshift(...result.events);
-          }
-        }
-        return { ...(update ? { update } : {}), events, alerts };
+        return this.alertGroupDecision(plan, state, payload, now);
       },
     );
 
+    const finalPlan = plan as AlertmanagerPlan | undefined;
+    let action: AlertmanagerResult['action'] = 'ignored';
+    if (outcome.opened) action = 'opened';
+    else if (outcome.incidentId) {
+      action = finalPlan?.action === 'update' ? 'updated' : 'unchanged';
+    }
     if (outcome.opened && outcome.stored) {
       this.afterDeclare(outcome.stored, 'alertmanager', outcome.events);
     } else if (outcome.incidentId && outcome.events.length > 0) {
@@ -734,9 +789,106 @@ export class IncidentsService {
     return {
       action,
       ...(outcome.incidentId ? { incidentId: outcome.incidentId } : {}),
-      outcomes: planOutcomes,
-      warnings,
+      outcomes: finalPlan?.outcomes ?? [],
+      warnings: finalPlan?.warnings ?? [],
     };
+  }
+
+  /** What the store writes for a plan: the incident to open or its new state, events, alerts. */
+  private alertGroupDecision(
+    plan: AlertmanagerPlan,
+    state: AlertGroupState,
+    payload: AlertmanagerPayload,
+    now: string,
+  ): AlertGroupDecision {
+    const alertsByFingerprint = new Map(
+      payload.alerts.map(alert => [alertFingerprint(alert), alert]),
+    );
+    const alerts: IncidentAlert[] = [...plan.alertUpdates].map(
+      ([fingerprint, known]) => {
+        const alert = alertsByFingerprint.get(fingerprint)!;
+        return {
+          fingerprint,
+          ...(alert.labels.alertname
+            ? { alertName: alert.labels.alertname }
+            : {}),
+          status: known.status,
+          startsAt: known.startsAt,
+          ...(known.endsAt ? { endsAt: known.endsAt } : {}),
+          labels: alert.labels,
+          ...(Object.keys(alert.annotations).length
+            ? { annotations: alert.annotations }
+            : {}),
+          ...(alert.generatorURL ? { generatorURL: alert.generatorURL } : {}),
+        };
+      },
+    );
+    const bookkeeping = {
+      rememberResolutions: plan.rememberResolutions,
+      appliedResolutions: plan.appliedResolutions,
+      ...(plan.truncatedAlerts !== undefined
+        ? { truncatedAlerts: plan.truncatedAlerts }
+        : {}),
+    };
+    if (plan.action === 'open' && plan.declare) {
+      // Opened by an alert: detected when it started, unacknowledged.
+      const declared = declareIncident(
+        plan.declare,
+        this.newId(),
+        'alertmanager',
+        now,
+        { source: 'alertmanager' },
+      );
+      let incident = declared.incident;
+      const events = [...declared.events, ...plan.events];
+      if (plan.statusChange) {
+        // Every alert it opens with was already resolved (their resolutions
+        // came first): it opens as it would have ended in order.
+        const result = applyIncidentUpdate(
+          incident,
+          { status: plan.statusChange },
+          'alertmanager',
+          now,
+        );
+        if (result.ok && result.changed) {
+          incident = result.incident;
+          events.push(...result.events);
+        }
+      }
+      return {
+        open: {
+          incident,
+          ownerRefs: this.options.directory.ownersFromIndex(
+            plan.declare.entityRefs,
+          ),
+        },
+        events,
+        alerts,
+        ...bookkeeping,
+      };
+    }
+    const stored = state.stored;
+    if (plan.action !== 'update' || !stored) {
+      return { events: [], alerts: [], ...bookkeeping };
+    }
+    let update: Incident | undefined;
+    const events = [...plan.events];
+    if (plan.statusChange || plan.severityChange) {
+      const result = applyIncidentUpdate(
+        stored.incident,
+        {
+          ...(plan.statusChange ? { status: plan.statusChange } : {}),
+          ...(plan.severityChange ? { severity: plan.severityChange } : {}),
+        },
+        'alertmanager',
+        now,
+      );
+      if (result.ok && result.changed) {
+        update = result.incident;
+        events.unshift(...result.events);
+      }
+    }
+    return { ...(update ? { update } : {}), events, alerts, ...bookkeeping };
   }
 }
 
@@ -778,6 +930,10 @@ function describeEvent(event: TimelineEvent): string | undefined {
       return `Alert ${event.alertName ?? event.fingerprint} resolved`;
     case 'link':
       return `Link: ${event.title ?? event.url}`;
+    case 'acknowledged':
+      return `Acknowledged by ${event.actor}`;
+    case 'alerts_truncated':
+      return `Alertmanager left out ${event.truncatedAlerts} alert(s) of a notification`;
     default:
       return undefined;
   }

@@ -122,7 +122,7 @@ export class IncidentsTelemetry {
       ms === undefined ? undefined : ms / MS_PER_SECOND;
     gauge(
       'vigil_incidents_30d_mtta_seconds',
-      'Mean time to acknowledge over the last 30 days',
+      'Mean time from detection (the first alert, or when the declarer noticed) to acknowledgement, over the acknowledged incidents of the last 30 days',
       m => seconds(m.mttaMs),
     );
     gauge(

@@ -2,16 +2,16 @@ import {
   INCIDENT_SEARCH_TYPE,
   IncidentSearchDocumentPage,
   POSTMORTEM_SEARCH_TYPE,
+  markdownToPlainText,
 } from '@vigil/backstage-plugin-incidents-common';
 import type { IncidentStore } from '../database/IncidentStore';
 
 // Published postmortems are long; the index keeps enough to find them.
 const MAX_TEXT = 20_000;
 
-function strip(markdown: string): string {
-  // HTML comments are the template's prompts, not content.
-  return markdown.replace(/<!--[\s\S]*?-->/g, '').trim();
-}
+// Summaries, notes and sections are Markdown; the index and its snippets
+// get the words (the template's prompts, HTML comments, drop out too).
+const plain = (markdown: string): string => markdownToPlainText(markdown);
 
 /** A page of search documents of one type, with the cursor of the next page. */
 export async function toSearchDocuments(
@@ -26,12 +26,13 @@ export async function toSearchDocuments(
       items: page.items.map(({ incident, notes }) => ({
         title: `[${incident.severity}] ${incident.title}`,
         text: [
-          incident.summary ?? '',
+          plain(incident.summary ?? ''),
           `Status: ${incident.status}. Affected: ${incident.entityRefs.join(
             ', ',
           )}.`,
-          ...notes,
+          ...notes.map(plain),
         ]
+          .filter(Boolean)
           .join('\n')
           .slice(0, MAX_TEXT),
         location: `/incidents/${encodeURIComponent(incident.id)}`,
@@ -61,7 +62,7 @@ export async function toSearchDocuments(
         postmortem.lessonsLearned.whereWeGotLucky,
         ...postmortem.actionItems.map(item => item.title),
       ]
-        .map(strip)
+        .map(plain)
         .filter(Boolean)
         .join('\n')
         .slice(0, MAX_TEXT),

@@ -5,6 +5,7 @@ import type {
   ActionItemWithContext,
   Incident,
   IncidentDetails,
+  IncidentPermissions,
   IncidentMetricsResponse,
   IncidentsUiConfig,
   Postmortem,
@@ -46,17 +47,39 @@ export function makeIncident(overrides: Partial<Incident> = {}): Incident {
   };
 }
 
+/** An incident as alert-opened: no commander, nobody has acknowledged it. */
+export const ALERT_OPENED: Partial<Incident> = {
+  roles: {},
+  alertGroupKey: '{}:{alertname="CheckoutErrorBudgetBurn"}',
+  createdBy: 'alertmanager',
+  timestamps: { declaredAt: T0 },
+};
+
+/**
+ * Incident details; `overrides.permissions` may name only some permissions
+ * (the others: update yes, acknowledge and take command no).
+ */
 export function makeDetails(
-  overrides: Partial<IncidentDetails> = {},
+  overrides: Omit<Partial<IncidentDetails>, 'permissions'> & {
+    permissions?: Partial<IncidentPermissions>;
+  } = {},
   incident: Partial<Incident> = {},
 ): IncidentDetails {
+  const { permissions, ...rest } = overrides;
+  // Cast: incidents-common may not list acknowledge/takeCommand yet.
+  const allPermissions = {
+    update: true,
+    acknowledge: false,
+    takeCommand: false,
+    ...permissions,
+  } as IncidentDetails['permissions'];
   return {
     incident: makeIncident(incident),
     ownerRefs: ['group:default/payments'],
     timeline: [],
     alerts: [],
-    permissions: { update: true },
-    ...overrides,
+    permissions: allPermissions,
+    ...rest,
   };
 }
 
@@ -266,6 +289,8 @@ export function fakeIncidentsApi(
     updateIncident: async () => makeDetails(),
     addNote: async () => makeDetails(),
     addLink: async () => makeDetails(),
+    acknowledgeIncident: async () => makeDetails(),
+    takeCommand: async () => makeDetails(),
     createPostmortem: async () => makePostmortemDetails(),
     listPostmortems: async () => ({ items: [], totalCount: 0 }),
     getPostmortem: async () => makePostmortemDetails(),

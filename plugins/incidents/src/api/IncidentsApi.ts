@@ -41,6 +41,24 @@ export interface IncidentsApi {
   ): Promise<IncidentDetails>;
   addNote(incidentId: string, text: string): Promise<IncidentDetails>;
   addLink(incidentId: string, link: AddLinkRequest): Promise<IncidentDetails>;
+  /**
+   * Acknowledges an incident (e.g. one an alert opened): records who and
+   * when. Conflict (409: already acknowledged, or a stale version):
+   * `IncidentsConflictError<IncidentDetails>`.
+   */
+  acknowledgeIncident(
+    incidentId: string,
+    expectedVersion: number,
+  ): Promise<IncidentDetails>;
+  /**
+   * Makes the caller the commander of an incident that has none (allowed
+   * for members of a group owning an affected entity; 403 otherwise).
+   * Conflict (409): `IncidentsConflictError<IncidentDetails>`.
+   */
+  takeCommand(
+    incidentId: string,
+    expectedVersion: number,
+  ): Promise<IncidentDetails>;
 
   /** Only for resolved or closed incidents; 409 when one exists (`current` is it). */
   createPostmortem(incidentId: string): Promise<PostmortemDetails>;

@@ -104,6 +104,38 @@ describe('IncidentsClient', () => {
       { url: 'https://x.example', title: 'X' },
     ],
     [
+      'acknowledgeIncident',
+      (c: IncidentsClient) => c.acknowledgeIncident('inc-1', 3),
+      'POST',
+      '/incidents/inc-1/acknowledge',
+      { expectedVersion: 3 },
+    ],
+    [
+      'takeCommand with an encoded id',
+      (c: IncidentsClient) => c.takeCommand('a/b', 7),
+      'POST',
+      '/incidents/a%2Fb/take-command',
+      { expectedVersion: 7 },
+    ],
+    [
+      'declareIncident with detectedAt',
+      (c: IncidentsClient) =>
+        c.declareIncident({
+          title: 'Down',
+          severity: 'SEV2',
+          entityRefs: ['component:default/checkout'],
+          detectedAt: '2024-05-01T11:50:00.000Z',
+        }),
+      'POST',
+      '/incidents',
+      {
+        title: 'Down',
+        severity: 'SEV2',
+        entityRefs: ['component:default/checkout'],
+        detectedAt: '2024-05-01T11:50:00.000Z',
+      },
+    ],
+    [
       'createPostmortem',
       (c: IncidentsClient) => c.createPostmortem('inc-1'),
       'POST',

@@ -97,6 +97,28 @@ export class IncidentsClient implements IncidentsApi {
     );
   }
 
+  acknowledgeIncident(
+    incidentId: string,
+    expectedVersion: number,
+  ): Promise<IncidentDetails> {
+    return this.request(
+      'POST',
+      `/incidents/${encodeURIComponent(incidentId)}/acknowledge`,
+      { expectedVersion },
+    );
+  }
+
+  takeCommand(
+    incidentId: string,
+    expectedVersion: number,
+  ): Promise<IncidentDetails> {
+    return this.request(
+      'POST',
+      `/incidents/${encodeURIComponent(incidentId)}/take-command`,
+      { expectedVersion },
+    );
+  }
+
   createPostmortem(incidentId: string): Promise<PostmortemDetails> {
     return this.request(
       'POST',

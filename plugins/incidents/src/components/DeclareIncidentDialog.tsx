@@ -24,7 +24,7 @@ import type {
   IncidentDetails,
   Severity,
 } from '../api/types';
-import { fromDateTimeLocal } from '../lib/format';
+import { fromDateTimeLocal, toDateTimeLocal } from '../lib/format';
 import { useIncidentsConfig } from '../lib/useIncidentsConfig';
 import {
   AFFECTED_ENTITY_KINDS,
@@ -43,34 +43,50 @@ interface FormState {
 
 type FieldErrors = Partial<Record<keyof FormState, string>>;
 
-function emptyForm(entityRefs: string[]): FormState {
+/** A fresh form; "detected at" defaults to now (to the second). */
+function emptyForm(entityRefs: string[], now: Date = new Date()): FormState {
   return {
     title: '',
     summary: '',
     severity: 'SEV2',
     entityRefs,
     commander: '',
-    detectedAt: '',
+    detectedAt: toDateTimeLocal(now.toISOString()),
   };
+}
+
+/** Why "detected at" is not acceptable, if it is not. */
+function detectedAtProblem(value: string, now: Date): string | undefined {
+  if (!value) return 'Enter when the problem was detected';
+  const iso = fromDateTimeLocal(value);
+  if (!iso) return 'Enter a valid date and time';
+  // The field has whole seconds: the second of "now" is not the future.
+  if (Date.parse(iso) > Math.ceil(now.getTime() / 1000) * 1000) {
+    return 'Must not be in the future';
+  }
+  return undefined;
 }
 
 /** The request for the form, or the errors per field (same schema as the server). */
 export function toDeclareRequest(
   form: FormState,
+  now: Date = new Date(),
 ): { request: DeclareIncidentRequest } | { errors: FieldErrors } {
+  const detectedAt = fromDateTimeLocal(form.detectedAt);
   const candidate = {
     title: form.title.trim(),
     severity: form.severity,
     entityRefs: form.entityRefs,
     ...(form.summary.trim() ? { summary: form.summary.trim() } : {}),
     ...(form.commander.trim() ? { commander: form.commander.trim() } : {}),
-    ...(form.detectedAt
-      ? { detectedAt: fromDateTimeLocal(form.detectedAt) ?? form.detectedAt }
-      : {}),
+    ...(detectedAt ? { detectedAt } : {}),
   };
   const result = declareIncidentRequestSchema.safeParse(candidate);
-  if (result.success) return { request: result.data };
+  const detectedAtError = detectedAtProblem(form.detectedAt, now);
+  if (result.success && !detectedAtError) return { request: result.data };
   const errors: FieldErrors = {};
+  if (detectedAtError) errors.detectedAt = detectedAtError;
+  if (result.success) return { errors };
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? 'title') as keyof FormState;
     const where =
@@ -85,7 +101,8 @@ export function toDeclareRequest(
 /**
  * Declares an incident: title, summary, severity (with the configured names
  * and descriptions), affected entities, commander (the signed-in user by
- * default) and, optionally, when it was detected.
+ * default) and when the problem was detected (now by default; not in the
+ * future).
  */
 export function DeclareIncidentDialog(props: {
   open: boolean;
@@ -269,6 +286,7 @@ export function DeclareIncidentDialog(props: {
           />
           <TextField
             fullWidth
+            required
             margin="dense"
             variant="outlined"
             id="declare-incident-detected-at"
@@ -281,7 +299,7 @@ export function DeclareIncidentDialog(props: {
             error={Boolean(errors.detectedAt)}
             helperText={
               errors.detectedAt ??
-              'When the problem was first noticed, if earlier than now (optional)'
+              'When the problem was first noticed (alert, report, graph): now, or earlier'
             }
           />
         </DialogContent>

@@ -77,10 +77,12 @@ describe('IncidentsPage', () => {
       'href',
       '/catalog/default/component/search',
     );
-    expect(within(row).getByRole('link', { name: /shop/ })).toHaveAttribute(
-      'href',
-      '/catalog/default/system/shop',
-    );
+    const shop = within(row).getByRole('link', { name: /shop/ });
+    expect(shop).toHaveAttribute('href', '/catalog/default/system/shop');
+    // Named as the catalog presents it (not the raw ref), never wrapping
+    // inside the name.
+    expect(shop).toHaveTextContent(/^shop$/);
+    expect(shop).toHaveStyle({ whiteSpace: 'nowrap' });
     expect(within(row).getByText('In review')).toBeInTheDocument();
 
     const firstRow = link.closest('tr')!;
@@ -214,6 +216,7 @@ describe('IncidentsPage', () => {
         severity: 'SEV1',
         entityRefs: ['system:default/shop', 'component:default/payments'],
         commander: ALICE,
+        detectedAt: expect.any(String),
       }),
     );
     // Now on the new incident's page.
@@ -221,6 +224,61 @@ describe('IncidentsPage', () => {
     expect(
       (await screen.findAllByText('Payments down')).length,
     ).toBeGreaterThan(0);
+  });
+
+  it('asks when the problem was detected: now by default, never in the future', async () => {
+    const api = fakeIncidentsApi();
+    renderPage(api);
+    await screen.findByRole('link', { name: 'Checkout errors' });
+    const opened = Date.now();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Declare incident' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    const detectedAt = within(dialog).getByLabelText(/^Detected at/);
+    // Local time to the second, as the datetime-local field takes it.
+    const shown = new Date((detectedAt as HTMLInputElement).value).getTime();
+    expect(Math.abs(shown - opened)).toBeLessThan(60_000);
+
+    fireEvent.change(within(dialog).getByLabelText(/^Title/), {
+      target: { value: 'Payments down' },
+    });
+    await userEvent.type(
+      within(dialog).getByLabelText(/^Affected entities/),
+      'component:default/checkout{Enter}',
+    );
+    fireEvent.change(detectedAt, { target: { value: '2999-01-01T10:00:00' } });
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Declare' }),
+    );
+    expect(
+      await within(dialog).findByText('Must not be in the future'),
+    ).toBeInTheDocument();
+    expect(detectedAt).toHaveAttribute('aria-invalid', 'true');
+    expect(api.declareIncident).not.toHaveBeenCalled();
+
+    fireEvent.change(detectedAt, { target: { value: '' } });
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Declare' }),
+    );
+    expect(
+      await within(dialog).findByText('Enter when the problem was detected'),
+    ).toBeInTheDocument();
+    expect(api.declareIncident).not.toHaveBeenCalled();
+
+    fireEvent.change(detectedAt, { target: { value: '2024-05-01T11:50:30' } });
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Declare' }),
+    );
+    await waitFor(() =>
+      expect(api.declareIncident).toHaveBeenCalledWith(
+        expect.objectContaining({
+          title: 'Payments down',
+          // The local time entered, in UTC.
+          detectedAt: new Date('2024-05-01T11:50:30').toISOString(),
+        }),
+      ),
+    );
   });
 
   it('validates the declaration with the shared schema before sending it', async () => {

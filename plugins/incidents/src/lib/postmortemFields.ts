@@ -59,26 +59,88 @@ export function newItemKey(): string {
   return `new-${Date.now().toString(36)}-${keyCounter}`;
 }
 
+/** Keys of the Markdown sections (text sections, lessons, supporting information). */
+export type SectionKey =
+  | (typeof TEXT_SECTIONS)[number]['key']
+  | (typeof LESSONS_SECTIONS)[number]['key']
+  | 'supportingInformation';
+
+const HTML_COMMENT = /<!--([\s\S]*?)-->/g;
+
+/**
+ * Splits the template's guidance off a section's text. The template (backend
+ * config `vigil.incidents.postmortemTemplate`) writes its prompts as HTML
+ * comments; the editor shows them as placeholder and help text instead of
+ * as raw `<!-- … -->` inside the field. Text without comments is returned
+ * as is.
+ */
+export function splitGuidance(markdown: string): {
+  text: string;
+  guidance?: string;
+} {
+  const prompts: string[] = [];
+  const text = markdown.replace(HTML_COMMENT, (_comment, inner: string) => {
+    const prompt = inner.trim();
+    if (prompt) prompts.push(prompt);
+    return '';
+  });
+  if (text === markdown) return { text };
+  return {
+    text: text.replace(/\n{3,}/g, '\n\n').trim(),
+    guidance: prompts.length > 0 ? prompts.join(' ') : undefined,
+  };
+}
+
+const withoutGuidance = (markdown: string | undefined) =>
+  splitGuidance(markdown ?? '').text;
+
+/** The template's guidance per section of a postmortem, where it has any. */
+export function postmortemGuidance(
+  postmortem: Postmortem,
+): Partial<Record<SectionKey, string>> {
+  const sections: Record<SectionKey, string | undefined> = {
+    summary: postmortem.summary,
+    impact: postmortem.impact,
+    rootCauses: postmortem.rootCauses,
+    trigger: postmortem.trigger,
+    resolution: postmortem.resolution,
+    detection: postmortem.detection,
+    whatWentWell: postmortem.lessonsLearned?.whatWentWell,
+    whatWentWrong: postmortem.lessonsLearned?.whatWentWrong,
+    whereWeGotLucky: postmortem.lessonsLearned?.whereWeGotLucky,
+    supportingInformation: postmortem.supportingInformation,
+  };
+  const guidance: Partial<Record<SectionKey, string>> = {};
+  for (const [key, markdown] of Object.entries(sections)) {
+    const prompt = splitGuidance(markdown ?? '').guidance;
+    if (prompt) guidance[key as SectionKey] = prompt;
+  }
+  return guidance;
+}
+
+/** The editable fields of a postmortem, without the template's guidance comments. */
 export function fieldsFromPostmortem(postmortem: Postmortem): PostmortemFields {
   return {
     title: postmortem.title,
     authors: [...(postmortem.authors ?? [])],
-    summary: postmortem.summary ?? '',
-    impact: postmortem.impact ?? '',
-    rootCauses: postmortem.rootCauses ?? '',
-    trigger: postmortem.trigger ?? '',
-    resolution: postmortem.resolution ?? '',
-    detection: postmortem.detection ?? '',
+    summary: withoutGuidance(postmortem.summary),
+    impact: withoutGuidance(postmortem.impact),
+    rootCauses: withoutGuidance(postmortem.rootCauses),
+    trigger: withoutGuidance(postmortem.trigger),
+    resolution: withoutGuidance(postmortem.resolution),
+    detection: withoutGuidance(postmortem.detection),
     lessonsLearned: {
-      whatWentWell: postmortem.lessonsLearned?.whatWentWell ?? '',
-      whatWentWrong: postmortem.lessonsLearned?.whatWentWrong ?? '',
-      whereWeGotLucky: postmortem.lessonsLearned?.whereWeGotLucky ?? '',
+      whatWentWell: withoutGuidance(postmortem.lessonsLearned?.whatWentWell),
+      whatWentWrong: withoutGuidance(postmortem.lessonsLearned?.whatWentWrong),
+      whereWeGotLucky: withoutGuidance(
+        postmortem.lessonsLearned?.whereWeGotLucky,
+      ),
     },
     timeline: (postmortem.timeline ?? []).map(e => ({
       at: e.at,
       text: e.text,
     })),
-    supportingInformation: postmortem.supportingInformation ?? '',
+    supportingInformation: withoutGuidance(postmortem.supportingInformation),
     actionItems: (postmortem.actionItems ?? []).map(item => ({
       ...item,
       key: item.id,
@@ -187,8 +249,8 @@ export function sameFields(a: PostmortemFields, b: PostmortemFields): boolean {
 export function changedFields(
   base: PostmortemFields,
   next: PostmortemFields,
-): Omit<SavePostmortemRequest, 'expectedVersion'> {
-  const changes: Omit<SavePostmortemRequest, 'expectedVersion'> = {};
+): PostmortemChanges {
+  const changes: PostmortemChanges = {};
   if (next.title !== base.title) changes.title = next.title;
   if (!same(next.authors, base.authors)) changes.authors = next.authors;
   for (const { key } of TEXT_SECTIONS) {
@@ -208,14 +270,20 @@ export function changedFields(
   return changes;
 }
 
-/** Validation problems of a save request, as "Field: message" lines. */
-export function validateSaveRequest(request: SavePostmortemRequest): string[] {
-  const result = savePostmortemRequestSchema.safeParse(request);
-  if (result.success) return [];
-  return result.error.issues.map(issue => {
-    const where = describePath(issue.path);
-    return where ? `${where}: ${issue.message}` : issue.message;
-  });
+/** A top-level field of the save request (what is sent or held back). */
+export type SaveField = Exclude<keyof SavePostmortemRequest, 'expectedVersion'>;
+export type PostmortemChanges = Omit<SavePostmortemRequest, 'expectedVersion'>;
+
+/** Why one edit cannot be saved, and where it is. */
+export interface PostmortemProblem {
+  /** The field of the request it holds back. */
+  field: SaveField;
+  /** Its path in the request, e.g. `['actionItems', 1, 'title']`. */
+  path: Array<string | number>;
+  /** The whole story: "Action item 2: title is required". */
+  text: string;
+  /** What to show on the field itself: "Title is required". */
+  fieldMessage: string;
 }
 
 const FIELD_LABELS: Record<string, string> = {
@@ -245,24 +313,148 @@ const ENTRY_FIELD_LABELS: Record<string, string> = {
   status: 'status',
 };
 
-function describePath(path: Array<string | number>): string {
-  const [head, index, field] = path;
-  const entryField = field
-    ? ` ${ENTRY_FIELD_LABELS[String(field)] ?? field}`
-    : '';
+/** One issue zod reports (the schema's own type; zod is not a dependency here). */
+type Issue = NonNullable<
+  ReturnType<typeof savePostmortemRequestSchema.safeParse>['error']
+>['issues'][number];
+
+/** "is required", "must be a full entity ref …": the message after the field's name. */
+function issueMessage(issue: Issue): string {
+  if (
+    issue.code === 'too_small' &&
+    issue.type === 'string' &&
+    Number(issue.minimum) <= 1
+  ) {
+    return 'is required';
+  }
+  if (issue.code === 'too_big' && issue.type === 'string') {
+    return `is too long (at most ${issue.maximum} characters)`;
+  }
+  if (issue.code === 'too_big' && issue.type === 'array') {
+    return `has too many entries (at most ${issue.maximum})`;
+  }
+  if (issue.code === 'invalid_string' && issue.validation === 'url') {
+    return 'must be a URL, e.g. https://tracker.example/ISSUE-1';
+  }
+  return issue.message;
+}
+
+const capitalize = (text: string) =>
+  text ? text[0].toLocaleUpperCase('en-US') + text.slice(1) : text;
+
+function toProblem(issue: Issue): PostmortemProblem {
+  const [head, index, entryField] = issue.path;
+  const message = issueMessage(issue);
+  const field = String(head) as SaveField;
+  const entry =
+    (head === 'actionItems' && 'Action item') ||
+    (head === 'timeline' && 'Timeline entry') ||
+    (head === 'authors' && 'Author') ||
+    undefined;
+  if (entry && typeof index === 'number') {
+    const where = `${entry} ${index + 1}`;
+    if (entryField !== undefined) {
+      const name = ENTRY_FIELD_LABELS[String(entryField)] ?? String(entryField);
+      return {
+        field,
+        path: issue.path,
+        text: `${where}: ${name} ${message}`,
+        fieldMessage: `${capitalize(name)} ${message}`,
+      };
+    }
+    return {
+      field,
+      path: issue.path,
+      text: `${where} ${message}`,
+      fieldMessage: `${where} ${message}`,
+    };
+  }
+  const key = head === 'lessonsLearned' && index !== undefined ? index : head;
+  const label =
+    key === undefined ? '' : FIELD_LABELS[String(key)] ?? String(key);
+  const text = label ? `${label} ${message}` : capitalize(message);
+  return { field, path: issue.path, text, fieldMessage: text };
+}
+
+/** Validation problems of changes (the same schema as the server's). */
+export function validateChanges(
+  changes: PostmortemChanges,
+): PostmortemProblem[] {
+  const result = savePostmortemRequestSchema.safeParse({
+    expectedVersion: 0,
+    ...changes,
+  });
+  return result.success ? [] : result.error.issues.map(toProblem);
+}
+
+/** Validation problems of a save request, as "Field: message" lines. */
+export function validateSaveRequest(request: SavePostmortemRequest): string[] {
+  const { expectedVersion: _version, ...changes } = request;
+  return validateChanges(changes).map(problem => problem.text);
+}
+
+/**
+ * Splits changes into those that can be saved and those held back. Every
+ * field of the request is optional and saved independently, so one invalid
+ * field (e.g. an action item without a title: the list is sent whole) keeps
+ * only that field from the server, never the rest.
+ */
+export function splitValidChanges(changes: PostmortemChanges): {
+  valid: PostmortemChanges;
+  heldBack: SaveField[];
+  problems: PostmortemProblem[];
+} {
+  const problems = validateChanges(changes);
+  const heldBack = [...new Set(problems.map(problem => problem.field))];
+  const valid: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(changes)) {
+    if (!heldBack.includes(key as SaveField)) valid[key] = value;
+  }
+  return { valid: valid as PostmortemChanges, heldBack, problems };
+}
+
+/** `base` with the fields that were saved (`keys`) taken from `next`. */
+export function withSavedFields(
+  base: PostmortemFields,
+  next: PostmortemFields,
+  keys: ReadonlyArray<SaveField>,
+): PostmortemFields {
+  const out = { ...base } as Record<string, unknown>;
+  for (const key of keys) out[key] = next[key as keyof PostmortemFields];
+  return out as unknown as PostmortemFields;
+}
+
+const ACTION_ITEM_FIELD_IDS: Record<string, string> = {
+  title: 'title',
+  owner: 'owner',
+  dueDate: 'due',
+  priority: 'priority',
+  status: 'status',
+  link: 'link',
+};
+
+/** The DOM id of the input a problem is about (see PostmortemEditor). */
+export function problemFieldId(
+  problem: PostmortemProblem,
+  fields: PostmortemFields,
+): string {
+  const [head, index, entryField] = problem.path;
   if (head === 'actionItems' && typeof index === 'number') {
-    return `Action item ${index + 1}${entryField}`;
+    const item = fields.actionItems[index];
+    const suffix = ACTION_ITEM_FIELD_IDS[String(entryField)] ?? 'title';
+    return item
+      ? `action-item-${item.key}-${suffix}`
+      : 'postmortem-actionItems';
   }
   if (head === 'timeline' && typeof index === 'number') {
-    return `Timeline entry ${index + 1}${entryField}`;
-  }
-  if (head === 'authors' && typeof index === 'number') {
-    return `Author ${index + 1}`;
+    return `postmortem-timeline-${index}-${
+      entryField === 'at' ? 'at' : 'text'
+    }`;
   }
   if (head === 'lessonsLearned' && index !== undefined) {
-    return FIELD_LABELS[String(index)] ?? String(index);
+    return `postmortem-${String(index)}`;
   }
-  return head === undefined ? '' : FIELD_LABELS[String(head)] ?? String(head);
+  return `postmortem-${String(head)}`;
 }
 
 /**

@@ -14,9 +14,12 @@ import {
   coerceFields,
   fieldsFromPostmortem,
   PostmortemFields,
+  PostmortemProblem,
   sameFields,
-  validateSaveRequest,
+  splitValidChanges,
+  validateChanges,
   withItemIds,
+  withSavedFields,
 } from './postmortemFields';
 
 /** Save to the server after this long without an edit. */
@@ -30,7 +33,10 @@ export type SaveStatus =
   | 'saving'
   /** The last save failed; the edits are kept locally. */
   | 'error'
-  /** The edits do not validate, so they were not sent. */
+  /**
+   * Some edits do not validate: those fields were held back (kept in the
+   * local draft), every other field was saved.
+   */
   | 'invalid'
   /** Someone else saved first; the user must choose. */
   | 'conflict';
@@ -47,10 +53,22 @@ export interface PostmortemAutosave {
   status: SaveStatus;
   /** The error of the last failed save. */
   error?: string;
-  /** Validation problems that keep the edits from being sent. */
-  problems: string[];
+  /**
+   * Why edits cannot be saved, for the current content (updated on every
+   * edit); the fields they are in are held back from the server.
+   */
+  problems: PostmortemProblem[];
+  /**
+   * Whether to point the problems out on the fields: once a save held
+   * something back, or the user tried to publish, until they are fixed.
+   */
+  showProblems: boolean;
+  /** Points the problems out (e.g. when the user tries to publish). */
+  revealProblems(): void;
   /** The server version the editor is based on. */
   version: number;
+  /** The version now, also right after a save (before a re-render). */
+  currentVersion(): number;
   /** Whether edits from this browser were restored when the page loaded. */
   restoredOnLoad: boolean;
   /** The state another session saved, when a save hit a conflict. */
@@ -63,7 +81,10 @@ export interface PostmortemAutosave {
   loadTheirs(): void;
   /** Conflict: save the local edits over the stored version. */
   overwriteWithMine(): void;
-  /** Saves now; resolves true once the server has every edit. */
+  /**
+   * Saves now; resolves true once the server has every edit, false when
+   * something is still unsaved (held back, failed, conflict).
+   */
   flush(): Promise<boolean>;
   /**
    * Takes a newer server state: another session's (live update) only when
@@ -132,7 +153,10 @@ export function usePostmortemAutosave(options: {
     init.restoredOnLoad ? 'unsaved' : 'saved',
   );
   const [error, setError] = useState<string>();
-  const [problems, setProblems] = useState<string[]>([]);
+  const [problems, setProblemsState] = useState<PostmortemProblem[]>(() =>
+    validateChanges(changedFields(init.saved, init.fields)),
+  );
+  const [showProblems, setShowProblems] = useState(false);
   const [version, setVersionState] = useState(initial.postmortem.version);
   const [conflict, setConflict] = useState<PostmortemDetails>();
   const [staleDraft, setStaleDraft] = useState(init.staleDraft);
@@ -165,6 +189,15 @@ export function usePostmortemAutosave(options: {
     () => sameFields(fieldsRef.current, savedRef.current),
     [],
   );
+  /** Re-validates what is unsaved; hides the markers once all is fixed. */
+  const refreshProblems = useCallback(() => {
+    const next = validateChanges(
+      changedFields(savedRef.current, fieldsRef.current),
+    );
+    setProblemsState(next);
+    if (next.length === 0) setShowProblems(false);
+    return next;
+  }, []);
 
   const save = useCallback(async (): Promise<boolean> => {
     clearTimer();
@@ -180,47 +213,66 @@ export function usePostmortemAutosave(options: {
       clearDraft(postmortemId);
       setStatus('saved');
       setError(undefined);
-      setProblems([]);
+      refreshProblems();
       return true;
     }
-    const request = { expectedVersion: versionRef.current, ...changes };
-    const invalid = validateSaveRequest(request);
-    if (invalid.length > 0) {
-      setProblems(invalid);
+    // Invalid fields are held back (they stay in the local draft); every
+    // other field is saved, so one bad action item never costs the rest.
+    const { valid, heldBack, problems: found } = splitValidChanges(changes);
+    setProblemsState(found);
+    const sentKeys = Object.keys(valid) as Array<keyof typeof valid>;
+    if (sentKeys.length === 0) {
+      setShowProblems(true);
       setStatus('invalid');
       return false;
     }
-    setProblems([]);
+    const request = { expectedVersion: versionRef.current, ...valid };
     setError(undefined);
     setStatus('saving');
 
     const attempt = (async () => {
       try {
         const result = await api.savePostmortem(postmortemId, request);
-        const ids = assignServerIds(
-          sent.actionItems,
-          result.postmortem.actionItems ?? [],
-        );
+        // New action items get the server's ids only if the list was sent.
+        const ids = valid.actionItems
+          ? assignServerIds(
+              sent.actionItems,
+              result.postmortem.actionItems ?? [],
+            )
+          : new Map<string, string>();
         // What we sent is saved; the server's normalised copy is not taken
-        // over, which would rewrite text under the user's cursor.
-        savedRef.current = withItemIds(sent, ids);
+        // over, which would rewrite text under the user's cursor. Held-back
+        // fields stay unsaved.
+        savedRef.current = withItemIds(
+          withSavedFields(savedRef.current, sent, sentKeys),
+          ids,
+        );
         const current = withItemIds(fieldsRef.current, ids);
         if (current !== fieldsRef.current) setFields(current);
         setVersion(result.postmortem.version);
         onServerStateRef.current?.(result);
+        const remaining = refreshProblems();
         if (isClean()) {
           clearDraft(postmortemId);
           setStatus('saved');
-        } else {
-          // Edits made while saving are now based on the new version.
-          writeDraft(postmortemId, versionRef.current, current);
+          return true;
+        }
+        // Edits made while saving are now based on the new version.
+        writeDraft(postmortemId, versionRef.current, current);
+        const rest = splitValidChanges(
+          changedFields(savedRef.current, current),
+        );
+        if (Object.keys(rest.valid).length > 0) {
           setStatus('unsaved');
           timerRef.current = setTimeout(() => {
             timerRef.current = undefined;
             void save();
           }, debounceMs);
+        } else if (remaining.length > 0) {
+          setShowProblems(true);
+          setStatus('invalid');
         }
-        return true;
+        return heldBack.length === 0;
       } catch (e) {
         if (isConflictError<PostmortemDetails>(e)) {
           blockedRef.current = true;
@@ -245,6 +297,7 @@ export function usePostmortemAutosave(options: {
     debounceMs,
     clearTimer,
     isClean,
+    refreshProblems,
     setFields,
     setVersion,
   ]);
@@ -263,12 +316,19 @@ export function usePostmortemAutosave(options: {
       const next = change(fieldsRef.current);
       setFields(next);
       writeDraft(postmortemId, versionRef.current, next);
+      refreshProblems();
       if (blockedRef.current) return;
       setStatus('unsaved');
       schedule();
     },
-    [editable, postmortemId, schedule, setFields],
+    [editable, postmortemId, schedule, setFields, refreshProblems],
   );
+
+  const currentVersion = useCallback(() => versionRef.current, []);
+
+  const revealProblems = useCallback(() => {
+    if (refreshProblems().length > 0) setShowProblems(true);
+  }, [refreshProblems]);
 
   const flush = useCallback(async (): Promise<boolean> => {
     // Edits typed while a save is in flight need another round.
@@ -284,9 +344,10 @@ export function usePostmortemAutosave(options: {
     setStaleDraft(undefined);
     setFields(staleDraft.fields);
     writeDraft(postmortemId, versionRef.current, staleDraft.fields);
+    refreshProblems();
     setStatus('unsaved');
     void save();
-  }, [staleDraft, postmortemId, save, setFields]);
+  }, [staleDraft, postmortemId, save, setFields, refreshProblems]);
 
   const discardDraft = useCallback(() => {
     setStaleDraft(undefined);
@@ -304,9 +365,17 @@ export function usePostmortemAutosave(options: {
     blockedRef.current = false;
     setConflict(undefined);
     clearDraft(postmortemId);
+    refreshProblems();
     setStatus('saved');
     onServerStateRef.current?.(conflict);
-  }, [conflict, clearTimer, setFields, setVersion, postmortemId]);
+  }, [
+    conflict,
+    clearTimer,
+    setFields,
+    setVersion,
+    postmortemId,
+    refreshProblems,
+  ]);
 
   const overwriteWithMine = useCallback(() => {
     if (!conflict) return;
@@ -330,6 +399,7 @@ export function usePostmortemAutosave(options: {
         // local edits made meanwhile stay and are saved on top of it.
         savedRef.current = theirs;
         setVersion(details.postmortem.version);
+        refreshProblems();
         if (!isClean()) {
           writeDraft(postmortemId, versionRef.current, fieldsRef.current);
           setStatus('unsaved');
@@ -346,7 +416,7 @@ export function usePostmortemAutosave(options: {
       clearDraft(postmortemId);
       return true;
     },
-    [postmortemId, isClean, setFields, setVersion, schedule],
+    [postmortemId, isClean, setFields, setVersion, schedule, refreshProblems],
   );
 
   // A draft of the loaded version was never saved: save it now.
@@ -385,7 +455,10 @@ export function usePostmortemAutosave(options: {
     status,
     error,
     problems,
+    showProblems,
+    revealProblems,
     version,
+    currentVersion,
     restoredOnLoad: init.restoredOnLoad,
     conflict,
     staleDraft,

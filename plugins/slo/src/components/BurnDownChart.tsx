@@ -1,19 +1,25 @@
 import { makeStyles, Typography } from '@material-ui/core';
 import type { SloEvaluation } from '../api/types';
-import { formatBudget, NO_DATA } from '../lib/format';
+import { budgetAxis, timeAxis } from '../lib/chartScale';
+import { formatBudget, formatTimestamp, NO_DATA } from '../lib/format';
 
 const WIDTH = 600;
 const HEIGHT = 160;
-const PADDING = { top: 8, right: 8, bottom: 20, left: 44 };
+const PADDING = { top: 10, right: 12, bottom: 24 };
+/** Label font size, and the width of one of its characters (estimated). */
+const FONT_SIZE = 10;
+const CHAR_WIDTH = 6.5;
 /** Enough points for the width; a 30-day history at 1/min has ~43,000. */
 const MAX_POINTS = 600;
 
 const useStyles = makeStyles(theme => ({
   svg: { width: '100%', height: 'auto', maxHeight: HEIGHT * 1.5 },
   line: { fill: 'none', stroke: theme.palette.primary.main, strokeWidth: 1.5 },
+  point: { fill: theme.palette.primary.main },
   zero: { stroke: theme.palette.error.main, strokeDasharray: '4 3' },
-  axis: { stroke: theme.palette.divider },
-  label: { fill: theme.palette.text.secondary, fontSize: 10 },
+  grid: { stroke: theme.palette.divider },
+  label: { fill: theme.palette.text.secondary, fontSize: FONT_SIZE },
+  zeroLabel: { fill: theme.palette.error.main, fontWeight: 'bold' },
 }));
 
 interface Point {
@@ -22,8 +28,9 @@ interface Point {
 }
 
 /**
- * Keeps at most `max` points, one (the last) per time bucket, and keeps
- * no-data gaps as `null` separators so the line breaks there.
+ * Keeps at most `max` points, one (the last) per time bucket of [from, to]
+ * (the data's own time range), and keeps no-data gaps as `null` separators
+ * so the line breaks there.
  */
 export function downsample(
   evaluations: readonly SloEvaluation[],
@@ -69,17 +76,37 @@ function segments(points: Array<Point | null>): Point[][] {
   return runs;
 }
 
-/** Error budget remaining over the period, as a small inline SVG line chart. */
+/** The evaluations' time range, or undefined without any. */
+function timeRange(
+  evaluations: readonly SloEvaluation[],
+): [number, number] | undefined {
+  let from = Infinity;
+  let to = -Infinity;
+  for (const evaluation of evaluations) {
+    const time = Date.parse(evaluation.evaluatedAt);
+    if (!Number.isFinite(time)) continue;
+    from = Math.min(from, time);
+    to = Math.max(to, time);
+  }
+  return from <= to ? [from, to] : undefined;
+}
+
+/**
+ * Error budget remaining as a small inline SVG line chart over the time the
+ * history covers (a few minutes of history fill the width as a few minutes).
+ * The y axis reaches down to an overspent budget and up to 100%, with the
+ * 0% (budget spent) line marked.
+ */
 export function BurnDownChart(props: {
   evaluations: readonly SloEvaluation[];
-  from: string;
-  to: string;
+  /** Time zone of the time labels; the browser's by default. */
+  zone?: string;
 }) {
   const classes = useStyles();
-  const from = Date.parse(props.from);
-  const to = Date.parse(props.to);
-  const points = downsample(props.evaluations, from, to);
-  const runs = segments(points);
+  const range = timeRange(props.evaluations);
+  const runs = range
+    ? segments(downsample(props.evaluations, range[0], range[1]))
+    : [];
   if (runs.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
@@ -88,22 +115,33 @@ export function BurnDownChart(props: {
     );
   }
 
-  const budgets = runs.flat().map(p => p.budget);
-  // Always show 0% (budget spent) and 100% (untouched) for scale.
-  const yMin = Math.min(0, ...budgets);
-  const yMax = Math.max(1, ...budgets);
-  const plotWidth = WIDTH - PADDING.left - PADDING.right;
-  const plotHeight = HEIGHT - PADDING.top - PADDING.bottom;
-  const x = (time: number) =>
-    PADDING.left + ((time - from) / Math.max(to - from, 1)) * plotWidth;
-  const y = (budget: number) =>
-    PADDING.top + ((yMax - budget) / (yMax - yMin)) * plotHeight;
-  const last = runs[runs.length - 1][runs[runs.length - 1].length - 1];
-  const summary = `Error budget remaining from ${new Date(
-    from,
-  ).toISOString()} to ${new Date(to).toISOString()}; latest ${formatBudget(
-    last.budget,
-  )}`;
+  const points = runs.flat();
+  const plotBottom = HEIGHT - PADDING.bottom;
+  const yAxis = budgetAxis(
+    points.map(p => p.budget),
+    { start: plotBottom, end: PADDING.top },
+    { minGapPx: FONT_SIZE * 1.6 },
+  );
+  const left =
+    Math.max(3, ...yAxis.ticks.map(t => t.label.length)) * CHAR_WIDTH + 10;
+  const right = WIDTH - PADDING.right;
+  const xAxis = timeAxis(
+    points.map(p => p.time),
+    { start: left, end: right },
+    {
+      bounds: { min: 2, max: WIDTH - 2 },
+      zone: props.zone,
+      charWidthPx: CHAR_WIDTH,
+    },
+  );
+  const x = xAxis.scale;
+  const y = yAxis.scale;
+  const last = points[points.length - 1];
+  const summary = `Error budget remaining from ${formatTimestamp(
+    new Date(points[0].time).toISOString(),
+  )} to ${formatTimestamp(
+    new Date(last.time).toISOString(),
+  )}; latest ${formatBudget(last.budget)}`;
 
   return (
     <svg
@@ -114,46 +152,59 @@ export function BurnDownChart(props: {
       data-testid="slo-burn-down"
     >
       <title>{summary}</title>
-      <line
-        className={classes.axis}
-        x1={PADDING.left}
-        x2={WIDTH - PADDING.right}
-        y1={y(yMax)}
-        y2={y(yMax)}
-      />
-      <line
-        className={classes.zero}
-        x1={PADDING.left}
-        x2={WIDTH - PADDING.right}
-        y1={y(0)}
-        y2={y(0)}
-      />
-      <text className={classes.label} x={2} y={y(yMax) + 4}>
-        {formatBudget(yMax)}
-      </text>
-      <text className={classes.label} x={2} y={y(0) + 4}>
-        0%
-      </text>
-      <text className={classes.label} x={PADDING.left} y={HEIGHT - 4}>
-        {new Date(from).toISOString().slice(0, 10)}
-      </text>
-      <text
-        className={classes.label}
-        x={WIDTH - PADDING.right}
-        y={HEIGHT - 4}
-        textAnchor="end"
-      >
-        {new Date(to).toISOString().slice(0, 10)}
-      </text>
+      {yAxis.ticks.map(tick => (
+        <g key={`y${tick.value}`}>
+          <line
+            className={tick.value === 0 ? classes.zero : classes.grid}
+            x1={left}
+            x2={right}
+            y1={tick.position}
+            y2={tick.position}
+            data-testid={tick.value === 0 ? 'slo-burn-down-zero' : undefined}
+          />
+          <text
+            className={`${classes.label} ${
+              tick.value === 0 ? classes.zeroLabel : ''
+            }`}
+            x={left - 6}
+            y={tick.labelPosition + FONT_SIZE * 0.35}
+            textAnchor="end"
+            data-testid="slo-burn-down-y-label"
+          >
+            {tick.label}
+          </text>
+        </g>
+      ))}
+      {xAxis.ticks.map(tick => (
+        <g key={`x${tick.value}`}>
+          <line
+            className={classes.grid}
+            x1={tick.position}
+            x2={tick.position}
+            y1={plotBottom}
+            y2={plotBottom + 4}
+          />
+          <text
+            className={classes.label}
+            x={tick.labelPosition}
+            y={HEIGHT - 6}
+            textAnchor={tick.anchor}
+            data-testid="slo-burn-down-x-label"
+          >
+            {tick.label}
+          </text>
+        </g>
+      ))}
       {runs.map(run =>
         // A lone point between gaps has no line to draw: mark it instead.
         run.length === 1 ? (
           <circle
             key={run[0].time}
-            className={classes.line}
+            className={classes.point}
             cx={x(run[0].time)}
             cy={y(run[0].budget)}
-            r={2}
+            r={3}
+            data-testid="slo-burn-down-point"
           />
         ) : (
           <polyline

@@ -7,7 +7,7 @@ import {
   TableRow,
 } from '@material-ui/core';
 import { BURN_RATE_WINDOWS, BurnRates, FiringAlert } from '../api/types';
-import { alertWindowRules, firingWindows } from '../lib/alerts';
+import { alertWindowRules, firingAlertsByWindow } from '../lib/alerts';
 import { formatBurnRate } from '../lib/format';
 
 const useStyles = makeStyles(theme => ({
@@ -18,17 +18,22 @@ const useStyles = makeStyles(theme => ({
 
 /**
  * Burn rate per window, with the alert rules each window belongs to; the
- * windows that make the firing alert fire are highlighted.
+ * windows through which the page or ticket alert fires are highlighted (a
+ * window of both alerts shows both, coloured as the page).
  */
 export function BurnRateTable(props: {
   period: string;
   burnRates: BurnRates;
   firingAlert: FiringAlert | null;
+  /** The spec disables the ticket alert (undefined: not known). */
+  ticketDisabled?: boolean;
 }) {
   const classes = useStyles();
-  const { period, burnRates, firingAlert } = props;
+  const { period, burnRates, firingAlert, ticketDisabled } = props;
   const rules = alertWindowRules(period);
-  const firing = firingWindows(period, burnRates, firingAlert);
+  const firing = firingAlertsByWindow(period, burnRates, firingAlert, {
+    ticketDisabled,
+  });
 
   return (
     <Table size="small" aria-label="Burn rate per window">
@@ -42,7 +47,8 @@ export function BurnRateTable(props: {
       </TableHead>
       <TableBody>
         {BURN_RATE_WINDOWS.map(window => {
-          const isFiring = firingAlert !== null && firing.has(window);
+          const alerts = firing.get(window) ?? [];
+          const isFiring = alerts.length > 0;
           const thresholds = rules
             .filter(r => r.shortWindow === window || r.longWindow === window)
             .map(
@@ -55,10 +61,8 @@ export function BurnRateTable(props: {
             <TableRow
               key={window}
               data-testid={`burn-rate-${window}`}
-              data-firing={isFiring ? firingAlert : undefined}
-              className={
-                isFiring && firingAlert ? classes[firingAlert] : undefined
-              }
+              data-firing={isFiring ? alerts.join(' ') : undefined}
+              className={isFiring ? classes[alerts[0]] : undefined}
             >
               <TableCell className={isFiring ? classes.firingCell : undefined}>
                 {window}
@@ -70,7 +74,9 @@ export function BurnRateTable(props: {
                 {thresholds.length > 0 ? thresholds.join(', ') : '—'}
               </TableCell>
               <TableCell>
-                {isFiring ? `${firingAlert} alert firing` : ''}
+                {alerts.map(alert => (
+                  <div key={alert}>{alert} alert firing</div>
+                ))}
               </TableCell>
             </TableRow>
           );

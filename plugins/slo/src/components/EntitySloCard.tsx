@@ -4,7 +4,6 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
@@ -14,30 +13,21 @@ import {
   ListItemText,
   Typography,
 } from '@material-ui/core';
-import useAsync from 'react-use/esm/useAsync';
-import { sloApiRef } from '../api/SloApi';
 import { formatBudget } from '../lib/format';
+import { useLiveEntitySlos } from '../lib/useLiveEntitySlos';
 import { useSloTabLink } from '../lib/useSloTabLink';
 import { SloStatusChip } from './SloStatusChip';
 
 /** Overview card: each SLO's status and budget, linking to the SLO tab. */
 export function EntitySloCard() {
   const { entity } = useEntity();
-  const sloApi = useApi(sloApiRef);
   const sloTabLink = useSloTabLink();
   const tabLink = sloTabLink(stringifyEntityRef(entity));
-  const { value, loading, error } = useAsync(
-    () =>
-      sloApi.getEntitySlos({
-        kind: entity.kind,
-        namespace: entity.metadata.namespace ?? 'default',
-        name: entity.metadata.name,
-      }),
-    [sloApi, entity.kind, entity.metadata.namespace, entity.metadata.name],
-  );
+  const { value, loading, error } = useLiveEntitySlos(entity);
 
   let body: JSX.Element;
-  if (loading) {
+  // A refetch keeps what is shown until the new values are there.
+  if (loading && !value) {
     body = <Progress />;
   } else if (error) {
     body = <ResponseErrorPanel error={error} />;

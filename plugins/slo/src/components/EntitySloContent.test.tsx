@@ -1,6 +1,9 @@
+import type { Entity } from '@backstage/catalog-model';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { screen, within } from '@testing-library/react';
+import { signalApiRef } from '@backstage/plugin-signals-react';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { sloApiRef } from '../api';
 import {
   fakeSloApi,
@@ -9,16 +12,37 @@ import {
   makeSlo,
   scoringApiEntity,
 } from '../__testUtils__/fixtures';
+import { fakeSignals } from '../__testUtils__/live';
 import { EntitySloContent } from './EntitySloContent';
 
-function renderContent(api: FakeSloApi) {
+function renderContent(
+  api: FakeSloApi,
+  options: {
+    signals?: ReturnType<typeof fakeSignals>;
+    entity?: Entity;
+  } = {},
+) {
+  const { signals = fakeSignals(), entity = scoringApiEntity } = options;
   return renderInTestApp(
-    <EntityProvider entity={scoringApiEntity}>
+    <EntityProvider entity={entity}>
       <EntitySloContent />
     </EntityProvider>,
-    { apis: [[sloApiRef, api]] },
+    {
+      apis: [
+        [sloApiRef, api],
+        [signalApiRef, signals.api],
+      ],
+    },
   );
 }
+
+const advance = (ms: number) =>
+  act(async () => {
+    jest.advanceTimersByTime(ms);
+  });
+
+// Renders of the whole tab exceed the 5 s default on a busy machine.
+jest.setTimeout(30_000);
 
 describe('EntitySloContent', () => {
   it('shows objective, attainment, budget, burn rates and the firing page alert', async () => {
@@ -198,5 +222,134 @@ describe('EntitySloContent', () => {
     expect((await screen.findAllByText(/backend down/)).length).toBeGreaterThan(
       0,
     );
+  });
+  describe('live updates', () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    it("refetches when the backend signals that this entity's SLOs were evaluated", async () => {
+      const api = fakeSloApi();
+      const signals = fakeSignals();
+      renderContent(api, { signals });
+      expect(await screen.findByTestId('slo-budget')).toHaveTextContent(
+        '58.0%',
+      );
+      await screen.findByTestId('slo-burn-down');
+      expect(api.getEntitySlos).toHaveBeenCalledTimes(1);
+      expect(api.getSlo).toHaveBeenCalledTimes(1);
+
+      api.getEntitySlos.mockResolvedValue(
+        makeEntitySlos({
+          slos: [
+            makeSlo({
+              budgetRemaining: 0.41,
+              evaluatedAt: new Date().toISOString(),
+            }),
+          ],
+        }),
+      );
+      // Other entities' evaluations are ignored.
+      signals.evaluated(['component:default/checkout', 'group:default/x']);
+      await advance(5_000);
+      expect(api.getEntitySlos).toHaveBeenCalledTimes(1);
+
+      // Several signals in quick succession refetch once, after a pause;
+      // refs compare as the catalog compares them (case-insensitively).
+      signals.evaluated(['Component:default/scoring-api']);
+      signals.evaluated(['component:default/scoring-api']);
+      expect(api.getEntitySlos).toHaveBeenCalledTimes(1);
+      await advance(1_500);
+      expect(await screen.findByText('41.0%')).toBeInTheDocument();
+      expect(api.getEntitySlos).toHaveBeenCalledTimes(2);
+      // The new evaluation's history is fetched too.
+      await waitFor(() => expect(api.getSlo).toHaveBeenCalledTimes(2));
+      // The tab was never replaced by a spinner while refetching.
+      expect(screen.getByTestId('slo-burn-down')).toBeInTheDocument();
+    });
+
+    it('refetches on a slow poll when no signal arrives', async () => {
+      const api = fakeSloApi();
+      renderContent(api);
+      await screen.findByTestId('slo-budget');
+      expect(api.getEntitySlos).toHaveBeenCalledTimes(1);
+
+      api.getEntitySlos.mockResolvedValue(
+        makeEntitySlos({ slos: [makeSlo({ budgetRemaining: 0.33 })] }),
+      );
+      await advance(59_000);
+      expect(api.getEntitySlos).toHaveBeenCalledTimes(1);
+      await advance(1_000);
+      expect(await screen.findByText('33.0%')).toBeInTheDocument();
+      expect(api.getEntitySlos).toHaveBeenCalledTimes(2);
+    });
+
+    it('keeps the evaluation age ticking', async () => {
+      const api = fakeSloApi({
+        getEntitySlos: jest.fn(async () =>
+          makeEntitySlos({
+            slos: [
+              makeSlo({
+                evaluatedAt: new Date(Date.now() - 41_000).toISOString(),
+              }),
+            ],
+          }),
+        ),
+      });
+      renderContent(api);
+      expect(await screen.findByTestId('slo-evaluated')).toHaveTextContent(
+        '41 seconds ago',
+      );
+      await advance(10_000);
+      expect(screen.getByTestId('slo-evaluated')).toHaveTextContent(
+        '51 seconds ago',
+      );
+      await advance(20_000);
+      expect(screen.getByTestId('slo-evaluated')).toHaveTextContent(
+        '1 minute ago',
+      );
+    });
+  });
+
+  it("shows an absolute spec path relative to the entity's source, the full path in a tooltip", async () => {
+    const fullPath = '/srv/vigil/catalog/packages/scoring-api/slo/slo.yaml';
+    const entity: Entity = {
+      ...scoringApiEntity,
+      metadata: {
+        ...scoringApiEntity.metadata,
+        annotations: {
+          ...scoringApiEntity.metadata.annotations,
+          'backstage.io/managed-by-location':
+            'file:/srv/vigil/catalog/packages/scoring-api/catalog-info.yaml',
+        },
+      },
+    };
+    const api = fakeSloApi({
+      getEntitySlos: jest.fn(async () =>
+        makeEntitySlos({
+          specSource: { type: 'file', target: fullPath },
+          warnings: [
+            {
+              source: fullPath,
+              problem: '',
+              message: `${fullPath}: unknown field "labelz" is ignored`,
+            },
+          ],
+        }),
+      ),
+    });
+    renderContent(api, { entity });
+
+    const source = await screen.findByTestId('slo-source');
+    expect(source).toHaveTextContent('Spec: slo/slo.yaml');
+    expect(source).not.toHaveTextContent('/srv/');
+    expect(screen.getByTestId('slo-spec-warnings')).not.toHaveTextContent(
+      '/srv/',
+    );
+    expect(screen.getByTestId('slo-spec-warnings')).toHaveTextContent(
+      /slo\/slo\.yaml.*: unknown field "labelz" is ignored/,
+    );
+
+    await userEvent.hover(within(source).getByText('slo/slo.yaml'));
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(fullPath);
   });
 });

@@ -1,20 +1,21 @@
+import type { Entity } from '@backstage/catalog-model';
 import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { Box, Grid, Typography } from '@material-ui/core';
-import useAsync from 'react-use/esm/useAsync';
-import { sloApiRef } from '../api/SloApi';
 import type { SpecSource } from '../api/types';
 import { formatTimestamp } from '../lib/format';
+import { useLiveEntitySlos } from '../lib/useLiveEntitySlos';
 import { SloDetails } from './SloDetails';
 import { SloEmptyState } from './SloEmptyState';
 import { SpecIssues } from './SpecIssues';
+import { SpecLocation } from './SpecLocation';
 
 function SpecSourceLine(props: {
   source: SpecSource | null;
   refreshedAt: string | null;
+  entity: Entity;
 }) {
-  const { source, refreshedAt } = props;
+  const { source, refreshedAt, entity } = props;
   let where: JSX.Element;
   if (!source) {
     where = <>not read yet</>;
@@ -28,7 +29,11 @@ function SpecSourceLine(props: {
   } else if (source.url) {
     where = <Link to={source.url}>{source.target ?? source.url}</Link>;
   } else {
-    where = <code>{source.target}</code>;
+    where = (
+      <code>
+        <SpecLocation location={source.target ?? ''} entity={entity} />
+      </code>
+    );
   }
   return (
     <Typography variant="body2" color="textSecondary" data-testid="slo-source">
@@ -41,18 +46,10 @@ function SpecSourceLine(props: {
 /** The entity's SLO tab. */
 export function EntitySloContent() {
   const { entity } = useEntity();
-  const sloApi = useApi(sloApiRef);
-  const { value, loading, error } = useAsync(
-    () =>
-      sloApi.getEntitySlos({
-        kind: entity.kind,
-        namespace: entity.metadata.namespace ?? 'default',
-        name: entity.metadata.name,
-      }),
-    [sloApi, entity.kind, entity.metadata.namespace, entity.metadata.name],
-  );
+  const { value, loading, error } = useLiveEntitySlos(entity);
 
-  if (loading) return <Progress />;
+  // A refetch keeps what is shown until the new values are there.
+  if (loading && !value) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
   if (!value) return null;
 
@@ -62,9 +59,14 @@ export function EntitySloContent() {
         <SpecSourceLine
           source={value.specSource}
           refreshedAt={value.refreshedAt}
+          entity={entity}
         />
       </Box>
-      <SpecIssues errors={value.errors} warnings={value.warnings} />
+      <SpecIssues
+        errors={value.errors}
+        warnings={value.warnings}
+        entity={entity}
+      />
       {value.slos.length === 0 ? (
         <SloEmptyState
           title="This entity has no SLOs yet"

@@ -3,25 +3,39 @@ import { useApi } from '@backstage/core-plugin-api';
 import { Typography } from '@material-ui/core';
 import { parsePromDuration } from '@vigil/backstage-plugin-slo-common';
 import useAsync from 'react-use/esm/useAsync';
+import type { AsyncState } from 'react-use/esm/useAsyncFn';
 import { sloApiRef } from '../api/SloApi';
+import type { SloDetailResponse } from '../api/types';
 import { BurnDownChart } from './BurnDownChart';
 
 const DAY_MS = 86_400_000;
 /** The backend's most evaluations per request: 30 days at one a minute fit. */
 const HISTORY_LIMIT = 50_000;
 
-/** Fetches the SLO's history over its period and draws the budget burn-down. */
-export function SloBurnDown(props: { sloId: string; period: string }) {
+/**
+ * The SLO's history over its period (and its spec); fetched again when
+ * `evaluatedAt` changes, i.e. when the SLO was evaluated again. The last
+ * history stays in `value` while the next one loads.
+ */
+export function useSloHistory(
+  sloId: string,
+  period: string,
+  evaluatedAt: string | null,
+): AsyncState<SloDetailResponse> {
   const sloApi = useApi(sloApiRef);
-  const { sloId, period } = props;
-  const { value, loading, error } = useAsync(async () => {
+  return useAsync(async () => {
     const to = new Date();
     const periodMs = parsePromDuration(period) ?? 30 * DAY_MS;
     const from = new Date(to.getTime() - periodMs);
     return sloApi.getSlo(sloId, { from, to, limit: HISTORY_LIMIT });
-  }, [sloApi, sloId, period]);
+  }, [sloApi, sloId, period, evaluatedAt]);
+}
 
-  if (loading) return <Progress />;
+/** The budget burn-down of a history fetched by {@link useSloHistory}. */
+export function SloBurnDown(props: { history: AsyncState<SloDetailResponse> }) {
+  const { value, loading, error } = props.history;
+  // A refetch keeps the chart that is shown until the new one is there.
+  if (loading && !value) return <Progress />;
   if (error || !value) {
     return (
       <Typography variant="body2" color="error">
@@ -29,11 +43,5 @@ export function SloBurnDown(props: { sloId: string; period: string }) {
       </Typography>
     );
   }
-  return (
-    <BurnDownChart
-      evaluations={value.history.evaluations}
-      from={value.history.from}
-      to={value.history.to}
-    />
-  );
+  return <BurnDownChart evaluations={value.history.evaluations} />;
 }

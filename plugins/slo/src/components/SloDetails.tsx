@@ -1,19 +1,20 @@
 import { InfoCard } from '@backstage/core-components';
 import { Box, Grid, Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
+import type { ReactNode } from 'react';
 import type { Slo } from '../api/types';
 import {
   formatAttainment,
   formatBudget,
-  formatEvaluationAge,
   formatObjective,
   formatTimestamp,
 } from '../lib/format';
 import { BurnRateTable } from './BurnRateTable';
-import { SloBurnDown } from './SloBurnDown';
+import { RelativeTime } from './RelativeTime';
+import { SloBurnDown, useSloHistory } from './SloBurnDown';
 import { SloStatusChip } from './SloStatusChip';
 
-function Fact(props: { label: string; value: string; testId: string }) {
+function Fact(props: { label: string; value: ReactNode; testId: string }) {
   return (
     <Grid item xs={6} md={3}>
       <Typography variant="overline" color="textSecondary">
@@ -29,6 +30,9 @@ function Fact(props: { label: string; value: string; testId: string }) {
 /** One SLO of an entity: numbers, alerts, burn-down and burn rates. */
 export function SloDetails(props: { slo: Slo }) {
   const { slo } = props;
+  // Fetched again whenever the SLO shows a new evaluation.
+  const history = useSloHistory(slo.sloId, slo.period, slo.evaluatedAt);
+  const ticket = history.value?.slo.spec?.alerting.ticket;
   return (
     <InfoCard
       title={slo.name}
@@ -52,7 +56,7 @@ export function SloDetails(props: { slo: Slo }) {
           <Box mb={2}>
             <Alert severity="warning" data-testid="slo-stale">
               Stale: these values were computed{' '}
-              {formatEvaluationAge(slo.evaluatedAt)} (
+              <RelativeTime time={slo.evaluatedAt} /> (
               {formatTimestamp(slo.evaluatedAt)}) and have not been refreshed
               since; Prometheus may be unreachable.
             </Alert>
@@ -81,7 +85,7 @@ export function SloDetails(props: { slo: Slo }) {
           />
           <Fact
             label="Evaluated"
-            value={formatEvaluationAge(slo.evaluatedAt)}
+            value={<RelativeTime time={slo.evaluatedAt} />}
             testId="slo-evaluated"
           />
         </Grid>
@@ -89,7 +93,7 @@ export function SloDetails(props: { slo: Slo }) {
           <Typography variant="subtitle2" gutterBottom>
             Error budget remaining over the last {slo.period}
           </Typography>
-          <SloBurnDown sloId={slo.sloId} period={slo.period} />
+          <SloBurnDown history={history} />
         </Box>
         <Box mt={2}>
           <Typography variant="subtitle2" gutterBottom>
@@ -99,6 +103,7 @@ export function SloDetails(props: { slo: Slo }) {
             period={slo.period}
             burnRates={slo.burnRates ?? {}}
             firingAlert={slo.firingAlert}
+            ticketDisabled={ticket?.disabled}
           />
         </Box>
       </Box>

@@ -1,5 +1,13 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { entityPresentationApiRef } from '@backstage/plugin-catalog-react';
+import { signalApiRef } from '@backstage/plugin-signals-react';
+import {
+  act,
+  fireEvent,
+  screen,
+  waitFor,
+  within,
+} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { sloApiRef, SloListQuery } from '../api';
 import { catalogEntityRouteRef } from '../lib/routes';
@@ -9,14 +17,34 @@ import {
   makeListResponse,
   makeSlo,
 } from '../__testUtils__/fixtures';
+import { fakeEntityPresentation, fakeSignals } from '../__testUtils__/live';
 import { SloPortfolioPage } from './SloPortfolioPage';
 
-function renderPage(api: FakeSloApi) {
+// Renders of the whole page exceed the 5 s default on a busy machine.
+jest.setTimeout(30_000);
+
+function renderPage(
+  api: FakeSloApi,
+  options: {
+    signals?: ReturnType<typeof fakeSignals>;
+    titles?: Record<string, string>;
+  } = {},
+) {
+  const { signals = fakeSignals(), titles = {} } = options;
   return renderInTestApp(<SloPortfolioPage />, {
-    apis: [[sloApiRef, api]],
+    apis: [
+      [sloApiRef, api],
+      [signalApiRef, signals.api],
+      [entityPresentationApiRef, fakeEntityPresentation(titles)],
+    ],
     mountedRoutes: { '/catalog/:namespace/:kind/:name': catalogEntityRouteRef },
   });
 }
+
+const advance = (ms: number) =>
+  act(async () => {
+    jest.advanceTimersByTime(ms);
+  });
 
 const lastQuery = (api: FakeSloApi) =>
   api.listSlos.mock.calls[api.listSlos.mock.calls.length - 1];
@@ -112,5 +140,102 @@ describe('SloPortfolioPage', () => {
     renderPage(api);
     expect(await screen.findByText('No SLOs yet')).toBeInTheDocument();
     expect(screen.getByText(/version: prometheus\/v1/)).toBeInTheDocument();
+  });
+  it('links entities and owners to their catalog pages, by title', async () => {
+    const api = fakeSloApi({
+      listSlos: jest.fn(async () =>
+        makeListResponse(
+          [
+            makeSlo(),
+            makeSlo({
+              sloId: 'checkout-latency',
+              entityRef: 'component:shop/checkout',
+              owner: null,
+              name: 'latency',
+            }),
+          ],
+          2,
+        ),
+      ),
+    });
+    renderPage(api, {
+      titles: {
+        'component:default/scoring-api': 'Scoring API',
+        'group:default/payments': 'Payments team',
+      },
+    });
+
+    const entity = await screen.findByRole('link', { name: 'Scoring API' });
+    expect(entity).toHaveAttribute(
+      'href',
+      '/catalog/default/component/scoring-api',
+    );
+    expect(screen.getByRole('link', { name: 'Payments team' })).toHaveAttribute(
+      'href',
+      '/catalog/default/group/payments',
+    );
+    // Without a title, the short name; never the raw ref.
+    expect(screen.getByRole('link', { name: 'shop/checkout' })).toHaveAttribute(
+      'href',
+      '/catalog/shop/component/checkout',
+    );
+    expect(
+      screen.queryByText('component:default/scoring-api'),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByText('group:default/payments'),
+    ).not.toBeInTheDocument();
+    // Kept whole rather than wrapped mid-word.
+    expect(entity.closest('[data-testid="slo-entity-ref"]')).toHaveStyle({
+      whiteSpace: 'nowrap',
+    });
+  });
+
+  describe('live updates', () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    it('refetches the page after any evaluation, once per burst of signals', async () => {
+      const api = fakeSloApi();
+      const signals = fakeSignals();
+      renderPage(api, { signals });
+      expect(await screen.findByText('58.0%')).toBeInTheDocument();
+      expect(api.listSlos).toHaveBeenCalledTimes(1);
+
+      api.listSlos.mockResolvedValue(
+        makeListResponse([makeSlo({ budgetRemaining: 0.12 })], 1),
+      );
+      signals.evaluated(['component:default/checkout']);
+      signals.evaluated(['component:default/scoring-api']);
+      await advance(1_500);
+      expect(await screen.findByText('12.0%')).toBeInTheDocument();
+      expect(api.listSlos).toHaveBeenCalledTimes(2);
+      // The same page and filters.
+      expect(lastQuery(api)).toEqual([{ limit: 25, offset: 0 }]);
+    });
+
+    it('refetches on a slow poll and keeps the evaluation ages ticking', async () => {
+      const api = fakeSloApi({
+        listSlos: jest.fn(async () =>
+          makeListResponse(
+            [
+              makeSlo({
+                evaluatedAt: new Date(Date.now() - 41_000).toISOString(),
+              }),
+            ],
+            1,
+          ),
+        ),
+      });
+      renderPage(api);
+      expect(await screen.findByText('41 seconds ago')).toBeInTheDocument();
+
+      await advance(10_000);
+      expect(screen.getByText('51 seconds ago')).toBeInTheDocument();
+      expect(api.listSlos).toHaveBeenCalledTimes(1);
+
+      await advance(50_000);
+      await waitFor(() => expect(api.listSlos).toHaveBeenCalledTimes(2));
+    });
   });
 });

@@ -22,15 +22,16 @@ import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
 import { sloApiRef } from '../api/SloApi';
 import { Slo, SLO_STATUSES, SloListQuery, SloStatus } from '../api/types';
-import {
-  formatAttainment,
-  formatBudget,
-  formatEvaluationAge,
-  formatObjective,
-} from '../lib/format';
+import { formatAttainment, formatBudget, formatObjective } from '../lib/format';
+import { useSloReload } from '../lib/useSloReload';
 import { useSloTabLink } from '../lib/useSloTabLink';
+import { EntityRef } from './EntityRef';
+import { RelativeTime } from './RelativeTime';
 import { SloEmptyState } from './SloEmptyState';
 import { SloStatusChip } from './SloStatusChip';
+
+/** Any evaluation may move an SLO on this page: every signal refetches. */
+const ANY_EVALUATION = () => true;
 
 export const PAGE_SIZES = [25, 50, 100];
 /** Wait for typing to pause before asking the server again. */
@@ -142,15 +143,27 @@ export function SloPortfolioPage() {
     [filters],
   );
 
-  const { value, loading, error } = useAsync(
-    () =>
-      sloApi.listSlos({
+  const reloadKey = useSloReload(ANY_EVALUATION);
+  const request = JSON.stringify({ query, page, pageSize });
+  const {
+    value: loaded,
+    loading,
+    error,
+  } = useAsync(
+    async () => ({
+      request,
+      response: await sloApi.listSlos({
         ...query,
         limit: pageSize,
         offset: page * pageSize,
       }),
-    [sloApi, query, page, pageSize],
+    }),
+    [sloApi, request, reloadKey],
   );
+  const value = loaded?.response;
+  // Live refreshes replace the rows quietly; a new page or filter shows the
+  // table's loading state.
+  const changingRequest = loading && loaded?.request !== request;
 
   const columns: TableColumn<Slo>[] = [
     {
@@ -173,8 +186,15 @@ export function SloPortfolioPage() {
         );
       },
     },
-    { title: 'Entity', field: 'entityRef' },
-    { title: 'Owner', render: slo => slo.owner ?? '—' },
+    {
+      title: 'Entity',
+      field: 'entityRef',
+      render: slo => <EntityRef entityRef={slo.entityRef} />,
+    },
+    {
+      title: 'Owner',
+      render: slo => (slo.owner ? <EntityRef entityRef={slo.owner} /> : '—'),
+    },
     {
       title: 'Objective',
       render: slo => `${formatObjective(slo.objectivePercent)} / ${slo.period}`,
@@ -187,8 +207,12 @@ export function SloPortfolioPage() {
     { title: 'Alert', render: slo => slo.firingAlert ?? '—' },
     {
       title: 'Evaluated',
-      render: slo =>
-        `${formatEvaluationAge(slo.evaluatedAt)}${slo.stale ? ' (stale)' : ''}`,
+      render: slo => (
+        <>
+          <RelativeTime time={slo.evaluatedAt} />
+          {slo.stale ? ' (stale)' : ''}
+        </>
+      ),
     },
   ];
 
@@ -207,7 +231,7 @@ export function SloPortfolioPage() {
           title={`SLOs (${value.totalCount})`}
           columns={columns}
           data={value.items}
-          isLoading={loading}
+          isLoading={changingRequest}
           options={{ paging: false, search: false, sorting: false }}
           emptyContent={
             <Box p={2}>

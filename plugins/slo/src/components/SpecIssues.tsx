@@ -1,21 +1,36 @@
+import type { Entity } from '@backstage/catalog-model';
 import { Box, Typography } from '@material-ui/core';
 import { Alert, AlertTitle } from '@material-ui/lab';
 import type { SpecIssue } from '../api/types';
+import { displaySpecLocation } from '../lib/specLocation';
+import { SpecLocation } from './SpecLocation';
 
-function IssueList(props: { issues: SpecIssue[] }) {
+/** The problem, or the message with the source in it shortened as shown. */
+function problemText(issue: SpecIssue, entity?: Entity): string {
+  if (issue.problem) return issue.problem;
+  const shown = displaySpecLocation(issue.source, entity);
+  return issue.source && shown !== issue.source
+    ? issue.message.split(issue.source).join(shown)
+    : issue.message;
+}
+
+function IssueList(props: { issues: SpecIssue[]; entity?: Entity }) {
+  const { entity } = props;
   return (
     <Box component="ul" m={0} pl={2}>
       {props.issues.map(issue => (
         <li key={`${issue.source}:${issue.documentIndex}:${issue.message}`}>
           <Typography variant="body2" component="span">
-            <strong>{issue.source}</strong>
+            <strong>
+              <SpecLocation location={issue.source} entity={entity} />
+            </strong>
             {issue.documentIndex !== undefined
               ? ` (document ${issue.documentIndex + 1})`
               : ''}
             {issue.slo ? `, SLO "${issue.slo}"` : ''}
             {issue.service && !issue.slo
               ? `, service "${issue.service}"`
-              : ''}: {issue.problem || issue.message}
+              : ''}: {problemText(issue, entity)}
           </Typography>
         </li>
       ))}
@@ -27,8 +42,10 @@ function IssueList(props: { issues: SpecIssue[] }) {
 export function SpecIssues(props: {
   errors: SpecIssue[];
   warnings: SpecIssue[];
+  /** The entity, to show absolute spec paths relative to its source. */
+  entity?: Entity;
 }) {
-  const { errors, warnings } = props;
+  const { errors, warnings, entity } = props;
   return (
     <>
       {errors.length > 0 && (
@@ -39,7 +56,7 @@ export function SpecIssues(props: {
               {errors.length === 1 ? 'error' : 'errors'}; the SLOs concerned are
               not evaluated
             </AlertTitle>
-            <IssueList issues={errors} />
+            <IssueList issues={errors} entity={entity} />
           </Alert>
         </Box>
       )}
@@ -50,7 +67,7 @@ export function SpecIssues(props: {
               The SLO spec has {warnings.length}{' '}
               {warnings.length === 1 ? 'warning' : 'warnings'}
             </AlertTitle>
-            <IssueList issues={warnings} />
+            <IssueList issues={warnings} entity={entity} />
           </Alert>
         </Box>
       )}

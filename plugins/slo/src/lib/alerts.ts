@@ -90,3 +90,44 @@ export function firingWindows(
     ]),
   );
 }
+
+/**
+ * Which alerts fire through each window. The API reports one alert per SLO,
+ * the most severe (`page` hides a ticket alert firing at the same time), so
+ * with `page` reported the ticket alert is worked out from the burn rates as
+ * the backend does, unless the spec disables it (`ticketDisabled`; unknown
+ * counts as enabled, the default). Page comes first in each window's list.
+ */
+export function firingAlertsByWindow(
+  period: string,
+  burnRates: BurnRates,
+  firingAlert: FiringAlert | null,
+  options: { ticketDisabled?: boolean } = {},
+): Map<string, FiringAlert[]> {
+  const byWindow = new Map<string, FiringAlert[]>();
+  const add = (alert: FiringAlert, windows: Iterable<string>) => {
+    for (const window of windows) {
+      const alerts = byWindow.get(window) ?? [];
+      if (!alerts.includes(alert)) byWindow.set(window, [...alerts, alert]);
+    }
+  };
+  if (firingAlert === 'page') {
+    add('page', firingWindows(period, burnRates, 'page'));
+    if (!options.ticketDisabled) {
+      add(
+        'ticket',
+        alertWindowRules(period)
+          .filter(
+            rule =>
+              rule.alert === 'ticket' &&
+              burnsFaster(burnRates[rule.shortWindow], rule.threshold) &&
+              burnsFaster(burnRates[rule.longWindow], rule.threshold),
+          )
+          .flatMap(rule => [rule.shortWindow, rule.longWindow]),
+      );
+    }
+  } else if (firingAlert === 'ticket') {
+    add('ticket', firingWindows(period, burnRates, 'ticket'));
+  }
+  return byWindow;
+}

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { firingWindows } from './alerts';
+import { firingAlertsByWindow, firingWindows } from './alerts';
 import { isSloAvailable } from './annotations';
 import {
   formatAttainment,
@@ -34,6 +34,11 @@ describe('format', () => {
       '5 minutes ago',
     );
   });
+
+  it("says just now when the server's clock is ahead of the browser's", () => {
+    const now = DateTime.fromISO('2025-01-01T12:05:00Z');
+    expect(formatEvaluationAge('2025-01-01T12:05:03Z', now)).toBe('just now');
+  });
 });
 
 describe('firingWindows', () => {
@@ -54,6 +59,56 @@ describe('firingWindows', () => {
       '3d',
       '6h',
     ]);
+  });
+});
+
+describe('firingAlertsByWindow', () => {
+  const quiet = {
+    '5m': 0,
+    '30m': 0,
+    '1h': 0,
+    '2h': 0,
+    '6h': 0,
+    '1d': 0,
+    '3d': 0,
+  };
+  const entries = (map: Map<string, string[]>) =>
+    Object.fromEntries([...map.entries()].sort());
+
+  it.each([
+    ['nothing without an alert', { ...quiet, '2h': 9, '1d': 9 }, null, {}, {}],
+    [
+      'the ticket pair',
+      { ...quiet, '2h': 4, '1d': 4 },
+      'ticket',
+      {},
+      { '1d': ['ticket'], '2h': ['ticket'] },
+    ],
+    [
+      'a ticket pair burning beside the reported page alert',
+      { ...quiet, '5m': 20, '1h': 15, '2h': 4, '1d': 4 },
+      'page',
+      {},
+      { '1h': ['page'], '5m': ['page'], '1d': ['ticket'], '2h': ['ticket'] },
+    ],
+    [
+      'both alerts on a shared window',
+      { ...quiet, '30m': 7, '6h': 7, '3d': 2 },
+      'page',
+      {},
+      { '30m': ['page'], '6h': ['page', 'ticket'], '3d': ['ticket'] },
+    ],
+    [
+      'no ticket alert the spec disables',
+      { ...quiet, '5m': 20, '1h': 15, '2h': 4, '1d': 4 },
+      'page',
+      { ticketDisabled: true },
+      { '1h': ['page'], '5m': ['page'] },
+    ],
+  ] as const)('marks %s', (_name, rates, alert, options, expected) => {
+    expect(entries(firingAlertsByWindow('30d', rates, alert, options))).toEqual(
+      expected,
+    );
   });
 });
 

@@ -51,6 +51,8 @@ export function formatEvaluationAge(
   if (!evaluatedAt) return 'never evaluated';
   const time = DateTime.fromISO(evaluatedAt);
   if (!time.isValid) return 'never evaluated';
+  // The browser's clock may lag the server's: never "in 3 seconds".
+  if (time > now) return 'just now';
   return time.toRelative({ base: now }) ?? time.toISO() ?? evaluatedAt;
 }
 

@@ -4,23 +4,45 @@ import { useCallback } from 'react';
 import { catalogEntityRouteRef, SLO_TAB_PATH } from './routes';
 
 /**
- * Link to an entity's SLO tab from its entity ref; undefined when the app has
- * no catalog entity route (then callers show plain text).
+ * Link to an entity's catalog page from its entity ref; undefined when the
+ * app has no catalog entity route or the ref is malformed (then callers
+ * show plain text).
  */
-export function useSloTabLink(): (entityRef: string) => string | undefined {
+export function useEntityLink(): (entityRef: string) => string | undefined {
   const entityRoute = useRouteRef(catalogEntityRouteRef);
   return useCallback(
     (entityRef: string) => {
       if (!entityRoute) return undefined;
       try {
         const { kind, namespace, name } = parseEntityRef(entityRef);
-        const entityPath = entityRoute({ kind, namespace, name });
-        return `${entityPath.replace(/\/$/, '')}/${SLO_TAB_PATH}`;
+        // Catalog URLs use the lower-case kind and namespace.
+        return entityRoute({
+          kind: kind.toLocaleLowerCase('en-US'),
+          namespace: namespace.toLocaleLowerCase('en-US'),
+          name,
+        });
       } catch {
         // A malformed ref from the backend must not break the whole list.
         return undefined;
       }
     },
     [entityRoute],
+  );
+}
+
+/**
+ * Link to an entity's SLO tab from its entity ref; undefined when the app has
+ * no catalog entity route (then callers show plain text).
+ */
+export function useSloTabLink(): (entityRef: string) => string | undefined {
+  const entityLink = useEntityLink();
+  return useCallback(
+    (entityRef: string) => {
+      const entityPath = entityLink(entityRef);
+      return entityPath === undefined
+        ? undefined
+        : `${entityPath.replace(/\/$/, '')}/${SLO_TAB_PATH}`;
+    },
+    [entityLink],
   );
 }

@@ -9,11 +9,13 @@ import {
 } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { incidentsApiRef, IncidentsConflictError } from '../../api';
-import type { IncidentDetails, IncidentStatus } from '../../api';
+import type { Incident, IncidentDetails, IncidentStatus } from '../../api';
 import { ResponseError } from '@backstage/errors';
 import { rootRouteRef } from '../../lib/routes';
 import {
+  ALERT_OPENED,
   ALICE,
+  at,
   BOB,
   EVERY_EVENT,
   fakeCatalog,
@@ -187,6 +189,260 @@ describe('IncidentPage', () => {
     }
     expect(screen.queryByLabelText('Severity')).not.toBeInTheDocument();
     expect(screen.queryByLabelText('Add a note')).not.toBeInTheDocument();
+  });
+
+  it('tells users who may not act why, and who can: the owners and the commander', async () => {
+    const api = withDetails(
+      makeDetails({
+        permissions: { update: false },
+        ownerRefs: ['group:default/payments'],
+      }),
+    );
+    renderPage(api);
+    const notice = await screen.findByTestId('incident-who-can-act');
+    expect(notice).toHaveTextContent("You can't change this incident");
+    expect(notice).toHaveTextContent(
+      /owners of its affected entities \(.*\) and by its commander/,
+    );
+    const links = within(notice)
+      .getAllByRole('link')
+      .map(a => a.getAttribute('href'));
+    expect(links).toEqual([
+      '/catalog/default/group/payments',
+      '/catalog/default/user/alice',
+    ]);
+    expect(notice).toHaveTextContent('Ask one of them');
+    expect(
+      screen.queryByRole('button', { name: 'Take command' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows no such notice to users who may act', async () => {
+    renderPage(withDetails(makeDetails()));
+    await screen.findByRole('button', { name: 'Change status' });
+    expect(
+      screen.queryByTestId('incident-who-can-act'),
+    ).not.toBeInTheDocument();
+  });
+
+  it('lets a member of an owning group take command of an incident without one', async () => {
+    const api = withDetails(
+      makeDetails(
+        { permissions: { update: false, takeCommand: true } },
+        {
+          ...ALERT_OPENED,
+          timestamps: { declaredAt: at(0), acknowledgedAt: at(1) },
+        },
+      ),
+    );
+    api.takeCommand.mockResolvedValue(
+      makeDetails(
+        { permissions: { update: true } },
+        {
+          roles: { commander: 'user:default/guest' },
+          version: 4,
+        },
+      ),
+    );
+    renderPage(api);
+    const notice = await screen.findByTestId('incident-who-can-act');
+    expect(notice).toHaveTextContent('it has none yet');
+    expect(notice).toHaveTextContent('you can take command');
+    expect(screen.getByTestId('role-commander')).toHaveTextContent(
+      'Unassigned',
+    );
+
+    await userEvent.click(screen.getByRole('button', { name: 'Take command' }));
+    await waitFor(() =>
+      expect(api.takeCommand).toHaveBeenCalledWith('inc-1', 3),
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('role-commander')).toHaveTextContent('guest'),
+    );
+    expect(
+      screen.queryByRole('button', { name: 'Take command' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByTestId('incident-who-can-act'),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Change status' }),
+    ).toBeInTheDocument();
+  });
+
+  it('says why taking command was refused', async () => {
+    const api = withDetails(
+      makeDetails({ permissions: { takeCommand: true } }, { roles: {} }),
+    );
+    api.takeCommand.mockRejectedValue(
+      new Error('only members of an owning group may take command'),
+    );
+    renderPage(api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Take command' }),
+    );
+    expect(
+      await screen.findByText(
+        'only members of an owning group may take command',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows an alert-opened incident as not acknowledged until someone acknowledges it', async () => {
+    const api = withDetails(
+      makeDetails({ permissions: { acknowledge: true } }, ALERT_OPENED),
+    );
+    api.acknowledgeIncident.mockResolvedValue(
+      makeDetails({ permissions: { acknowledge: false } }, {
+        ...ALERT_OPENED,
+        timestamps: {
+          declaredAt: ALERT_OPENED.timestamps!.declaredAt,
+          acknowledgedAt: at(3),
+        },
+        acknowledgedBy: ALICE,
+        version: 4,
+      } as Partial<Incident>),
+    );
+    renderPage(api);
+    const banner = await screen.findByTestId('incident-unacknowledged');
+    expect(banner).toHaveTextContent('Not acknowledged');
+    expect(banner).toHaveTextContent('An alert opened this incident');
+    expect(screen.getByTestId('incident-lifecycle')).toHaveTextContent(
+      'AcknowledgedNot acknowledged',
+    );
+
+    await userEvent.click(
+      within(banner).getByRole('button', { name: 'Acknowledge' }),
+    );
+    await waitFor(() =>
+      expect(api.acknowledgeIncident).toHaveBeenCalledWith('inc-1', 3),
+    );
+    const acknowledged = await screen.findByTestId('incident-acknowledged');
+    expect(acknowledged).toHaveTextContent(/^Acknowledged by alice/);
+    expect(
+      within(acknowledged).getByRole('link', { name: /alice/ }),
+    ).toHaveAttribute('href', '/catalog/default/user/alice');
+    expect(
+      screen.queryByTestId('incident-unacknowledged'),
+    ).not.toBeInTheDocument();
+    expect(screen.getByTestId('incident-lifecycle')).toHaveTextContent(
+      '(3m after declared)by alice',
+    );
+  });
+
+  it('shows who acknowledged first when acknowledging hits a conflict', async () => {
+    const api = withDetails(
+      makeDetails({ permissions: { acknowledge: true } }, ALERT_OPENED),
+    );
+    api.acknowledgeIncident.mockRejectedValue(
+      new IncidentsConflictError(
+        'already acknowledged',
+        makeDetails({}, {
+          ...ALERT_OPENED,
+          timestamps: { declaredAt: at(0), acknowledgedAt: at(1) },
+          acknowledgedBy: BOB,
+          version: 4,
+        } as Partial<Incident>),
+      ),
+    );
+    renderPage(api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Acknowledge' }),
+    );
+    expect(
+      await screen.findByTestId('incident-acknowledged'),
+    ).toHaveTextContent(/^Acknowledged by bob/);
+    expect(
+      screen.getByText(
+        'already acknowledged. The page now shows the current state.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows no acknowledge button to those who may not acknowledge', async () => {
+    renderPage(
+      withDetails(
+        makeDetails({ permissions: { update: false } }, ALERT_OPENED),
+      ),
+    );
+    const banner = await screen.findByTestId('incident-unacknowledged');
+    expect(
+      within(banner).queryByRole('button', { name: 'Acknowledge' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('keeps the alert table readable: fixed columns, wrapping labels, sideways scrolling', async () => {
+    renderPage(
+      withDetails(
+        makeDetails({
+          alerts: [
+            {
+              fingerprint: 'a1b2c3d4e5f60718',
+              alertName: 'CheckoutErrorBudgetBurn',
+              status: 'resolved',
+              startsAt: at(-5),
+              endsAt: at(30),
+              labels: {
+                alertname: 'CheckoutErrorBudgetBurn',
+                service: 'checkout',
+                slo: 'checkout-availability long window burn rate',
+              },
+              annotations: {
+                runbook_url: 'https://backstage.example/docs/runbook',
+              },
+              generatorURL:
+                'http://prometheus.example:9090/graph?g0.expr=rate%28x%29',
+            },
+          ],
+        }),
+      ),
+    );
+    const table = await screen.findByRole('table', { name: 'Alerts' });
+    const headers = within(table).getAllByRole('columnheader');
+    expect(headers.map(h => h.textContent)).toEqual([
+      'Status',
+      'Name',
+      'Since',
+      'Ended',
+      'Source',
+      'Runbook',
+      'Labels',
+      'Fingerprint',
+    ]);
+    // Every column keeps a minimum width; only the labels wrap.
+    for (const header of headers) {
+      expect(parseInt(header.style.minWidth, 10)).toBeGreaterThanOrEqual(90);
+      expect(header.style.whiteSpace).toBe(
+        header.textContent === 'Labels' ? 'normal' : 'nowrap',
+      );
+    }
+    // Too wide for the card: it scrolls sideways instead of squeezing.
+    expect(parseInt(table.style.minWidth, 10)).toBeGreaterThanOrEqual(1000);
+    expect(screen.getByTestId('alerts-scroll')).toHaveStyle({
+      overflowX: 'auto',
+    });
+
+    const row = within(table).getAllByRole('row')[1];
+    const cells = within(row).getAllByRole('cell');
+    expect(cells[1]).toHaveTextContent('CheckoutErrorBudgetBurn');
+    expect(cells[1]).toHaveStyle({ whiteSpace: 'nowrap' });
+    expect(within(cells[1]).queryByRole('link')).not.toBeInTheDocument();
+    // The source is "Prometheus", linking the alert's generator URL.
+    expect(
+      within(cells[4]).getByRole('link', { name: /^Prometheus/ }),
+    ).toHaveAttribute(
+      'href',
+      'http://prometheus.example:9090/graph?g0.expr=rate%28x%29',
+    );
+    expect(
+      within(cells[5]).getByRole('link', { name: /^Runbook/ }),
+    ).toHaveAttribute('href', 'https://backstage.example/docs/runbook');
+    expect(
+      within(cells[6]).getByText(
+        'slo=checkout-availability long window burn rate',
+      ),
+    ).toBeInTheDocument();
+    expect(cells[7]).toHaveTextContent('a1b2c3d4e5f60718');
   });
 
   it.each<[IncidentStatus, string[]]>([

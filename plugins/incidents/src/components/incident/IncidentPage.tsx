@@ -14,6 +14,7 @@ import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { incidentsApiRef } from '../../api/IncidentsApi';
 import { errorMessage, isConflictError } from '../../api/errors';
+import { incidentPermissions } from '../../api/types';
 import type {
   AddLinkRequest,
   IncidentChanges,
@@ -37,8 +38,11 @@ import {
   LifecyclePanel,
   PostmortemPanel,
 } from './IncidentPanels';
+import { AcknowledgementState } from './AcknowledgementState';
 import { AddLinkForm, AddNoteForm, IncidentTimeline } from './IncidentTimeline';
 import { RolesPanel } from './RolesPanel';
+import { TakeCommandButton } from './TakeCommandButton';
+import { WhoCanActNotice } from './WhoCanActNotice';
 
 /** "status → resolved, severity → SEV1": what a change set would do. */
 export function describeChanges(changes: IncidentChanges): string {
@@ -173,6 +177,32 @@ export function IncidentPage() {
     [api, setDetails],
   );
 
+  /** Acknowledge or take command: one request on the version shown. */
+  const act = async (
+    call: (incidentId: string, version: number) => Promise<IncidentDetails>,
+  ) => {
+    const shown = detailsRef.current;
+    if (!shown) return;
+    setBusy(true);
+    setActionError(undefined);
+    try {
+      setDetails(await call(shown.incident.id, shown.incident.version));
+    } catch (e) {
+      if (isConflictError<IncidentDetails>(e)) {
+        // Already done by someone else, or changed meanwhile: show it.
+        setDetails(e.current);
+        setActionError(`${e.message}. The page now shows the current state.`);
+      } else {
+        setActionError(errorMessage(e));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+  const acknowledge = () =>
+    act((id, version) => api.acknowledgeIncident(id, version));
+  const takeCommand = () => act((id, version) => api.takeCommand(id, version));
+
   const addNote = async (text: string) => {
     try {
       setDetails(await api.addNote(incidentId, text));
@@ -205,9 +235,12 @@ export function IncidentPage() {
     );
   }
 
-  const { incident, permissions } = details;
+  const { incident } = details;
+  const permissions = incidentPermissions(details);
   const closed = incident.status === 'closed';
   const canEdit = permissions.update && !closed;
+  const canTakeCommand =
+    permissions.takeCommand && !closed && !incident.roles.commander;
   const postmortemState = details.postmortem?.state ?? incident.postmortemState;
 
   return (
@@ -247,6 +280,9 @@ export function IncidentPage() {
             version {incident.version} · updated{' '}
             {formatRelative(incident.updatedAt)}
           </Typography>
+          {canTakeCommand && (
+            <TakeCommandButton busy={busy} onTakeCommand={takeCommand} />
+          )}
           {canEdit && (
             <IncidentControls
               incident={incident}
@@ -257,6 +293,20 @@ export function IncidentPage() {
             />
           )}
         </Box>
+        <AcknowledgementState
+          incident={incident}
+          canAcknowledge={permissions.acknowledge && !closed}
+          busy={busy}
+          onAcknowledge={acknowledge}
+        />
+        {!permissions.update && !closed && (
+          <Box mb={2}>
+            <WhoCanActNotice
+              details={details}
+              canTakeCommand={canTakeCommand}
+            />
+          </Box>
+        )}
         {conflict && (
           <Box mb={2}>
             <ConflictBanner

@@ -14,11 +14,15 @@ import {
   Typography,
 } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
-import { useState } from 'react';
+import { ReactNode, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { alertRunbookUrl } from '@vigil/backstage-plugin-incidents-common';
+import {
+  alertRunbookUrl,
+  isOpenStatus,
+} from '@vigil/backstage-plugin-incidents-common';
 import { incidentsApiRef } from '../../api/IncidentsApi';
 import { errorMessage, isConflictError } from '../../api/errors';
+import { acknowledgedBy } from '../../api/types';
 import type {
   IncidentAlert,
   IncidentDetails,
@@ -48,6 +52,14 @@ const useStyles = makeStyles(theme => ({
   },
   mono: { fontFamily: 'monospace', fontSize: '0.85em' },
   labels: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(0.5) },
+  // A long label wraps at its word boundaries rather than being cut off.
+  labelChip: { height: 'auto', maxWidth: '100%' },
+  labelChipText: {
+    whiteSpace: 'normal',
+    overflowWrap: 'break-word',
+    paddingTop: 2,
+    paddingBottom: 2,
+  },
   entity: {
     padding: theme.spacing(1, 0),
     '&:not(:last-child)': {
@@ -65,7 +77,9 @@ const useStyles = makeStyles(theme => ({
 /** When each lifecycle phase was reached, and how long after declaring. */
 export function LifecyclePanel(props: { details: IncidentDetails }) {
   const classes = useStyles();
-  const ts = props.details.incident.timestamps;
+  const { incident } = props.details;
+  const ts = incident.timestamps;
+  const acknowledger = acknowledgedBy(incident);
   const rows: Array<[string, string | undefined, string]> = [
     ['Detected', ts.detectedAt, ''],
     ['Declared', ts.declaredAt, ''],
@@ -86,7 +100,11 @@ export function LifecyclePanel(props: { details: IncidentDetails }) {
                   <span>{formatTimestamp(at)}</span>
                 </Tooltip>
               ) : (
-                NONE
+                <>
+                  {phase === 'acknowledged' && isOpenStatus(incident.status)
+                    ? 'Not acknowledged'
+                    : NONE}
+                </>
               )}
               {at && phase && (
                 <Typography
@@ -96,6 +114,11 @@ export function LifecyclePanel(props: { details: IncidentDetails }) {
                 >
                   {' '}
                   ({formatElapsed(ts.declaredAt, at)} after declared)
+                </Typography>
+              )}
+              {at && phase === 'acknowledged' && acknowledger && (
+                <Typography variant="caption" component="div">
+                  by <EntityRefText entityRef={acknowledger} />
                 </Typography>
               )}
             </dd>
@@ -116,9 +139,52 @@ function AlertStatusChip(props: { status: IncidentAlert['status'] }) {
   );
 }
 
+/**
+ * The alert table's columns. Each keeps a minimum width and does not wrap
+ * (only the labels wrap, between labels and at word boundaries), so a narrow
+ * card scrolls the table sideways instead of squeezing columns down to one
+ * letter per line.
+ */
+export const ALERT_COLUMNS = [
+  { title: 'Status', minWidth: 90 },
+  { title: 'Name', minWidth: 200 },
+  { title: 'Since', minWidth: 120 },
+  { title: 'Ended', minWidth: 170 },
+  { title: 'Source', minWidth: 100 },
+  { title: 'Runbook', minWidth: 90 },
+  { title: 'Labels', minWidth: 280, wrap: true },
+  { title: 'Fingerprint', minWidth: 150 },
+] as const;
+const ALERT_TABLE_MIN_WIDTH = ALERT_COLUMNS.reduce(
+  (sum, column) => sum + column.minWidth,
+  0,
+);
+
+function AlertCell(props: {
+  column: (typeof ALERT_COLUMNS)[number];
+  className?: string;
+  children: ReactNode;
+}) {
+  const { column } = props;
+  return (
+    <TableCell
+      className={props.className}
+      style={{
+        minWidth: column.minWidth,
+        whiteSpace: 'wrap' in column ? 'normal' : 'nowrap',
+        verticalAlign: 'top',
+      }}
+    >
+      {props.children}
+    </TableCell>
+  );
+}
+
 /** The Alertmanager alerts attached to the incident. */
 export function AlertsPanel(props: { alerts: IncidentAlert[] }) {
   const classes = useStyles();
+  const [status, name, since, ended, source, runbook, labels, fingerprint] =
+    ALERT_COLUMNS;
   return (
     <InfoCard title={`Alerts (${props.alerts.length})`} noPadding>
       {props.alerts.length === 0 ? (
@@ -128,70 +194,74 @@ export function AlertsPanel(props: { alerts: IncidentAlert[] }) {
           </Typography>
         </Box>
       ) : (
-        <Box style={{ overflowX: 'auto' }}>
-          <Table size="small" aria-label="Alerts">
+        <Box style={{ overflowX: 'auto' }} data-testid="alerts-scroll">
+          <Table
+            size="small"
+            aria-label="Alerts"
+            style={{ minWidth: ALERT_TABLE_MIN_WIDTH }}
+          >
             <TableHead>
               <TableRow>
-                <TableCell>Status</TableCell>
-                <TableCell>Name</TableCell>
-                <TableCell>Fingerprint</TableCell>
-                <TableCell>Since</TableCell>
-                <TableCell>Ended</TableCell>
-                <TableCell>Runbook</TableCell>
-                <TableCell>Labels</TableCell>
+                {ALERT_COLUMNS.map(column => (
+                  <AlertCell key={column.title} column={column}>
+                    {column.title}
+                  </AlertCell>
+                ))}
               </TableRow>
             </TableHead>
             <TableBody>
-              {props.alerts.map(alert => (
-                <TableRow key={alert.fingerprint}>
-                  <TableCell>
-                    <AlertStatusChip status={alert.status} />
-                  </TableCell>
-                  <TableCell>
-                    {alert.generatorURL && isHttpUrl(alert.generatorURL) ? (
-                      <Link to={alert.generatorURL}>
-                        {alert.alertName ?? 'alert'}
-                      </Link>
-                    ) : (
-                      alert.alertName ?? NONE
-                    )}
-                  </TableCell>
-                  <TableCell className={classes.mono}>
-                    {alert.fingerprint}
-                  </TableCell>
-                  <TableCell>
-                    <Tooltip title={formatTimestamp(alert.startsAt)}>
-                      <span>{formatRelative(alert.startsAt)}</span>
-                    </Tooltip>
-                  </TableCell>
-                  <TableCell>
-                    {alert.endsAt && alert.status === 'resolved'
-                      ? formatTimestamp(alert.endsAt)
-                      : NONE}
-                  </TableCell>
-                  <TableCell>
-                    {alertRunbookUrl(alert.annotations) ? (
-                      <Link to={alertRunbookUrl(alert.annotations)!}>
-                        Runbook
-                      </Link>
-                    ) : (
-                      NONE
-                    )}
-                  </TableCell>
-                  <TableCell>
-                    <div className={classes.labels}>
-                      {Object.entries(alert.labels ?? {}).map(([k, v]) => (
-                        <Chip
-                          key={k}
-                          size="small"
-                          variant="outlined"
-                          label={`${k}=${v}`}
-                        />
-                      ))}
-                    </div>
-                  </TableCell>
-                </TableRow>
-              ))}
+              {props.alerts.map(alert => {
+                const runbookUrl = alertRunbookUrl(alert.annotations);
+                return (
+                  <TableRow key={alert.fingerprint}>
+                    <AlertCell column={status}>
+                      <AlertStatusChip status={alert.status} />
+                    </AlertCell>
+                    <AlertCell column={name}>
+                      {alert.alertName ?? NONE}
+                    </AlertCell>
+                    <AlertCell column={since}>
+                      <Tooltip title={formatTimestamp(alert.startsAt)}>
+                        <span>{formatRelative(alert.startsAt)}</span>
+                      </Tooltip>
+                    </AlertCell>
+                    <AlertCell column={ended}>
+                      {alert.endsAt && alert.status === 'resolved'
+                        ? formatTimestamp(alert.endsAt)
+                        : NONE}
+                    </AlertCell>
+                    <AlertCell column={source}>
+                      {alert.generatorURL && isHttpUrl(alert.generatorURL) ? (
+                        <Link to={alert.generatorURL}>Prometheus</Link>
+                      ) : (
+                        NONE
+                      )}
+                    </AlertCell>
+                    <AlertCell column={runbook}>
+                      {runbookUrl ? <Link to={runbookUrl}>Runbook</Link> : NONE}
+                    </AlertCell>
+                    <AlertCell column={labels}>
+                      <div className={classes.labels}>
+                        {Object.entries(alert.labels ?? {}).map(([k, v]) => (
+                          <Chip
+                            key={k}
+                            size="small"
+                            variant="outlined"
+                            label={`${k}=${v}`}
+                            classes={{
+                              root: classes.labelChip,
+                              label: classes.labelChipText,
+                            }}
+                          />
+                        ))}
+                      </div>
+                    </AlertCell>
+                    <AlertCell column={fingerprint} className={classes.mono}>
+                      {alert.fingerprint}
+                    </AlertCell>
+                  </TableRow>
+                );
+              })}
             </TableBody>
           </Table>
         </Box>

@@ -161,7 +161,7 @@ function renderEvent(entry: TimelineEntry, postmortemLink: string): Rendered {
             {entry.generatorURL && isHttpUrl(entry.generatorURL) && (
               <>
                 {' · '}
-                <Link to={entry.generatorURL}>source</Link>
+                <Link to={entry.generatorURL}>Prometheus</Link>
               </>
             )}
             {alertRunbookUrl(entry.annotations) && (

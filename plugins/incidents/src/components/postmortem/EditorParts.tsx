@@ -16,7 +16,7 @@ import {
 import { ToggleButton, ToggleButtonGroup } from '@material-ui/lab';
 import AddIcon from '@material-ui/icons/Add';
 import DeleteIcon from '@material-ui/icons/Delete';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   ACTION_ITEM_STATUS_LABELS,
   fromDateTimeLocal,
@@ -72,6 +72,10 @@ export function MarkdownField(props: {
   value: string;
   onChange: (value: string) => void;
   helperText?: string;
+  /** Guidance shown in the empty field (e.g. the template's prompt). */
+  placeholder?: string;
+  /** A problem with the value: the field is marked and says it. */
+  error?: string;
   minRows?: number;
   margin?: 'none' | 'dense' | 'normal';
 }) {
@@ -80,6 +84,7 @@ export function MarkdownField(props: {
   return (
     <Box
       className={classes.markdownField}
+      id={`${props.id}-section`}
       data-testid={`markdown-field-${props.id}`}
     >
       <Box className={classes.markdownToolbar}>
@@ -110,7 +115,11 @@ export function MarkdownField(props: {
           id={props.id}
           label={props.label}
           value={props.value}
-          helperText={props.helperText}
+          placeholder={props.placeholder}
+          // Keep the label up so that the placeholder shows when empty.
+          InputLabelProps={props.placeholder ? { shrink: true } : undefined}
+          error={Boolean(props.error)}
+          helperText={props.error ?? props.helperText}
           onChange={e => props.onChange(e.target.value)}
         />
       ) : (
@@ -124,6 +133,11 @@ export function MarkdownField(props: {
             {props.label} · preview
           </Typography>
           <Markdown text={props.value} empty="Nothing to preview yet." />
+          {props.error && (
+            <Typography variant="caption" color="error" component="div">
+              {props.error}
+            </Typography>
+          )}
         </Box>
       )}
     </Box>
@@ -134,9 +148,12 @@ export function MarkdownField(props: {
 export function TimelineEditor(props: {
   entries: PostmortemFields['timeline'];
   onChange: (entries: PostmortemFields['timeline']) => void;
+  /** The problem with the field of this DOM id, to show on it. */
+  problemFor?: (fieldId: string) => string | undefined;
 }) {
   const classes = useStyles();
   const { entries, onChange } = props;
+  const problemFor = props.problemFor ?? (() => undefined);
   const set = (index: number, entry: { at: string; text: string }) =>
     onChange(entries.map((e, i) => (i === index ? entry : e)));
   return (
@@ -152,6 +169,7 @@ export function TimelineEditor(props: {
           key={index}
           className={classes.row}
           data-testid="postmortem-timeline-entry"
+          data-field-group
         >
           <TextField
             size="small"
@@ -160,6 +178,8 @@ export function TimelineEditor(props: {
             id={`postmortem-timeline-${index}-at`}
             label="Time"
             value={toDateTimeLocal(entry.at)}
+            error={Boolean(problemFor(`postmortem-timeline-${index}-at`))}
+            helperText={problemFor(`postmortem-timeline-${index}-at`)}
             InputLabelProps={{ shrink: true }}
             inputProps={{
               step: 1,
@@ -177,6 +197,8 @@ export function TimelineEditor(props: {
             id={`postmortem-timeline-${index}-text`}
             label="What happened"
             value={entry.text}
+            error={Boolean(problemFor(`postmortem-timeline-${index}-text`))}
+            helperText={problemFor(`postmortem-timeline-${index}-text`)}
             style={{ flex: '1 1 300px' }}
             inputProps={{ 'aria-label': `Timeline entry ${index + 1} text` }}
             onChange={e => set(index, { ...entry, text: e.target.value })}
@@ -208,9 +230,19 @@ export function ActionItemsEditor(props: {
   items: EditorActionItem[];
   defaultOwner?: string;
   onChange: (items: EditorActionItem[]) => void;
+  /** The problem with the field of this DOM id, to show on it. */
+  problemFor?: (fieldId: string) => string | undefined;
 }) {
   const classes = useStyles();
   const { items, onChange } = props;
+  const problemFor = props.problemFor ?? (() => undefined);
+  // The title of an item just added gets the focus, to be typed in at once.
+  const [focusKey, setFocusKey] = useState<string>();
+  useEffect(() => {
+    if (!focusKey) return;
+    document.getElementById(`action-item-${focusKey}-title`)?.focus();
+    setFocusKey(undefined);
+  }, [focusKey]);
   const set = (key: string, change: Partial<EditorActionItem>) =>
     onChange(
       items.map(item => {
@@ -231,19 +263,27 @@ export function ActionItemsEditor(props: {
       )}
       {items.map((item, index) => {
         const n = index + 1;
+        const id = (field: string) => `action-item-${item.key}-${field}`;
+        const problem = (field: string) => ({
+          error: Boolean(problemFor(id(field))),
+          helperText: problemFor(id(field)),
+        });
         return (
           <Paper
             variant="outlined"
             key={item.key}
             className={classes.row}
             data-testid="action-item-row"
+            data-field-group
           >
             <TextField
               size="small"
               variant="outlined"
-              id={`action-item-${item.key}-title`}
+              id={id('title')}
               label="Action item"
+              required
               value={item.title}
+              {...problem('title')}
               style={{ flex: '3 1 260px' }}
               inputProps={{ 'aria-label': `Action item ${n} title` }}
               onChange={e => set(item.key, { title: e.target.value })}
@@ -251,8 +291,9 @@ export function ActionItemsEditor(props: {
             <EntityRefPicker
               size="small"
               fullWidth={false}
-              id={`action-item-${item.key}-owner`}
+              id={id('owner')}
               label="Owner"
+              {...problem('owner')}
               kinds={OWNER_KINDS}
               placeholder="A user or group"
               value={item.owner}
@@ -264,9 +305,10 @@ export function ActionItemsEditor(props: {
               size="small"
               variant="outlined"
               type="date"
-              id={`action-item-${item.key}-due`}
+              id={id('due')}
               label="Due"
               value={item.dueDate ?? ''}
+              {...problem('due')}
               InputLabelProps={{ shrink: true }}
               inputProps={{ 'aria-label': `Action item ${n} due date` }}
               onChange={e => set(item.key, { dueDate: e.target.value })}
@@ -275,7 +317,7 @@ export function ActionItemsEditor(props: {
               select
               size="small"
               variant="outlined"
-              id={`action-item-${item.key}-priority`}
+              id={id('priority')}
               label="Priority"
               value={item.priority}
               SelectProps={{
@@ -299,7 +341,7 @@ export function ActionItemsEditor(props: {
               select
               size="small"
               variant="outlined"
-              id={`action-item-${item.key}-status`}
+              id={id('status')}
               label="Status"
               value={item.status}
               SelectProps={{
@@ -320,10 +362,11 @@ export function ActionItemsEditor(props: {
             <TextField
               size="small"
               variant="outlined"
-              id={`action-item-${item.key}-link`}
+              id={id('link')}
               label="Link"
               placeholder="https://tracker/ISSUE-1"
               value={item.link ?? ''}
+              {...problem('link')}
               style={{ flex: '2 1 200px' }}
               inputProps={{ 'aria-label': `Action item ${n} link` }}
               onChange={e => set(item.key, { link: e.target.value.trim() })}
@@ -341,18 +384,20 @@ export function ActionItemsEditor(props: {
       })}
       <Button
         startIcon={<AddIcon />}
-        onClick={() =>
+        onClick={() => {
+          const key = newItemKey();
+          setFocusKey(key);
           onChange([
             ...items,
             {
-              key: newItemKey(),
+              key,
               title: '',
               owner: props.defaultOwner ?? '',
               priority: 'P2',
               status: 'open',
             },
-          ])
-        }
+          ]);
+        }}
       >
         Add action item
       </Button>

@@ -5,6 +5,7 @@ import {
   Button,
   CircularProgress,
   Grid,
+  Link as MuiLink,
   makeStyles,
   TextField,
   Typography,
@@ -13,7 +14,7 @@ import { Alert, AlertTitle } from '@material-ui/lab';
 import CheckIcon from '@material-ui/icons/Check';
 import ErrorOutlineIcon from '@material-ui/icons/ErrorOutline';
 import EditIcon from '@material-ui/icons/Edit';
-import { useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { incidentsApiRef } from '../../api/IncidentsApi';
 import type { PostmortemDetails } from '../../api/types';
@@ -22,8 +23,11 @@ import {
   LESSONS_SECTIONS,
   LessonsLearned,
   PostmortemFields,
+  problemFieldId,
+  SectionKey,
   TEXT_SECTIONS,
 } from '../../lib/postmortemFields';
+import { scrollToField } from '../../lib/scrollToField';
 import {
   PostmortemAutosave,
   SaveStatus,
@@ -44,7 +48,7 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-const SECTION_HINTS: Record<string, string> = {
+const SECTION_HINTS: Record<SectionKey, string> = {
   summary: 'What happened, in a few sentences',
   impact: 'Who was affected and how: users, revenue, SLOs',
   rootCauses: 'Why it happened; keep asking why',
@@ -54,15 +58,33 @@ const SECTION_HINTS: Record<string, string> = {
   whatWentWell: 'What helped',
   whatWentWrong: 'What made it worse or slower',
   whereWeGotLucky: 'What could have gone worse',
+  supportingInformation: 'Dashboards, graphs, logs, chat threads',
 };
 
-const STATUS_TEXT: Record<Exclude<SaveStatus, 'error'>, string> = {
+const STATUS_TEXT: Record<Exclude<SaveStatus, 'error' | 'invalid'>, string> = {
   saved: 'All changes saved',
   unsaved: 'Unsaved changes',
   saving: 'Saving…',
-  invalid: 'Not saved: fix the problems shown',
   conflict: 'Not saved: someone else changed this postmortem',
 };
+
+/** "Action item 2: title is required (and 1 more problem)". */
+export function describeProblems(autosave: PostmortemAutosave): string {
+  const [first, ...rest] = autosave.problems;
+  if (!first) return '';
+  if (rest.length === 0) return first.text;
+  return `${first.text} (and ${rest.length} more ${
+    rest.length === 1 ? 'problem' : 'problems'
+  })`;
+}
+
+/** The DOM id of the first field with a problem, if any. */
+export function firstProblemFieldId(
+  autosave: PostmortemAutosave,
+): string | undefined {
+  const first = autosave.problems[0];
+  return first ? problemFieldId(first, autosave.fields) : undefined;
+}
 
 /** "All changes saved" / "Saving…" / "Unsaved changes" / what went wrong. */
 export function SaveIndicator(props: { autosave: PostmortemAutosave }) {
@@ -87,9 +109,13 @@ export function SaveIndicator(props: { autosave: PostmortemAutosave }) {
       data-testid="save-indicator"
     >
       {icon}
-      {status === 'error'
-        ? `Not saved: ${error ?? 'the server did not answer'}`
-        : STATUS_TEXT[status]}
+      {status === 'error' &&
+        `Not saved: ${error ?? 'the server did not answer'}`}
+      {status === 'invalid' &&
+        `Not saved: ${describeProblems(
+          props.autosave,
+        )}; everything else is saved`}
+      {status !== 'error' && status !== 'invalid' && STATUS_TEXT[status]}
     </Typography>
   );
 }
@@ -176,13 +202,34 @@ function AutosaveBanners(props: { autosave: PostmortemAutosave }) {
       </Alert>,
     );
   }
-  if (autosave.status === 'invalid' && autosave.problems.length > 0) {
+  if (autosave.showProblems && autosave.problems.length > 0) {
     banners.push(
-      <Alert key="invalid" severity="error">
-        <AlertTitle>Not saved yet</AlertTitle>
+      <Alert key="invalid" severity="error" data-testid="postmortem-problems">
+        <AlertTitle>
+          {autosave.problems.length === 1
+            ? 'One change is not saved yet'
+            : `${autosave.problems.length} changes are not saved yet`}
+        </AlertTitle>
+        Everything else is saved. These are kept in this browser and saved once
+        fixed:
         <ul style={{ margin: 0, paddingLeft: 16 }}>
-          {autosave.problems.map(problem => (
-            <li key={problem}>{problem}</li>
+          {autosave.problems.map((problem, index) => (
+            <li key={`${index}:${problem.path.join('.')}`}>
+              <MuiLink
+                component="button"
+                variant="body2"
+                color="inherit"
+                underline="always"
+                style={{ textAlign: 'left' }}
+                onClick={() =>
+                  scrollToField(problemFieldId(problem, autosave.fields), {
+                    focus: true,
+                  })
+                }
+              >
+                {problem.text}
+              </MuiLink>
+            </li>
           ))}
         </ul>
       </Alert>,
@@ -219,9 +266,48 @@ function AutosaveBanners(props: { autosave: PostmortemAutosave }) {
  * The editor of a postmortem that is not published: the Google SRE template,
  * its timeline and action items, saved as the user types.
  */
-export function PostmortemEditor(props: { autosave: PostmortemAutosave }) {
+export function PostmortemEditor(props: {
+  autosave: PostmortemAutosave;
+  /** The template's guidance per section (from its HTML comments). */
+  guidance?: Partial<Record<SectionKey, string>>;
+}) {
   const { autosave } = props;
   const { fields, update } = autosave;
+  const guidance = props.guidance ?? {};
+  const hint = (key: SectionKey) => guidance[key] ?? SECTION_HINTS[key];
+  // The guidance is the placeholder of an empty field, and below it once
+  // the field has text.
+  const help = (key: SectionKey, value: string) =>
+    value ? `${hint(key)} · Markdown` : 'Markdown';
+
+  // Each problem on its field, once they are to be pointed out.
+  const fieldProblems = useMemo(() => {
+    const byId = new Map<string, string>();
+    if (!autosave.showProblems) return byId;
+    for (const problem of autosave.problems) {
+      const id = problemFieldId(problem, fields);
+      if (!byId.has(id)) byId.set(id, problem.fieldMessage);
+    }
+    return byId;
+  }, [autosave.showProblems, autosave.problems, fields]);
+  const problemFor = (id: string) => fieldProblems.get(id);
+
+  // Saving held something back: bring the first such field into view (once
+  // per problem, and not while the user is typing elsewhere).
+  const heldBack = autosave.status === 'invalid' && autosave.showProblems;
+  const firstId = heldBack ? firstProblemFieldId(autosave) : undefined;
+  const scrolledTo = useRef<string>();
+  useEffect(() => {
+    if (!firstId) {
+      if (autosave.problems.length === 0) scrolledTo.current = undefined;
+      return;
+    }
+    if (scrolledTo.current === firstId) return;
+    if (scrollToField(firstId, { unlessTypingElsewhere: true })) {
+      scrolledTo.current = firstId;
+    }
+  }, [firstId, autosave.problems.length]);
+
   const identityApi = useApi(identityApiRef);
   const { value: me } = useAsync(
     async () => (await identityApi.getBackstageIdentity()).userEntityRef,
@@ -259,6 +345,8 @@ export function PostmortemEditor(props: { autosave: PostmortemAutosave }) {
               id="postmortem-title"
               label="Title"
               value={fields.title}
+              error={Boolean(problemFor('postmortem-title'))}
+              helperText={problemFor('postmortem-title')}
               onChange={e => {
                 const value = e.target.value;
                 update(f => ({ ...f, title: value }));
@@ -273,7 +361,10 @@ export function PostmortemEditor(props: { autosave: PostmortemAutosave }) {
               placeholder="Search users"
               value={fields.authors}
               onChange={authors => set('authors', authors)}
-              helperText="Who wrote this postmortem"
+              error={Boolean(problemFor('postmortem-authors'))}
+              helperText={
+                problemFor('postmortem-authors') ?? 'Who wrote this postmortem'
+              }
             />
             {TEXT_SECTIONS.map(({ key, label }) => (
               <MarkdownField
@@ -281,7 +372,9 @@ export function PostmortemEditor(props: { autosave: PostmortemAutosave }) {
                 {...text(key)}
                 id={`postmortem-${key}`}
                 label={label}
-                helperText={`${SECTION_HINTS[key]} · Markdown`}
+                placeholder={hint(key)}
+                error={problemFor(`postmortem-${key}`)}
+                helperText={help(key, fields[key])}
               />
             ))}
           </InfoCard>
@@ -295,7 +388,9 @@ export function PostmortemEditor(props: { autosave: PostmortemAutosave }) {
                 minRows={2}
                 id={`postmortem-${key}`}
                 label={label}
-                helperText={`${SECTION_HINTS[key]} · Markdown`}
+                placeholder={hint(key)}
+                error={problemFor(`postmortem-${key}`)}
+                helperText={help(key, fields.lessonsLearned[key])}
               />
             ))}
           </InfoCard>
@@ -306,6 +401,7 @@ export function PostmortemEditor(props: { autosave: PostmortemAutosave }) {
               items={fields.actionItems}
               defaultOwner={me}
               onChange={items => set('actionItems', items)}
+              problemFor={problemFor}
             />
           </InfoCard>
         </Grid>
@@ -314,6 +410,7 @@ export function PostmortemEditor(props: { autosave: PostmortemAutosave }) {
             <TimelineEditor
               entries={fields.timeline}
               onChange={entries => set('timeline', entries)}
+              problemFor={problemFor}
             />
           </InfoCard>
         </Grid>
@@ -323,7 +420,12 @@ export function PostmortemEditor(props: { autosave: PostmortemAutosave }) {
               margin="dense"
               id="postmortem-supportingInformation"
               label="Supporting information"
-              helperText="Dashboards, graphs, logs, chat threads · Markdown"
+              placeholder={hint('supportingInformation')}
+              error={problemFor('postmortem-supportingInformation')}
+              helperText={help(
+                'supportingInformation',
+                fields.supportingInformation,
+              )}
               value={fields.supportingInformation}
               onChange={value =>
                 update(f => ({ ...f, supportingInformation: value }))

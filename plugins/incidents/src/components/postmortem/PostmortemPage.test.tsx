@@ -54,7 +54,18 @@ function renderPage(api: FakeIncidentsApi) {
 }
 
 describe('PostmortemPage', () => {
-  beforeEach(() => window.localStorage.clear());
+  // jsdom has no scrollIntoView: record which elements were scrolled to.
+  const scrolledTo: Element[] = [];
+  beforeEach(() => {
+    window.localStorage.clear();
+    scrolledTo.length = 0;
+    Element.prototype.scrollIntoView = function record(this: Element) {
+      scrolledTo.push(this);
+    };
+  });
+  afterEach(() => {
+    delete (Element.prototype as Partial<Element>).scrollIntoView;
+  });
 
   it('has a labelled field for every section of the template', async () => {
     renderPage(apiWith());
@@ -258,6 +269,160 @@ describe('PostmortemPage', () => {
     );
   });
 
+  it('saves the text sections while an action item is invalid, and marks the item', async () => {
+    const api = apiWith();
+    api.savePostmortem.mockResolvedValue(makePostmortemDetails({ version: 5 }));
+    renderPage(api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Add action item' }),
+    );
+    // The new item's title is focused, and left empty.
+    const title = screen.getByLabelText(/^Action item 1 title/);
+    expect(title).toHaveFocus();
+    for (const [label, value] of [
+      [/^Summary/, 'Checkout failed for 20 minutes.'],
+      [/^Resolution/, 'Rolled back v2.3.'],
+      [/^Detection/, 'The burn-rate alert paged after 4 minutes.'],
+    ] as const) {
+      fireEvent.change(screen.getByLabelText(label), { target: { value } });
+    }
+
+    await waitFor(() => expect(api.savePostmortem).toHaveBeenCalledTimes(1), {
+      timeout: 10_000,
+    });
+    // The whole PUT: every text section, no action items.
+    expect(api.savePostmortem.mock.calls[0]).toEqual([
+      'pm-1',
+      {
+        expectedVersion: 4,
+        summary: 'Checkout failed for 20 minutes.',
+        resolution: 'Rolled back v2.3.',
+        detection: 'The burn-rate alert paged after 4 minutes.',
+      },
+    ]);
+    // The item is marked where it is, scrolled to, and kept in the draft.
+    await waitFor(() => expect(title).toHaveAttribute('aria-invalid', 'true'));
+    const row = screen.getAllByTestId('action-item-row')[0];
+    expect(within(row).getByText('Title is required')).toBeInTheDocument();
+    expect(scrolledTo).toContain(title);
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Not saved: Action item 1: title is required; everything else is saved',
+    );
+    expect(screen.getByTestId('postmortem-problems')).toHaveTextContent(
+      'Action item 1: title is required',
+    );
+    expect(storedDraft()).toMatchObject({
+      baseVersion: 5,
+      fields: {
+        summary: 'Checkout failed for 20 minutes.',
+        actionItems: [expect.objectContaining({ title: '' })],
+      },
+    });
+
+    // Fixed, it is saved and no longer marked.
+    fireEvent.change(title, { target: { value: 'Add a canary stage' } });
+    expect(title).not.toHaveAttribute('aria-invalid', 'true');
+    await waitFor(
+      () =>
+        expect(api.savePostmortem).toHaveBeenLastCalledWith('pm-1', {
+          expectedVersion: 5,
+          actionItems: [
+            {
+              title: 'Add a canary stage',
+              owner: 'user:default/guest',
+              priority: 'P2',
+              status: 'open',
+            },
+          ],
+        }),
+      { timeout: 10_000 },
+    );
+  });
+
+  it('refuses to publish while a change cannot be saved, naming it and going to it', async () => {
+    const api = apiWith(
+      makePostmortemDetails({
+        state: 'in_review',
+        actionItems: [
+          {
+            id: 'ai-1',
+            title: 'Add a canary stage',
+            owner: 'group:default/payments',
+            priority: 'P1',
+            status: 'open',
+          },
+        ],
+      }),
+    );
+    renderPage(api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Add action item' }),
+    );
+    const title = screen.getByLabelText(/^Action item 2 title/);
+    await userEvent.click(screen.getByLabelText(/^Summary/));
+
+    await userEvent.click(screen.getByRole('button', { name: 'Publish' }));
+    expect(
+      await screen.findByText(
+        'Action item 2: title is required — fix it before publishing.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(api.changePostmortemState).not.toHaveBeenCalled();
+    expect(title).toHaveAttribute('aria-invalid', 'true');
+    expect(
+      within(screen.getAllByTestId('action-item-row')[1]).getByText(
+        'Title is required',
+      ),
+    ).toBeInTheDocument();
+    expect(scrolledTo).toContain(title);
+    expect(title).toHaveFocus();
+    // The draft keeps the invalid item.
+    expect(storedDraft().fields.actionItems).toHaveLength(2);
+  });
+
+  it('shows the template guidance as placeholder and help, never as raw comments', async () => {
+    const api = apiWith(
+      makePostmortemDetails({
+        summary:
+          'Payments fail with **500**.\n\n<!-- What happened, in two or three sentences. -->\n',
+        impact:
+          '<!-- Who was affected and how: users, requests, revenue, error budget spent. -->\n',
+      }),
+    );
+    renderPage(api);
+    const summary = await screen.findByLabelText(/^Summary/);
+    expect(summary).toHaveValue('Payments fail with **500**.');
+    const impact = screen.getByLabelText(/^Impact/);
+    expect(impact).toHaveValue('');
+    expect(impact).toHaveAttribute(
+      'placeholder',
+      'Who was affected and how: users, requests, revenue, error budget spent.',
+    );
+    // With text, the guidance is the help text below the field.
+    expect(
+      screen.getByText('What happened, in two or three sentences. · Markdown'),
+    ).toBeInTheDocument();
+    for (const field of screen.getAllByRole('textbox')) {
+      expect((field as HTMLInputElement).value).not.toContain('<!--');
+    }
+    expect(document.body.textContent).not.toContain('<!--');
+    // Loading is not an edit.
+    expect(screen.getByRole('status')).toHaveTextContent('All changes saved');
+
+    fireEvent.change(summary, {
+      target: { value: 'Payments fail with **500**. Rolled back.' },
+    });
+    await waitFor(
+      () =>
+        expect(api.savePostmortem).toHaveBeenCalledWith('pm-1', {
+          expectedVersion: 4,
+          summary: 'Payments fail with **500**. Rolled back.',
+        }),
+      { timeout: 10_000 },
+    );
+  });
+
   it('picks an action item owner from the catalog', async () => {
     const api = apiWith();
     renderPage(api);
@@ -389,6 +554,55 @@ describe('PostmortemPage', () => {
     expect(screen.getByTestId('postmortem-state')).toHaveTextContent(
       'In review',
     );
+  });
+
+  it('saves pending edits first, then changes the state on the version saved', async () => {
+    const api = apiWith();
+    // The save answers only once the user has asked for the state change.
+    let answerSave = () => {};
+    api.savePostmortem.mockImplementation(
+      () =>
+        new Promise(resolve => {
+          answerSave = () =>
+            resolve(
+              makePostmortemDetails({
+                impact: 'All card payments failed',
+                version: 5,
+              }),
+            );
+        }),
+    );
+    api.changePostmortemState.mockResolvedValue(
+      makePostmortemDetails({
+        state: 'in_review',
+        impact: 'All card payments failed',
+        version: 6,
+      }),
+    );
+    renderPage(api);
+    fireEvent.change(await screen.findByLabelText(/^Impact/), {
+      target: { value: 'All card payments failed' },
+    });
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Submit for review' }),
+    );
+    await waitFor(() => expect(api.savePostmortem).toHaveBeenCalled());
+    expect(api.changePostmortemState).not.toHaveBeenCalled();
+    answerSave();
+    await waitFor(() =>
+      expect(api.changePostmortemState).toHaveBeenCalledWith('pm-1', {
+        state: 'in_review',
+        expectedVersion: 5,
+      }),
+    );
+    expect(api.savePostmortem).toHaveBeenCalledWith('pm-1', {
+      expectedVersion: 4,
+      impact: 'All card payments failed',
+    });
+    expect(
+      await screen.findByRole('button', { name: 'Back to draft' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('All changes saved');
   });
 
   it('publishes after confirmation, then shows it read-only', async () => {

@@ -28,11 +28,15 @@ import { errorMessage, isConflictError } from '../../api/errors';
 import type { PostmortemDetails, PostmortemState } from '../../api/types';
 import { fileNameFor, formatRelative } from '../../lib/format';
 import { useIncidentLinks } from '../../lib/links';
+import { postmortemGuidance } from '../../lib/postmortemFields';
+import { scrollToField } from '../../lib/scrollToField';
 import { useIncidentSignal } from '../../lib/useIncidentSignal';
 import type { PostmortemAutosave } from '../../lib/usePostmortemAutosave';
 import { PostmortemStateChip, SeverityChip, StatusChip } from '../Chips';
 import { PostmortemPanel } from '../incident/IncidentPanels';
 import {
+  describeProblems,
+  firstProblemFieldId,
   PostmortemEditor,
   SaveIndicator,
   usePostmortemEditor,
@@ -54,11 +58,23 @@ function downloadText(text: string, fileName: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-const STATE_ACTIONS: Array<{ to: PostmortemState; label: string }> = [
-  { to: 'in_review', label: 'Submit for review' },
-  { to: 'draft', label: 'Back to draft' },
-  { to: 'published', label: 'Publish' },
+const STATE_ACTIONS: Array<{
+  to: PostmortemState;
+  label: string;
+  /** "fix it before …" */
+  doing: string;
+}> = [
+  {
+    to: 'in_review',
+    label: 'Submit for review',
+    doing: 'submitting for review',
+  },
+  { to: 'draft', label: 'Back to draft', doing: 'going back to draft' },
+  { to: 'published', label: 'Publish', doing: 'publishing' },
 ];
+
+const doingOf = (to: PostmortemState) =>
+  STATE_ACTIONS.find(a => a.to === to)?.doing ?? 'changing the state';
 
 /** State buttons and export, above the editor or the published text. */
 function Toolbar(props: {
@@ -73,18 +89,40 @@ function Toolbar(props: {
   const [error, setError] = useState<string>();
   const [confirmPublish, setConfirmPublish] = useState(false);
 
+  /**
+   * Whether a change that cannot be saved (an invalid field) keeps the state
+   * from changing; if so, says which and takes the user to it.
+   */
+  const refuseUnsaved = (to: PostmortemState): boolean => {
+    // Going back to draft keeps editing going; the edits follow as usual.
+    if (!autosave || to === 'draft' || autosave.problems.length === 0) {
+      return false;
+    }
+    setError(`${describeProblems(autosave)} — fix it before ${doingOf(to)}.`);
+    autosave.revealProblems();
+    const id = firstProblemFieldId(autosave);
+    if (id) scrollToField(id, { focus: true });
+    return true;
+  };
+
   const changeState = async (to: PostmortemState) => {
+    if (refuseUnsaved(to)) return;
     setBusy(true);
     setError(undefined);
     try {
       // The state change is based on the saved text: save what is pending.
-      if (autosave && !(await autosave.flush())) {
-        setError('Save your changes before changing the state.');
+      if (autosave && !(await autosave.flush()) && to !== 'draft') {
+        setError(
+          `Your changes are not all saved yet (see above), so ${doingOf(
+            to,
+          )} has to wait; they are kept in this browser. Try again once they are saved.`,
+        );
         return;
       }
       const result = await api.changePostmortemState(postmortem.id, {
         state: to,
-        expectedVersion: autosave?.version ?? postmortem.version,
+        // The version the flush just saved, not the one of this render.
+        expectedVersion: autosave?.currentVersion() ?? postmortem.version,
       });
       autosave?.applyServerState(result, true);
       onDetails(result);
@@ -121,11 +159,9 @@ function Toolbar(props: {
     }
   };
 
+  // Invalid fields do not disable the buttons: clicking says what to fix.
   const blocked =
-    busy ||
-    autosave?.status === 'conflict' ||
-    autosave?.status === 'invalid' ||
-    Boolean(autosave?.staleDraft);
+    busy || autosave?.status === 'conflict' || Boolean(autosave?.staleDraft);
   const actions = permissions.update
     ? STATE_ACTIONS.filter(a =>
         isAllowedPostmortemTransition(postmortem.state, a.to),
@@ -157,11 +193,10 @@ function Toolbar(props: {
             variant={action.to === 'published' ? 'contained' : 'outlined'}
             color={action.to === 'published' ? 'primary' : 'default'}
             disabled={blocked}
-            onClick={() =>
-              action.to === 'published'
-                ? setConfirmPublish(true)
-                : void changeState(action.to)
-            }
+            onClick={() => {
+              if (action.to !== 'published') void changeState(action.to);
+              else if (!refuseUnsaved(action.to)) setConfirmPublish(true);
+            }}
           >
             {action.label}
           </Button>
@@ -256,6 +291,8 @@ function EditablePostmortem(props: {
   const { details, onDetails } = props;
   const api = useApi(incidentsApiRef);
   const autosave = usePostmortemEditor(details, onDetails);
+  // The template's prompts, as loaded (a saved section no longer has them).
+  const [guidance] = useState(() => postmortemGuidance(details.postmortem));
   const autosaveRef = useRef(autosave);
   autosaveRef.current = autosave;
 
@@ -287,7 +324,7 @@ function EditablePostmortem(props: {
       <Content>
         <IncidentLine details={details} />
         <Toolbar details={details} autosave={autosave} onDetails={onDetails} />
-        <PostmortemEditor autosave={autosave} />
+        <PostmortemEditor autosave={autosave} guidance={guidance} />
       </Content>
     </Page>
   );

@@ -1,0 +1,429 @@
+/*
+ * The Alertmanager intake and acknowledgement end to end through the
+ * service, on SQLite and PostgreSQL, with the labels Sloth-generated SLO
+ * alerts really carry.
+ */
+import path from 'node:path';
+import {
+  mockCredentials,
+  mockServices,
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { InputError } from '@backstage/errors';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { parseAlertmanagerPayload } from '@vigil/backstage-plugin-incidents-common';
+import { readIncidentsConfig } from '../config';
+import {
+  DatabaseIncidentStore,
+  migrateIncidentsDatabase,
+} from '../database/DatabaseIncidentStore';
+import {
+  TestAlert,
+  slothPayload,
+  webhookPayload,
+} from '../__testUtils__/alertmanager';
+import { EntityDirectory } from './EntityDirectory';
+import { IncidentsService, VersionConflictError } from './IncidentsService';
+
+const databases = TestDatabases.create({
+  ids: ['SQLITE_3', 'POSTGRES_15'],
+  disableDocker: true,
+});
+
+const ALICE = 'user:default/alice';
+const SCORING = 'component:default/scoring-api';
+const MINUTE = 60_000;
+const entities: Entity[] = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'scoring-api',
+      namespace: 'default',
+      annotations: { 'vigil.dev/alert-service': 'scoring-api' },
+    },
+    spec: { owner: 'group:default/payments' },
+    relations: [{ type: 'ownedBy', targetRef: 'group:default/payments' }],
+  },
+];
+
+const at = (minute: number) =>
+  `2026-11-01T09:${String(minute).padStart(2, '0')}:00.123456789Z`;
+const firing = (fingerprint: string, minute: number): TestAlert => ({
+  fingerprint,
+  status: 'firing',
+  startsAt: at(minute),
+});
+const resolved = (
+  fingerprint: string,
+  minute: number,
+  end: number,
+): TestAlert => ({
+  fingerprint,
+  status: 'resolved',
+  startsAt: at(minute),
+  endsAt: at(end),
+});
+
+async function setup(databaseId: TestDatabaseId, configData: object = {}) {
+  const knex = await databases.init(databaseId);
+  await migrateIncidentsDatabase(knex);
+  const store = new DatabaseIncidentStore(knex);
+  let clock = Date.parse('2026-11-01T10:00:00Z');
+  let ids = 0;
+  const service = new IncidentsService({
+    store,
+    directory: new EntityDirectory({
+      catalog: catalogServiceMock({ entities }),
+      auth: mockServices.auth(),
+      logger: mockServices.logger.mock(),
+    }),
+    config: readIncidentsConfig(
+      mockServices.rootConfig({ data: { vigil: { incidents: configData } } }),
+    ),
+    logger: mockServices.logger.mock(),
+    now: () => clock,
+    newId: () => `id-${++ids}`,
+  });
+  const ingest = (body: unknown) => {
+    const parsed = parseAlertmanagerPayload(body);
+    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+    return service.ingestAlertmanager(parsed.payload);
+  };
+  const all = async () =>
+    (await store.listIncidents({ status: 'all', limit: 50, offset: 0 })).items;
+  return {
+    knex,
+    store,
+    service,
+    ingest,
+    all,
+    tick: (ms: number) => {
+      clock += ms;
+    },
+  };
+}
+
+describe.each(databases.eachSupportedId())('on %s', databaseId => {
+  it('adds and removes the correlation migration’s tables and columns', async () => {
+    const knex = await databases.init(databaseId);
+    await migrateIncidentsDatabase(knex);
+    expect(await knex.schema.hasColumn('incidents', 'acknowledged_by')).toBe(
+      true,
+    );
+    const directory = path.resolve(__dirname, '../../migrations');
+    await knex.migrate.down({ directory });
+    expect(await knex.schema.hasColumn('incidents', 'acknowledged_by')).toBe(
+      false,
+    );
+    expect(
+      await knex.schema.hasColumn('incident_alert_groups', 'truncated_alerts'),
+    ).toBe(false);
+    expect(await knex.schema.hasTable('incident_pending_resolutions')).toBe(
+      false,
+    );
+    // The older tables and their data survive the way down.
+    expect(await knex.schema.hasTable('incidents')).toBe(true);
+    await migrateIncidentsDatabase(knex);
+    expect(await knex.schema.hasTable('incident_alert_correlations')).toBe(
+      true,
+    );
+  });
+
+  describe('one problem, one incident', () => {
+    it('attaches an SLO’s page alert to the incident its ticket alert opened and raises the severity', async () => {
+      const { ingest, all, store, tick } = await setup(databaseId);
+      const ticket = await ingest(slothPayload('ticket', [firing('t1', 0)]));
+      expect(ticket.action).toBe('opened');
+      tick(MINUTE);
+      const page = await ingest(slothPayload('page', [firing('p1', 2)]));
+      expect(page).toMatchObject({
+        action: 'updated',
+        incidentId: ticket.incidentId,
+      });
+
+      const incidents = await all();
+      expect(incidents).toHaveLength(1);
+      expect(incidents[0]).toMatchObject({
+        severity: 'SEV2',
+        entityRefs: [SCORING],
+        // Detected with the first alert; nobody has acknowledged it.
+        timestamps: { detectedAt: '2026-11-01T09:00:00.123Z' },
+      });
+      expect(incidents[0].timestamps.acknowledgedAt).toBeUndefined();
+      const timeline = await store.getTimeline(ticket.incidentId!);
+      expect(
+        timeline.map(e =>
+          e.type === 'severity_changed'
+            ? `${e.type}:${e.from}->${e.to}:${e.actor}`
+            : `${e.type}:${'fingerprint' in e ? e.fingerprint : ''}`,
+        ),
+      ).toEqual([
+        'alert_attached:t1',
+        'alert_attached:p1',
+        'severity_changed:SEV3->SEV2:alertmanager',
+      ]);
+
+      // Both groups now feed the one incident: the page alert's resolution
+      // and the ticket's repeat land there; another SLO is another problem.
+      tick(MINUTE);
+      expect(
+        (await ingest(slothPayload('page', [resolved('p1', 2, 9)]))).incidentId,
+      ).toBe(ticket.incidentId);
+      expect(
+        (await ingest(slothPayload('ticket', [firing('t1', 0)]))).action,
+      ).toBe('unchanged');
+      const latency = await ingest(
+        slothPayload('page', [firing('l1', 5)], { slo: 'latency' }),
+      );
+      expect(latency.action).toBe('opened');
+      expect(await all()).toHaveLength(2);
+      expect(
+        (await store.getAlerts(ticket.incidentId!)).map(a => [
+          a.fingerprint,
+          a.status,
+        ]),
+      ).toEqual([
+        ['t1', 'firing'],
+        ['p1', 'resolved'],
+      ]);
+    });
+
+    it('opens exactly one incident when the page and ticket groups arrive at once', async () => {
+      for (let round = 0; round < 3; round++) {
+        const { ingest, all, store } = await setup(databaseId);
+        const results = await Promise.all([
+          ingest(slothPayload('page', [firing('p1', 1)])),
+          ingest(slothPayload('ticket', [firing('t1', 0)])),
+          ingest(slothPayload('page', [firing('p1', 1)])),
+          ingest(slothPayload('ticket', [firing('t1', 0)])),
+        ]);
+        expect(results.filter(r => r.action === 'opened')).toHaveLength(1);
+        const incidents = await all();
+        expect(incidents).toHaveLength(1);
+        expect(incidents[0].severity).toBe('SEV2');
+        expect(
+          (await store.getAlerts(incidents[0].id))
+            .map(a => a.fingerprint)
+            .sort(),
+        ).toEqual(['p1', 't1']);
+      }
+    });
+
+    it('keeps one incident per group for alerts without the correlation labels, or when it is turned off', async () => {
+      const noSlo = { sloth_slo: '', sloth_id: '' };
+      const plain = await setup(databaseId);
+      await plain.ingest(
+        webhookPayload([{ ...firing('a', 0), labels: noSlo }], {
+          groupKey: 'g1',
+          commonLabels: {},
+        }),
+      );
+      await plain.ingest(
+        webhookPayload([{ ...firing('b', 0), labels: noSlo }], {
+          groupKey: 'g2',
+          commonLabels: {},
+        }),
+      );
+      expect(await plain.all()).toHaveLength(2);
+
+      const off = await setup(databaseId, {
+        alertmanager: { correlationLabels: [] },
+      });
+      await off.ingest(slothPayload('ticket', [firing('t1', 0)]));
+      await off.ingest(slothPayload('page', [firing('p1', 1)]));
+      expect((await off.all()).map(i => i.severity).sort()).toEqual([
+        'SEV2',
+        'SEV3',
+      ]);
+    });
+
+    it('opens a new incident for the problem once its incident is closed', async () => {
+      const { ingest, all, service } = await setup(databaseId, {
+        allowCloseWithoutPublishedPostmortem: true,
+      });
+      const first = await ingest(slothPayload('page', [firing('p1', 0)]));
+      const { incident } = await service.getStored(first.incidentId!);
+      await service.update(
+        incident.id,
+        { status: 'resolved', expectedVersion: 1 },
+        ALICE,
+        mockCredentials.user(ALICE),
+      );
+      await service.update(
+        incident.id,
+        { status: 'closed', expectedVersion: 2 },
+        ALICE,
+        mockCredentials.user(ALICE),
+      );
+      const next = await ingest(slothPayload('ticket', [firing('t1', 30)]));
+      expect(next.action).toBe('opened');
+      const again = await ingest(slothPayload('page', [firing('p1', 40)]));
+      expect(again).toMatchObject({
+        action: 'updated',
+        incidentId: next.incidentId,
+      });
+      expect(await all()).toHaveLength(2);
+    });
+  });
+
+  describe('a resolution before its firing', () => {
+    it('lands the late firing resolved instead of firing forever', async () => {
+      const { ingest, store, all } = await setup(databaseId);
+      const early = await ingest(slothPayload('page', [resolved('p1', 0, 4)]));
+      expect(early).toMatchObject({
+        action: 'ignored',
+        outcomes: [{ fingerprint: 'p1', outcome: 'unknown_resolved' }],
+      });
+      const late = await ingest(slothPayload('page', [firing('p1', 0)]));
+      expect(late).toMatchObject({
+        action: 'opened',
+        outcomes: [{ fingerprint: 'p1', outcome: 'already_resolved' }],
+      });
+      const id = late.incidentId!;
+      expect(await store.getAlerts(id)).toEqual([
+        expect.objectContaining({
+          fingerprint: 'p1',
+          status: 'resolved',
+          endsAt: at(4),
+        }),
+      ]);
+      expect((await store.getTimeline(id)).map(e => e.type)).toEqual([
+        'alert_attached',
+        'alert_resolved',
+      ]);
+      // Alertmanager re-sends the late firing: still resolved, and the
+      // remembered resolution has been used up.
+      expect(
+        (await ingest(slothPayload('page', [firing('p1', 0)]))).action,
+      ).toBe('unchanged');
+      expect((await store.getAlerts(id))[0].status).toBe('resolved');
+      expect(await all()).toHaveLength(1);
+    });
+
+    it('opens the incident resolved when configured to resolve with its alerts', async () => {
+      const { ingest, service } = await setup(databaseId, {
+        alertmanager: { resolveIncidentWhenAllResolved: true },
+      });
+      await ingest(slothPayload('page', [resolved('p1', 0, 4)]));
+      const late = await ingest(slothPayload('page', [firing('p1', 0)]));
+      const { incident } = await service.getStored(late.incidentId!);
+      expect(incident.status).toBe('resolved');
+      expect(incident.timestamps.resolvedAt).toBeDefined();
+    });
+
+    it('still fires a later instance of the same alert', async () => {
+      const { ingest, store } = await setup(databaseId);
+      await ingest(slothPayload('page', [resolved('p1', 0, 4)]));
+      const later = await ingest(slothPayload('page', [firing('p1', 20)]));
+      expect(later.outcomes[0].outcome).toBe('new_firing');
+      expect((await store.getAlerts(later.incidentId!))[0].status).toBe(
+        'firing',
+      );
+    });
+  });
+
+  it('records truncated notifications on the timeline once per change', async () => {
+    const { ingest, store } = await setup(databaseId);
+    const opened = await ingest(
+      slothPayload('page', [firing('p1', 0)], { truncatedAlerts: 4 }),
+    );
+    await ingest(
+      slothPayload('page', [firing('p1', 0)], { truncatedAlerts: 4 }),
+    );
+    await ingest(
+      slothPayload('page', [firing('p1', 0)], { truncatedAlerts: 7 }),
+    );
+    const truncations = (await store.getTimeline(opened.incidentId!)).filter(
+      e => e.type === 'alerts_truncated',
+    );
+    expect(truncations).toEqual([
+      expect.objectContaining({ truncatedAlerts: 4, receivedAlerts: 1 }),
+      expect.objectContaining({ truncatedAlerts: 7, receivedAlerts: 1 }),
+    ]);
+  });
+
+  describe('acknowledgement, command and MTTA', () => {
+    it('counts MTTA from the first alert to the acknowledgement, leaving unacknowledged incidents out', async () => {
+      const { ingest, service, tick } = await setup(databaseId);
+      const opened = await ingest(slothPayload('page', [firing('p1', 55)]));
+      await ingest(
+        slothPayload('page', [firing('l1', 50)], { slo: 'latency' }),
+      );
+      const period = {
+        from: '2026-11-01T00:00:00Z',
+        to: '2026-11-02T00:00:00Z',
+      };
+      // Nobody acknowledged either: no MTTA (not 0, not NaN).
+      expect((await service.metrics(period)).metrics.mttaMs).toBeUndefined();
+
+      tick(7 * MINUTE);
+      const acknowledged = await service.acknowledge(
+        opened.incidentId!,
+        1,
+        ALICE,
+      );
+      expect(acknowledged.incident).toMatchObject({
+        acknowledgedBy: ALICE,
+        version: 2,
+        timestamps: { acknowledgedAt: '2026-11-01T10:07:00.000Z' },
+      });
+      // From 09:55:00.123 (the alert started) to 10:07.
+      expect((await service.metrics(period)).metrics.mttaMs).toBe(
+        12 * MINUTE - 123,
+      );
+
+      const again = await service
+        .acknowledge(opened.incidentId!, 2, ALICE)
+        .catch(e => e);
+      expect(again).toBeInstanceOf(VersionConflictError);
+      expect(again.message).toMatch(/already acknowledged/);
+      expect(again.current.incident.version).toBe(2);
+    });
+
+    it('makes the caller commander once, and refuses a second one with the current state', async () => {
+      const { ingest, service, store } = await setup(databaseId);
+      const { incidentId } = await ingest(
+        slothPayload('page', [firing('p1', 0)]),
+      );
+      const results = await Promise.allSettled([
+        service.takeCommand(incidentId!, 1, ALICE),
+        service.takeCommand(incidentId!, 1, 'user:default/bob'),
+      ]);
+      expect(results.filter(r => r.status === 'fulfilled')).toHaveLength(1);
+      const refused = results.find(
+        (r): r is PromiseRejectedResult => r.status === 'rejected',
+      )!;
+      expect(refused.reason).toBeInstanceOf(VersionConflictError);
+      const { incident } = await service.getStored(incidentId!);
+      expect(incident.roleHistory).toHaveLength(1);
+      expect(incident.timestamps.acknowledgedAt).toBeDefined();
+      expect(
+        (await store.getTimeline(incidentId!)).map(e => e.type).slice(-2),
+      ).toEqual(['role_assigned', 'acknowledged']);
+      const late = await service
+        .takeCommand(incidentId!, incident.version, 'user:default/carol')
+        .catch(e => e);
+      expect(late).toBeInstanceOf(VersionConflictError);
+      expect(late.message).toMatch(/already has a commander/);
+    });
+
+    it('refuses a detection time after the declaration', async () => {
+      const { service } = await setup(databaseId);
+      const declare = (detectedAt: string) =>
+        service.declare(
+          { title: 'x', severity: 'SEV3', entityRefs: [SCORING], detectedAt },
+          ALICE,
+          mockCredentials.user(ALICE),
+        );
+      await expect(declare('2026-11-01T10:30:00Z')).rejects.toThrow(InputError);
+      // A minute of clock skew is forgiven (clamped to the declaration).
+      const skewed = await declare('2026-11-01T10:01:00Z');
+      expect(skewed.incident.timestamps.detectedAt).toBe(
+        '2026-11-01T10:00:00.000Z',
+      );
+    });
+  });
+});

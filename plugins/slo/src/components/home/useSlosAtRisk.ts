@@ -1,0 +1,35 @@
+import { useApi } from '@backstage/core-plugin-api';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { sloApiRef } from '../../api/SloApi';
+import type { Slo } from '../../api/types';
+
+/** Most SLOs the home page widget lists; the rest are counted. */
+export const SLOS_AT_RISK_LIMIT = 8;
+
+export interface SlosAtRisk {
+  /** Breaching SLOs, then warning ones, each least budget first. */
+  items: Slo[];
+  breachingCount: number;
+  warningCount: number;
+}
+
+/**
+ * SLOs that are breaching (budget spent or the page alert firing) or burning
+ * their budget (the ticket alert firing or little budget left: the backend's
+ * "warning"), asked of the server with its status filter, least budget
+ * remaining first.
+ */
+export function useSlosAtRisk(limit: number = SLOS_AT_RISK_LIMIT) {
+  const sloApi = useApi(sloApiRef);
+  return useAsyncRetry(async (): Promise<SlosAtRisk> => {
+    const [breaching, warning] = await Promise.all([
+      sloApi.listSlos({ status: 'breaching', order: 'asc', limit }),
+      sloApi.listSlos({ status: 'warning', order: 'asc', limit }),
+    ]);
+    return {
+      items: [...breaching.items, ...warning.items].slice(0, limit),
+      breachingCount: breaching.totalCount,
+      warningCount: warning.totalCount,
+    };
+  }, [sloApi, limit]);
+}
