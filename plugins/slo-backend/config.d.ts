@@ -17,7 +17,12 @@ export interface Config {
         timeout?: HumanDuration | string;
       };
       evaluation?: {
-        /** How often SLOs are evaluated from Prometheus. Default 1 minute. */
+        /**
+         * How often SLOs are evaluated from Prometheus. Default 15 seconds,
+         * so the portal shows a firing page alert as "breaching" within
+         * about 15 seconds (plus a cycle, well under a second for a few
+         * SLOs); each cycle is broadcast on the `vigil-slo` signal channel.
+         */
         frequency?: HumanDuration | string;
         /** Longest an evaluation run may take. Default 5 minutes. */
         timeout?: HumanDuration | string;
@@ -34,6 +39,11 @@ export interface Config {
         backoffInitial?: HumanDuration | string;
         /** Longest pause between attempts while Prometheus is down. Default 15 minutes. */
         backoffMax?: HumanDuration | string;
+        /**
+         * Least time between two history rows of an SLO; a change of status
+         * or firing alerts is always recorded. Default 1 minute.
+         */
+        historyInterval?: HumanDuration | string;
       };
       /**
        * Budget remaining (share, 0..1) under which an SLO is a warning even

@@ -186,6 +186,11 @@ test('healthy, then burning: the SLO tab turns breaching live, one incident, ack
     await page.getByRole('button', { name: 'Acknowledge' }).click();
     await expect(page.getByText(/acknowledged by/i).first()).toBeVisible();
     await expect(page.getByRole('button', { name: 'Acknowledge' })).toHaveCount(0);
+    // The alert's source is the Prometheus the portal is configured with
+    // (its external URL), not this machine's host name.
+    await expect(
+      page.getByRole('link', { name: 'Prometheus' }).first(),
+    ).toHaveAttribute('href', /^http:\/\/127\.0\.0\.1:9090\//);
     // The alert links its runbook.
     await expect(page.getByRole('link', { name: 'Runbook' }).first()).toHaveAttribute(
       'href',

@@ -6,6 +6,29 @@ import {
 } from 'prom-client';
 
 /**
+ * The API's routes and the status codes each answers, initialised at zero
+ * (as prom-client recommends for known label values): a counter series only
+ * exists once it has a value, and an SLO whose error query finds no 5xx
+ * series must see zero errors from the start, not "no data".
+ */
+export const KNOWN_ROUTE_STATUSES: ReadonlyArray<{
+  route: string;
+  method: string;
+  statuses: readonly string[];
+}> = [
+  {
+    route: '/v1/score',
+    method: 'POST',
+    statuses: ['200', '400', '500', '503'],
+  },
+  {
+    route: '/v1/features/:customerId',
+    method: 'GET',
+    statuses: ['200', '404', '500', '503'],
+  },
+];
+
+/**
  * The service's Prometheus metrics. Labels are bounded: routes are express
  * route templates (or "unmatched"), never raw paths.
  */
@@ -62,6 +85,13 @@ export class ServiceMetrics {
   constructor(options: { collectDefaults?: boolean } = {}) {
     if (options.collectDefaults !== false) {
       collectDefaultMetrics({ register: this.registry });
+    }
+    for (const { route, method, statuses } of KNOWN_ROUTE_STATUSES) {
+      for (const status of statuses) {
+        const labels = { route, method, status };
+        this.httpRequests.inc(labels, 0);
+        this.httpDuration.zero(labels);
+      }
     }
   }
 }

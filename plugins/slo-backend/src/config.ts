@@ -14,6 +14,7 @@ export interface SloBackendConfig {
     maxQueryLength: number;
     backoffInitialMs: number;
     backoffMaxMs: number;
+    historyIntervalMs: number;
   };
   warningBudgetRemaining: number;
 }
@@ -50,17 +51,23 @@ export function readSloBackendConfig(config: Config): SloBackendConfig {
       timeout: duration(specRefresh, 'timeout', { minutes: 5 }),
     },
     evaluation: {
-      frequency: duration(evaluation, 'frequency', { minutes: 1 }),
+      // Short, so the portal shows "breaching" within seconds of the page
+      // alert firing: a cycle is one query per window for all SLOs.
+      frequency: duration(evaluation, 'frequency', { seconds: 15 }),
       timeout: duration(evaluation, 'timeout', { minutes: 5 }),
       queryTimeoutMs: durationToMilliseconds(
         duration(evaluation, 'queryTimeout', { seconds: 30 }),
       ),
-      maxQueryLength: evaluation?.getOptionalNumber('maxQueryLength') ?? 200_000,
+      maxQueryLength:
+        evaluation?.getOptionalNumber('maxQueryLength') ?? 200_000,
       backoffInitialMs: durationToMilliseconds(
         duration(evaluation, 'backoffInitial', { minutes: 1 }),
       ),
       backoffMaxMs: durationToMilliseconds(
         duration(evaluation, 'backoffMax', { minutes: 15 }),
+      ),
+      historyIntervalMs: durationToMilliseconds(
+        duration(evaluation, 'historyInterval', { minutes: 1 }),
       ),
     },
     warningBudgetRemaining,

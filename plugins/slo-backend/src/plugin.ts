@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { durationToMilliseconds } from '@backstage/types';
 import { readSloBackendConfig } from './config';
 import { DatabaseSloStore } from './database/DatabaseSloStore';
@@ -36,6 +37,7 @@ export const sloPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
+        signals: signalsServiceRef,
       },
       async init(deps) {
         const { config, logger, scheduler } = deps;
@@ -82,6 +84,8 @@ export const sloPlugin = createBackendPlugin({
               initialMs: settings.evaluation.backoffInitialMs,
               maxMs: settings.evaluation.backoffMaxMs,
             },
+            historyIntervalMs: settings.evaluation.historyIntervalMs,
+            signals: deps.signals,
           });
           await scheduler.scheduleTask({
             id: 'slo-evaluate',
@@ -96,9 +100,9 @@ export const sloPlugin = createBackendPlugin({
               // (and loadtest/slo-benchmark.mjs) watch as SLOs grow.
               if (result.outcome === 'evaluated') {
                 logger.info(
-                  `Evaluated ${result.evaluated} SLOs with ${result.queries} Prometheus queries in ${
-                    Date.now() - started
-                  } ms`,
+                  `Evaluated ${result.evaluated} SLOs with ${
+                    result.queries
+                  } Prometheus queries in ${Date.now() - started} ms`,
                 );
               }
             },
@@ -124,6 +128,7 @@ export const sloPlugin = createBackendPlugin({
             auditor: deps.auditor,
             sloService,
             refresher,
+            logger,
           }),
         );
       },

@@ -8,6 +8,7 @@ import {
   mockCredentials,
   mockServices,
   startTestBackend,
+  TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
@@ -19,7 +20,10 @@ import { DatabaseSloStore } from './database/DatabaseSloStore';
 import { sloPlugin } from './plugin';
 import { SPEC_YAML } from './__testUtils__/fixtures';
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const databases = TestDatabases.create({
+  ids: ['SQLITE_3', 'POSTGRES_15'],
+  disableDocker: true,
+});
 const repoRoot = path.resolve(__dirname, '../../..');
 const ALICE = mockCredentials.user('user:default/alice');
 const BOB = mockCredentials.user('user:default/bob');
@@ -79,6 +83,18 @@ const entities: Entity[] = [
     },
     { owner: 'payments', system: 'risk-scoring', lifecycle: 'production' },
   ),
+  // Its spec is missing: the error must not reveal the server's paths.
+  component(
+    'lost',
+    {
+      'backstage.io/managed-by-location': `file:${path.join(
+        specDir,
+        'catalog-info.yaml',
+      )}`,
+      'vigil.dev/slo-spec': './nowhere/slo.yaml',
+    },
+    { owner: 'sre', lifecycle: 'production' },
+  ),
   component(
     'broken',
     {
@@ -129,9 +145,12 @@ function catalog() {
 }
 
 async function startBackend(
-  options: { permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY } = {},
+  options: {
+    permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    databaseId?: TestDatabaseId;
+  } = {},
 ) {
-  const knex = await databases.init('SQLITE_3');
+  const knex = await databases.init(options.databaseId ?? 'SQLITE_3');
   const auditor = mockServices.auditor.mock();
   const auditorEvent = { success: jest.fn(), fail: jest.fn() };
   auditor.createEvent.mockResolvedValue(auditorEvent);
@@ -207,7 +226,7 @@ describe('the SLO API', () => {
     const { alice, bob, store, auditor, auditorEvent } = await startBackend();
     const refreshed = await alice.post('/refresh');
     expect(refreshed.status).toBe(200);
-    expect(refreshed.body).toEqual({ entities: 5, slos: 8, errors: 2 });
+    expect(refreshed.body).toEqual({ entities: 6, slos: 8, errors: 3 });
     expect(auditor.createEvent).toHaveBeenCalledWith(
       expect.objectContaining({ eventId: 'specs-refresh' }),
     );
@@ -223,6 +242,7 @@ describe('the SLO API', () => {
         budgetRemaining: 0.5,
         burnRates: { '5m': 0.5 },
         firingAlert: null,
+        firingAlerts: [],
         status: 'ok',
       },
       {
@@ -233,6 +253,7 @@ describe('the SLO API', () => {
         budgetRemaining: -1,
         burnRates: { '5m': 2 },
         firingAlert: 'ticket',
+        firingAlerts: ['ticket'],
         status: 'breaching',
       },
     ]);
@@ -278,25 +299,99 @@ describe('the SLO API', () => {
     ).toBe(4);
   });
 
-  it('rejects bad input with 400 naming what is wrong', async () => {
-    const { alice } = await startBackend();
-    const cases: Array<[string, RegExp]> = [
-      ['/slos?limit=0', /limit/],
-      ['/slos?limit=abc', /limit/],
-      ['/slos?status=great', /status.*ok.*warning.*breaching.*no-data/],
-      ['/slos?offset=-1', /offset/],
-      ['/slos?colour=red', /colour/],
-      ['/slos/x?from=yesterday', /from/],
-      ['/slos/x?from=2026-06-02T00:00:00Z&to=2026-06-01T00:00:00Z', /after/],
-      ['/rules?entityRef=component:', /entityRef/],
-      ['/rules?format=xml', /format/],
-    ];
-    for (const [url, message] of cases) {
-      const res = await alice.get(url);
-      expect({ url, status: res.status }).toEqual({ url, status: 400 });
-      expect(res.body.error.message).toMatch(message);
-    }
-  });
+  it.each(databases.eachSupportedId())(
+    'rejects bad input with 400 naming what is wrong, on %s',
+    async databaseId => {
+      const { alice, server } = await startBackend({ databaseId });
+      await alice.post('/refresh');
+      const cases: Array<[string, RegExp]> = [
+        ['/slos?limit=0', /limit: must be an integer from 1 to 500/],
+        ['/slos?limit=abc', /limit: must be an integer from 1 to 500/],
+        ['/slos?limit=501', /limit: must be an integer from 1 to 500/],
+        ['/slos?limit=1e2', /limit: must be an integer from 1 to 500/],
+        ['/slos?limit=1&limit=2', /limit: must be an integer from 1 to 500/],
+        ['/slos?status=great', /status.*ok.*warning.*breaching.*no-data/],
+        ['/slos?offset=-1', /offset: must be an integer from 0 to 1000000/],
+        [
+          '/slos?offset=9223372036854775807',
+          /offset: must be an integer from 0 to 1000000/,
+        ],
+        [
+          '/slos?offset=1000001',
+          /offset: must be an integer from 0 to 1000000/,
+        ],
+        ['/slos?colour=red', /colour/],
+        ['/slos?q=abc%00', /q: must not contain NUL characters/],
+        ['/slos?owner=%00', /owner: must not contain NUL characters/],
+        ['/slos?q[a]=b', /q/],
+        ['/slos/x?from=yesterday', /from/],
+        ['/slos/x?from=2026-06-02T00:00:00Z&to=2026-06-01T00:00:00Z', /after/],
+        ['/slos/x?limit=50001', /limit: must be an integer from 1 to 50000/],
+        ['/slos/x?colour=red', /colour/],
+        ['/slos/checkout%00-availability', /must not contain NUL characters/],
+        [
+          '/entities/component/default/check%00out/slos',
+          /name: must not contain NUL/,
+        ],
+        ['/entities/component/default/checkout/slos?colour=red', /colour/],
+        ['/rules?entityRef=component:', /entityRef/],
+        ['/rules?entityRef=component:default/a%00b', /must not contain NUL/],
+        ['/rules?format=xml', /format/],
+        ['/rules?colour=red', /colour/],
+      ];
+      for (const [url, message] of cases) {
+        const res = await alice.get(url);
+        expect({ url, status: res.status }).toEqual({ url, status: 400 });
+        expect(res.body.error).toEqual({
+          name: 'InputError',
+          message: expect.stringMatching(message),
+        });
+        expect(res.text).not.toMatch(/select|SQL|\n\s+at /i);
+      }
+      const refresh = await request(server)
+        .post('/api/slo/refresh?colour=red')
+        .set(
+          'authorization',
+          mockCredentials.user.header('user:default/alice'),
+        );
+      expect(refresh.status).toBe(400);
+      expect(refresh.body.error.message).toMatch(/colour/);
+      const malformed = await request(server)
+        .post('/api/slo/refresh')
+        .set('authorization', mockCredentials.user.header('user:default/alice'))
+        .set('content-type', 'application/json')
+        .send('{"oops":');
+      expect(malformed.status).toBe(400);
+      expect(malformed.body.error.name).toBe('InputError');
+      expect(malformed.text).not.toMatch(/\n\s+at /);
+      // The largest allowed page is fine, just empty.
+      const last = await alice.get('/slos?offset=1000000&limit=500');
+      expect(last.status).toBe(200);
+      expect(last.body).toMatchObject({ items: [], offset: 1000000 });
+    },
+    60_000,
+  );
+
+  it.each(databases.eachSupportedId())(
+    'answers a database failure with a generic 500 on %s, without SQL or a stack trace',
+    async databaseId => {
+      const { alice, knex } = await startBackend({ databaseId });
+      await alice.post('/refresh');
+      await knex.schema.dropTable('slo_current_status');
+      for (const url of ['/slos', '/slos/checkout-availability']) {
+        const res = await alice.get(url);
+        expect({ url, status: res.status }).toEqual({ url, status: 500 });
+        expect(res.body.error).toEqual({
+          name: 'Error',
+          message: 'Internal error; the details have been logged',
+        });
+        expect(res.text).not.toMatch(
+          /select|slo_current_status|sqlite|\n\s+at /i,
+        );
+      }
+    },
+    60_000,
+  );
 
   it('shows one SLO with its history, and 404 for unknown or unreadable ones', async () => {
     const { alice, bob, store } = await startBackend();
@@ -312,6 +407,7 @@ describe('the SLO API', () => {
           budgetRemaining: day === 1 ? -0.2 : 0.5,
           burnRates: { '1h': 0.5 },
           firingAlert: null,
+          firingAlerts: [],
           status: day === 1 ? 'breaching' : 'ok',
         },
       ]);
@@ -353,10 +449,35 @@ describe('the SLO API', () => {
       '/entities/component/default/scoring-api/slos',
     );
     expect(scoring.status).toBe(200);
+    // Relative to the catalog file's directory: never the server's path.
     expect(scoring.body.specSource).toEqual({
       type: 'file',
-      target: path.join(repoRoot, 'packages/scoring-api/slo.yaml'),
+      target: 'packages/scoring-api/slo.yaml',
     });
+    expect(JSON.stringify(scoring.body)).not.toContain(repoRoot);
+    const search = await alice.get('/entities/component/default/search/slos');
+    expect(search.body.specSource).toEqual({
+      type: 'file',
+      target: 'slo.yaml',
+    });
+    expect(search.body.slos[0]).toMatchObject({ firingAlerts: [] });
+    const detail = await alice.get('/slos/search-availability');
+    expect(detail.body.slo.spec.origin.source).toBe('slo.yaml');
+
+    const lost = await alice.get('/entities/component/default/lost/slos');
+    expect(lost.body.specSource).toEqual({
+      type: 'file',
+      target: 'nowhere/slo.yaml',
+    });
+    expect(lost.body.errors).toEqual([
+      expect.objectContaining({
+        source: 'nowhere/slo.yaml',
+        message: expect.stringMatching(
+          /^nowhere\/slo\.yaml: cannot read the SLO spec: ENOENT/,
+        ),
+      }),
+    ]);
+    expect(JSON.stringify(lost.body)).not.toContain(specDir);
     expect(scoring.body.slos.map((s: any) => s.sloId)).toEqual([
       'scoring-api-availability',
       'scoring-api-latency',

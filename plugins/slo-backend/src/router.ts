@@ -1,10 +1,11 @@
 import type {
   AuditorService,
   HttpAuthService,
+  LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError } from '@backstage/errors';
+import { InputError, isError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -15,19 +16,51 @@ import type { SpecRefresher } from './service/SpecRefresher';
 import { SLO_STATUS_VALUES, SloStatusValue } from './service/types';
 
 const DAY_MS = 86_400_000;
+/** Far beyond any SLO count, and far below what a database can page to. */
+export const MAX_OFFSET = 1_000_000;
+
+/**
+ * Text of 1 to `max` characters without NUL, which PostgreSQL can neither
+ * store nor compare (it would fail the query, not match nothing).
+ */
+const text = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine(value => !value.includes('\0'), 'must not contain NUL characters');
+
+/**
+ * A query integer in [min, max], digits only, so huge or odd values
+ * (`9223372036854775807`, `1e3`, `-0`) are a 400 naming the range rather
+ * than something the database chokes on.
+ */
+const boundedInteger = (min: number, max: number, fallback: number) =>
+  z.unknown().transform((value, ctx) => {
+    if (value === undefined) return fallback;
+    if (typeof value === 'string' && /^[0-9]{1,10}$/.test(value)) {
+      const number = Number(value);
+      if (number >= min && number <= max) return number;
+    }
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: `must be an integer from ${min} to ${max}`,
+    });
+    return z.NEVER;
+  });
 
 const listQuerySchema = z
   .object({
-    owner: z.string().min(1).max(200).optional(),
-    system: z.string().min(1).max(200).optional(),
-    lifecycle: z.string().min(1).max(100).optional(),
+    owner: text(200).optional(),
+    system: text(200).optional(),
+    lifecycle: text(100).optional(),
     status: z
       .enum(SLO_STATUS_VALUES as [SloStatusValue, ...SloStatusValue[]])
       .optional(),
-    q: z.string().min(1).max(200).optional(),
+    q: text(200).optional(),
     order: z.enum(['asc', 'desc']).default('asc'),
-    limit: z.coerce.number().int().min(1).max(500).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
+    limit: boundedInteger(1, 500, 50),
+    offset: boundedInteger(0, MAX_OFFSET, 0),
   })
   .strict();
 
@@ -35,24 +68,27 @@ const historyQuerySchema = z
   .object({
     from: z.string().datetime({ offset: true }).optional(),
     to: z.string().datetime({ offset: true }).optional(),
-    limit: z.coerce.number().int().min(1).max(50_000).default(20_000),
+    limit: boundedInteger(1, 50_000, 20_000),
   })
   .strict();
 
-const sloIdSchema = z.string().min(1).max(255);
+const sloIdSchema = text(255);
 
 const entityParamsSchema = z.object({
-  kind: z.string().min(1).max(100),
-  namespace: z.string().min(1).max(100),
-  name: z.string().min(1).max(255),
+  kind: text(100),
+  namespace: text(100),
+  name: text(255),
 });
 
 const rulesQuerySchema = z
   .object({
-    entityRef: z.string().min(1).max(400).optional(),
+    entityRef: text(400).optional(),
     format: z.enum(['json', 'yaml']).optional(),
   })
   .strict();
+
+/** Routes without query parameters still refuse unknown ones. */
+const noQuerySchema = z.object({}).strict();
 
 /** Parses with zod; a failure is a 400 that names every bad field. */
 function parse<S extends z.ZodTypeAny>(
@@ -89,7 +125,64 @@ export interface RouterOptions {
   auditor: AuditorService;
   sloService: SloService;
   refresher: SpecRefresher;
+  /** Where unexpected errors are logged (their details never go to clients). */
+  logger?: LoggerService;
   now?: () => number;
+}
+
+/** Status codes of the errors the routes throw on purpose. */
+const KNOWN_ERRORS: Record<string, number> = {
+  InputError: 400,
+  AuthenticationError: 401,
+  NotAllowedError: 403,
+  NotFoundError: 404,
+  ConflictError: 409,
+  NotImplementedError: 501,
+  ServiceUnavailableError: 503,
+};
+
+/**
+ * Answers every error of the API in Backstage's error shape, but never with
+ * a stack trace, and unexpected errors (a database error carries its SQL
+ * statement in its message) only with a generic message; they are logged.
+ */
+function errorHandler(logger?: LoggerService): express.ErrorRequestHandler {
+  return (error, req, res, next) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    let statusCode = 500;
+    let name = 'Error';
+    let message = 'Internal error; the details have been logged';
+    const httpStatus = (error as { status?: unknown; expose?: unknown })
+      ?.status;
+    if (isError(error) && KNOWN_ERRORS[error.name]) {
+      statusCode = KNOWN_ERRORS[error.name];
+      name = error.name;
+      message = error.message;
+    } else if (
+      // body-parser's own errors (malformed JSON, too large): safe to show.
+      typeof httpStatus === 'number' &&
+      httpStatus >= 400 &&
+      httpStatus < 500 &&
+      (error as { expose?: unknown }).expose === true
+    ) {
+      statusCode = httpStatus;
+      name = 'InputError';
+      message = (error as Error).message;
+    } else {
+      logger?.error(
+        `Unexpected error in ${req.method} ${req.baseUrl}${req.path}`,
+        isError(error) ? error : new Error(String(error)),
+      );
+    }
+    res.status(statusCode).json({
+      error: { name, message },
+      request: { method: req.method, url: req.originalUrl },
+      response: { statusCode },
+    });
+  };
 }
 
 /** The HTTP API (openapi.yaml); thin: validation, auth, then the services. */
@@ -134,6 +227,7 @@ export async function createRouter(
 
   router.get('/entities/:kind/:namespace/:name/slos', async (req, res) => {
     const credentials = await credentialsOf(req);
+    parse(noQuerySchema, req.query, 'query');
     const params = parse(entityParamsSchema, req.params, 'entity');
     const entityRef = stringifyEntityRef(params);
     res.json(await sloService.getEntitySlos(credentials, entityRef));
@@ -158,6 +252,7 @@ export async function createRouter(
 
   router.post('/refresh', async (req, res) => {
     const credentials = await credentialsOf(req);
+    parse(noQuerySchema, req.query, 'query');
     const [decision] = await permissions.authorize(
       [{ permission: sloSpecsRefreshPermission }],
       { credentials },
@@ -187,5 +282,6 @@ export async function createRouter(
     }
   });
 
+  router.use(errorHandler(options.logger));
   return router;
 }

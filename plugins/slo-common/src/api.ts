@@ -53,7 +53,14 @@ export interface Slo {
   /** Share of the budget left; negative when overspent. */
   budgetRemaining: number | null;
   burnRates: BurnRates;
+  /** The most severe alert the SLO's rules would fire now (page over ticket). */
   firingAlert: FiringAlert | null;
+  /**
+   * Every alert the SLO's rules would fire now, page first: `['page',
+   * 'ticket']` when both burn. Always sent by the backend; optional only for
+   * values built by older clients and tests.
+   */
+  firingAlerts?: FiringAlert[];
   /** Why the SLO could not be evaluated. */
   error: string | null;
 }
@@ -85,6 +92,8 @@ export interface SloEvaluation {
   budgetRemaining: number | null;
   burnRates: BurnRates;
   firingAlert: FiringAlert | null;
+  /** As {@link Slo.firingAlerts}. */
+  firingAlerts?: FiringAlert[];
   status: SloStatus;
 }
 
@@ -115,6 +124,10 @@ export interface SloDetailResponse {
 
 export interface SpecSource {
   type: 'file' | 'url' | 'inline';
+  /**
+   * Where the spec is, for people: a file's path relative to the directory
+   * of its entity's catalog file (never a server path), or the URL.
+   */
   target?: string;
   /** A link a browser can open (URL sources). */
   url?: string;
@@ -131,3 +144,20 @@ export interface EntitySlosResponse {
   refreshedAt: string | null;
   slos: Slo[];
 }
+
+/** The Backstage signal channel on which the SLO backend announces evaluations. */
+export const SLO_SIGNAL_CHANNEL = 'vigil-slo';
+
+/**
+ * Broadcast on {@link SLO_SIGNAL_CHANNEL} once per evaluation cycle: the
+ * entities whose SLOs were just evaluated. Clients showing one of them
+ * fetch it again.
+ */
+// A type, not an interface, so it is a JsonObject for the signals APIs.
+export type SloSignalMessage = {
+  type: 'evaluated';
+  /** Stringified entity refs, e.g. `component:default/scoring-api`. */
+  entityRefs: string[];
+  /** ISO time of the evaluation. */
+  evaluatedAt: string;
+};

@@ -15,6 +15,7 @@ import type {
   AlertSpec,
   KubernetesObjectMeta,
   ServiceLevelSpec,
+  SloRuleSteps,
   SpecFormat,
 } from './model';
 import { renderWindowTemplate } from './promql';
@@ -42,6 +43,12 @@ export interface GenerateRulesOptions {
   extraLabels?: Record<string, string>;
   disableAlerts?: boolean;
   disableRecordings?: boolean;
+  /**
+   * Events SLIs only: an absent error series (no error counted yet) is zero
+   * errors when the total exists, instead of an absent ratio. Not Sloth's
+   * output: for queries that must tell "no errors" from "no data".
+   */
+  absentErrorsAsZero?: boolean;
   /** Overrides `sloth_mode`; by default it follows the spec format as in Sloth. */
   mode?: SlothMode;
   /** `sloth_version` label value (default {@link DEFAULT_GENERATOR_VERSION}). */
@@ -126,6 +133,7 @@ interface ResolvedOptions {
   extraLabels: Record<string, string>;
   disableAlerts: boolean;
   disableRecordings: boolean;
+  absentErrorsAsZero: boolean;
   mode?: SlothMode;
   version: string;
 }
@@ -174,6 +182,7 @@ function resolveOptions(options: GenerateRulesOptions): ResolvedOptions {
     extraLabels,
     disableAlerts: options.disableAlerts ?? false,
     disableRecordings: options.disableRecordings ?? false,
+    absentErrorsAsZero: options.absentErrorsAsZero ?? false,
     mode: options.mode,
     version: options.version ?? DEFAULT_GENERATOR_VERSION,
   };
@@ -198,12 +207,23 @@ function recordedWindows(windows: AlertWindows): number[] {
   return [...new Set(durations)].sort((a, b) => a - b);
 }
 
-function sliExpression(spec: ServiceLevelSpec, window: string): string {
+function sliExpression(
+  spec: ServiceLevelSpec,
+  window: string,
+  options: ResolvedOptions,
+): string {
   if (spec.sli.type === 'raw') {
     return `(${renderWindowTemplate(spec.sli.errorRatioQuery, window)})`;
   }
   const errors = renderWindowTemplate(spec.sli.errorQuery, window);
   const total = renderWindowTemplate(spec.sli.totalQuery, window);
+  if (options.absentErrorsAsZero) {
+    // A counter such as http_requests_total{code=~"5.."} only exists after
+    // the first error. `or on()` adds the zeros only when the error query
+    // returns nothing at all, so errors under other labels than the total's
+    // are not hidden behind a zero.
+    return `((${errors})\nor on()\n(0 * (${total})))\n/\n(${total})\n`;
+  }
   return `(${errors})\n/\n(${total})\n`;
 }
 
@@ -211,6 +231,7 @@ function sliRecordingRules(
   spec: ServiceLevelSpec,
   labels: Record<string, string>,
   options: ResolvedOptions,
+  optimized: boolean,
 ): PrometheusRule[] {
   const ruleFor = (window: string, expr: string): PrometheusRule => ({
     record: sliErrorMetric(window),
@@ -222,7 +243,14 @@ function sliRecordingRules(
   const rules = recordedWindows(options.windows)
     .filter(ms => ms !== options.periodMs)
     .map(ms => formatPromDuration(ms))
-    .map(window => ruleFor(window, sliExpression(spec, window)));
+    .map(window => ruleFor(window, sliExpression(spec, window, options)));
+  if (!optimized) {
+    // sli_rules' `disableOptimized`: the period queried like the others.
+    rules.push(
+      ruleFor(options.period, sliExpression(spec, options.period, options)),
+    );
+    return rules;
+  }
   // The period ratio averages the shortest recording instead of querying
   // the raw series over 30 days: much cheaper, and a correct ratio of
   // ratios because every sample weighs the same.
@@ -358,6 +386,13 @@ function alertRules(
   return rules;
 }
 
+/** Sloth's default plugin chain generates every group. */
+const DEFAULT_RULE_STEPS: SloRuleSteps = {
+  sliRecordings: { optimized: true },
+  metadataRecordings: true,
+  alerts: true,
+};
+
 function groupsForSpec(
   spec: ServiceLevelSpec,
   options: ResolvedOptions,
@@ -373,18 +408,26 @@ function groupsForSpec(
     );
   }
   const labels = mergeLabels(spec.labels, options.extraLabels);
+  const steps = spec.ruleSteps ?? DEFAULT_RULE_STEPS;
   const groups: PrometheusRuleGroup[] = [];
-  if (!options.disableRecordings) {
+  if (!options.disableRecordings && steps.sliRecordings) {
     groups.push({
       name: `sloth-slo-sli-recordings-${spec.id}`,
-      rules: sliRecordingRules(spec, labels, options),
+      rules: sliRecordingRules(
+        spec,
+        labels,
+        options,
+        steps.sliRecordings.optimized,
+      ),
     });
+  }
+  if (!options.disableRecordings && steps.metadataRecordings) {
     groups.push({
       name: `sloth-slo-meta-recordings-${spec.id}`,
       rules: metadataRecordingRules(spec, labels, options),
     });
   }
-  if (!options.disableAlerts) {
+  if (!options.disableAlerts && steps.alerts) {
     const rules = alertRules(spec, options);
     if (rules.length > 0) {
       groups.push({ name: `sloth-slo-alerts-${spec.id}`, rules });

@@ -13,14 +13,31 @@ interface ShortestDecimal {
   exponent: number;
 }
 
-function shortestDecimal(value: number): ShortestDecimal {
-  // toExponential() without an argument gives the shortest round-trip digits.
-  const [mantissa, exponent] = Math.abs(value).toExponential().split('e');
+function decimalOf(negative: boolean, exponential: string): ShortestDecimal {
+  const [mantissa, exponent] = exponential.split('e');
   return {
-    negative: value < 0,
+    negative,
     digits: mantissa.replace('.', ''),
     exponent: Number(exponent),
   };
+}
+
+function shortestDecimal(value: number): ShortestDecimal {
+  // toExponential() without an argument gives the shortest round-trip digits.
+  return decimalOf(value < 0, Math.abs(value).toExponential());
+}
+
+/** The fewest digits that read back as the same float32 (Go's bitSize 32). */
+function shortestDecimal32(value: number): ShortestDecimal {
+  const single = Math.abs(value);
+  for (let digits = 1; digits < 9; digits++) {
+    const candidate = single.toExponential(digits - 1);
+    if (Math.fround(Number(candidate)) === single) {
+      return decimalOf(value < 0, candidate.replace(/\.?0+e/, 'e'));
+    }
+  }
+  // Nine significant digits always identify a float32.
+  return decimalOf(value < 0, single.toExponential(8).replace(/\.?0+e/, 'e'));
 }
 
 function nonFinite(value: number): string | undefined {
@@ -45,7 +62,23 @@ export function formatGoFloat(value: number): string {
   const special = nonFinite(value);
   if (special) return special;
   if (value === 0) return Object.is(value, -0) ? '-0' : '0';
-  const decimal = shortestDecimal(value);
+  return formatShortestG(shortestDecimal(value));
+}
+
+/**
+ * Go's `strconv.FormatFloat(v, 'g', -1, 32)`: the value rounded to float32,
+ * in its shortest form. sigs.k8s.io/yaml prints YAML floats this way when
+ * they are read into a string field.
+ */
+export function formatGoFloat32(value: number): string {
+  const single = Math.fround(value);
+  const special = nonFinite(single);
+  if (special) return special;
+  if (single === 0) return Object.is(single, -0) ? '-0' : '0';
+  return formatShortestG(shortestDecimal32(single));
+}
+
+function formatShortestG(decimal: ShortestDecimal): string {
   const sign = decimal.negative ? '-' : '';
   // Go switches to %e when the exponent is < -4 or >= 6 for shortest output.
   if (decimal.exponent < -4 || decimal.exponent >= 6) {

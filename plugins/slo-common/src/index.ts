@@ -12,6 +12,7 @@ export type {
   ParseSloSpecsResult,
   ServiceLevelSpec,
   SliSpec,
+  SloRuleSteps,
   SloSpecError,
   SloSpecIssue,
   SloSpecWarning,
@@ -88,5 +89,18 @@ export type {
   SpecSource,
   SpecIssue,
   EntitySlosResponse,
+  SloSignalMessage,
 } from './api';
-export { BURN_RATE_WINDOWS, SLO_STATUSES } from './api';
+export { BURN_RATE_WINDOWS, SLO_SIGNAL_CHANNEL, SLO_STATUSES } from './api';
+export {
+  isKnownSlothPlugin,
+  resolveSlothPluginChain,
+  SLOTH_ALERT_RULES_PLUGIN,
+  SLOTH_DEBUG_PLUGIN,
+  SLOTH_METADATA_RULES_PLUGIN,
+  SLOTH_NOOP_PLUGIN,
+  SLOTH_SLI_RULES_PLUGIN,
+  SLOTH_VALIDATE_PLUGIN,
+  SLOTH_VALIDATE_VICTORIA_METRICS_PLUGIN,
+} from './slothPlugins';
+export type { SlothPluginChain, SlothPluginRef } from './slothPlugins';

@@ -55,6 +55,24 @@ export interface SpecOrigin {
   kubernetes?: KubernetesObjectMeta;
 }
 
+/**
+ * Which of Sloth's rule-generating steps run for an SLO, as its SLO plugin
+ * chain (`slo_plugins`, `plugins`) decides; absent means Sloth's default
+ * chain, which runs all of them.
+ */
+export interface SloRuleSteps {
+  /**
+   * SLI error-ratio recordings (`sloth.dev/core/sli_rules/v1`); `optimized`:
+   * the period ratio averages the shortest recording (Sloth's default)
+   * instead of querying the raw series over the whole period.
+   */
+  sliRecordings: false | { optimized: boolean };
+  /** `sloth.dev/core/metadata_rules/v1` */
+  metadataRecordings: boolean;
+  /** `sloth.dev/core/alert_rules/v1` */
+  alerts: boolean;
+}
+
 export interface ServiceLevelSpec {
   /** `<service>-<slo name>`, unique across everything generated together. */
   id: string;
@@ -72,6 +90,8 @@ export interface ServiceLevelSpec {
    * normalised Prometheus duration; Sloth specs leave it to the generator.
    */
   timeWindow?: string;
+  /** Set only when the SLO's plugin chain differs from Sloth's default. */
+  ruleSteps?: SloRuleSteps;
   origin: SpecOrigin;
 }
 

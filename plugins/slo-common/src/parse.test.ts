@@ -139,9 +139,9 @@ ${GOOD_SLO}
       'label "team" needs a non-empty value',
     ],
     [
-      'a numeric label value',
-      `${GOOD_SLO}\n    labels:\n      tier: 1`,
-      'labels.tier must be a string (got number); quote it',
+      'a null label value',
+      `${GOOD_SLO}\n    labels:\n      tier: ~`,
+      'labels.tier must be a string (got null)',
     ],
     [
       'no alert name while alerts are enabled',

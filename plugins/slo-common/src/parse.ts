@@ -6,6 +6,7 @@
 import { parseAllDocuments } from 'yaml';
 import { DocumentContext } from './documentContext';
 import { normalizePromDuration } from './durations';
+import { coerceSlothLabelScalars } from './goScalars';
 import { describeOrigin, IssueCollector } from './issues';
 import type {
   ParseSloSpecsResult,
@@ -128,9 +129,16 @@ function parseFile(
       );
       return;
     }
-    const value: unknown = document.toJS();
+    let value: unknown = document.toJS();
     // Empty documents, e.g. after a trailing "---", carry nothing.
     if (value === null || value === undefined) return;
+    if (classify(value).kind === 'prometheus/v1') {
+      // Sloth reads these specs into Go structs, where an unquoted label or
+      // annotation value (`generated: true`) is a string; Kubernetes and
+      // OpenSLO documents are decoded differently and keep their types.
+      coerceSlothLabelScalars(document);
+      value = document.toJS();
+    }
     contexts.push({
       value,
       context: {

@@ -25,6 +25,11 @@ import {
   findSliProblems,
   SliFieldNames,
 } from './validation';
+import {
+  isKnownSlothPlugin,
+  resolveSlothPluginChain,
+  SlothPluginChain,
+} from './slothPlugins';
 import { parseLenient } from './zodHelpers';
 
 /** One Sloth SLO with the two spellings reconciled. */
@@ -45,7 +50,7 @@ interface SlothSlo {
     page?: SlothAlert;
     ticket?: SlothAlert;
   };
-  pluginIds: string[];
+  plugins?: SlothPluginChain;
 }
 
 interface SlothAlert {
@@ -85,8 +90,11 @@ const KUBERNETES_V1_FIELDS: SlothFieldNames = {
   service: 'spec.service',
 };
 
-function pluginIds(plugins?: { chain?: Array<{ id: string }> }): string[] {
-  return (plugins?.chain ?? []).map(plugin => plugin.id);
+/** Plugins whose effect on the rules Vigil does not know (Go plugins). */
+function unsupportedPluginIds(plugins?: SlothPluginChain): string[] {
+  return (plugins?.chain ?? [])
+    .map(plugin => plugin.id)
+    .filter(id => !isKnownSlothPlugin(id));
 }
 
 /** e.g. `plugin "a" in plugins.chain is` / `plugins "a", "b" in plugins.chain are`. */
@@ -99,6 +107,9 @@ function describePluginIds(ids: string[], field: string): string {
 
 const GO_PLUGINS_OUT_OF_SCOPE =
   "Sloth's Go plugins are out of scope for this generator";
+/** Which SLO plugins a chain may list instead. */
+const SUPPORTED_SLO_PLUGINS =
+  "only Sloth's own sloth.dev/core/* steps and the validation-only sloth.dev/contrib/validate_victoria_metrics/v1 are supported";
 
 function fromPrometheusV1(
   slo: z.infer<typeof slothPrometheusV1SloSchema>,
@@ -121,7 +132,7 @@ function fromPrometheusV1(
       page: slo.alerting.page_alert,
       ticket: slo.alerting.ticket_alert,
     },
-    pluginIds: pluginIds(slo.plugins),
+    plugins: slo.plugins,
   };
 }
 
@@ -139,7 +150,7 @@ function fromKubernetesV1(
       page: slo.alerting.pageAlert,
       ticket: slo.alerting.ticketAlert,
     },
-    pluginIds: pluginIds(slo.plugins),
+    plugins: slo.plugins,
   };
 }
 
@@ -162,6 +173,7 @@ function toServiceLevelSpec(
   slo: SlothSlo,
   service: string,
   groupLabels: Record<string, string> | undefined,
+  groupPlugins: SlothPluginChain | undefined,
   fields: SlothFieldNames,
 ): { spec?: Omit<ServiceLevelSpec, 'origin'>; problems: string[] } {
   const problems: string[] = [];
@@ -174,13 +186,20 @@ function toServiceLevelSpec(
       } or ${fields.raw} instead of ${fields.plugin}`,
     );
   }
-  if (slo.pluginIds.length > 0) {
+  const unsupported = unsupportedPluginIds(slo.plugins);
+  let ruleSteps: ServiceLevelSpec['ruleSteps'];
+  if (unsupported.length > 0) {
     problems.push(
       `SLO ${describePluginIds(
-        slo.pluginIds,
+        unsupported,
         'plugins.chain',
-      )} not supported: ${GO_PLUGINS_OUT_OF_SCOPE}`,
+      )} not supported: ${GO_PLUGINS_OUT_OF_SCOPE} (${SUPPORTED_SLO_PLUGINS})`,
     );
+  } else {
+    // Sloth's own steps and validators: the same rules as Sloth's.
+    const chain = resolveSlothPluginChain(groupPlugins, slo.plugins, 'plugins');
+    problems.push(...chain.problems);
+    ruleSteps = chain.ruleSteps;
   }
   const nameProblem = findNameProblem('SLO name', slo.name);
   if (nameProblem) problems.push(nameProblem);
@@ -228,6 +247,7 @@ function toServiceLevelSpec(
       sli,
       labels,
       alerting: { page, ticket },
+      ...(ruleSteps && { ruleSteps }),
     },
   };
 }
@@ -238,7 +258,7 @@ interface SlothGroup {
   fields: SlothFieldNames;
   service: string;
   labels?: Record<string, string>;
-  groupPluginIds: string[];
+  plugins?: SlothPluginChain;
   rawSlos: unknown[];
   sloSchema: z.ZodType<SlothSlo, z.ZodTypeDef, unknown>;
   kubernetes?: ServiceLevelSpec['origin']['kubernetes'];
@@ -265,7 +285,7 @@ function readSlothGroup(
       fields: PROMETHEUS_V1_FIELDS,
       service: envelope.data.service,
       labels: envelope.data.labels,
-      groupPluginIds: pluginIds(envelope.data.slo_plugins),
+      plugins: envelope.data.slo_plugins,
       rawSlos: envelope.data.slos,
       sloSchema: slothPrometheusV1SloSchema.transform(fromPrometheusV1),
     };
@@ -289,7 +309,7 @@ function readSlothGroup(
     fields: KUBERNETES_V1_FIELDS,
     service: spec.service,
     labels: spec.labels,
-    groupPluginIds: pluginIds(spec.sloPlugins),
+    plugins: spec.sloPlugins,
     rawSlos: spec.slos,
     sloSchema: slothKubernetesV1SloSchema.transform(fromKubernetesV1),
     kubernetes: {
@@ -329,12 +349,13 @@ export function parseSlothDocument(
       groupUsable = false;
     }
   }
-  if (group.groupPluginIds.length > 0) {
+  const unsupportedGroupPlugins = unsupportedPluginIds(group.plugins);
+  if (unsupportedGroupPlugins.length > 0) {
     issues.error(
       `SLO ${describePluginIds(
-        group.groupPluginIds,
+        unsupportedGroupPlugins,
         group.fields.groupPlugins,
-      )} not supported: ${GO_PLUGINS_OUT_OF_SCOPE}; no SLO of this document is generated`,
+      )} not supported: ${GO_PLUGINS_OUT_OF_SCOPE} (${SUPPORTED_SLO_PLUGINS}); no SLO of this document is generated`,
       { documentIndex, service: group.service },
     );
     groupUsable = false;
@@ -358,6 +379,7 @@ export function parseSlothDocument(
       parsed.data,
       group.service,
       group.labels,
+      group.plugins,
       group.fields,
     );
     result.problems.forEach(problem => issues.error(problem, where));

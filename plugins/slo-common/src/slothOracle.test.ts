@@ -187,6 +187,42 @@ describe('Sloth v0.16.0 golden files', () => {
   });
 });
 
+describe("Sloth's own plugin steps in a chain", () => {
+  // in-base.yaml with a `slo_plugins` chain of Sloth's built-in steps: Sloth
+  // prints exactly out-base.yaml.tpl for it, so Vigil must too.
+  it.each([
+    ['the core validator', '  chain:\n    - id: sloth.dev/core/validate/v1\n'],
+    [
+      'the VictoriaMetrics validator instead of the default one',
+      [
+        '  overridePrevious: true',
+        '  chain:',
+        '    - id: sloth.dev/contrib/validate_victoria_metrics/v1',
+        '      priority: -1000',
+        '    - id: sloth.dev/core/sli_rules/v1',
+        '    - id: sloth.dev/core/metadata_rules/v1',
+        '    - id: sloth.dev/core/alert_rules/v1',
+        '',
+      ].join('\n'),
+    ],
+  ])('%s gives out-base.yaml.tpl', (_name, chain) => {
+    const input = readOracle('testdata', 'in-base.yaml').replace(
+      /^(service: .*\n)/m,
+      `$1slo_plugins:\n${chain}`,
+    );
+    expect(input).toContain('slo_plugins:');
+    const parsed = parseSloSpecs(input, { source: 'in-base.yaml' });
+    expect(parsed.errors).toEqual([]);
+    const yaml = renderRuleFilesYaml(
+      generateRuleFiles(parsed.specs, { version: VERSION }),
+      { version: VERSION },
+    );
+    expect(yaml).toBe(
+      renderSlothTemplate(readOracle('testdata', 'out-base.yaml.tpl'), VERSION),
+    );
+  });
+});
+
 describe('the comparison itself', () => {
   it('treats equal numbers as equal however Go prints them', () => {
     expect(normalizePromQl('vector(1-0.9990000000000001)')).toBe(

@@ -57,6 +57,7 @@ const status = (
   budgetRemaining,
   burnRates: { '5m': budgetRemaining === null ? null : 0.5, '1h': null },
   firingAlert: null,
+  firingAlerts: [],
   status: statusOf(budgetRemaining),
   error: null,
 });
@@ -295,6 +296,73 @@ describe('DatabaseSloStore', () => {
           limit: 100,
         }),
       ).toHaveLength(8);
+    },
+    60_000,
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps every firing alert, and history only for the statuses asked, on %s',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await migrateSloDatabase(knex);
+      const store = new DatabaseSloStore(knex);
+      const ref = 'component:default/checkout';
+      await store.replaceSpecs(
+        [
+          entitySpecs(ref, 'checkout', {
+            owner: 'group:default/a',
+            system: 'system:default/b',
+            lifecycle: 'production',
+          }),
+        ],
+        NOW,
+      );
+      const both: SloCurrentStatus = {
+        ...status('checkout-availability', ref, -0.5),
+        firingAlert: 'page',
+        firingAlerts: ['page', 'ticket'],
+      };
+      await store.recordEvaluations(
+        [both, status('checkout-latency', ref, 0.5)],
+        { history: s => s.sloId === 'checkout-availability' },
+      );
+      expect(
+        await store.getCurrentStatus('checkout-availability'),
+      ).toMatchObject({
+        firingAlert: 'page',
+        firingAlerts: ['page', 'ticket'],
+      });
+      const range = { from: 0, to: NOW, limit: 10 };
+      expect(await store.getHistory('checkout-availability', range)).toEqual([
+        expect.objectContaining({ firingAlerts: ['page', 'ticket'] }),
+      ]);
+      expect(await store.getHistory('checkout-latency', range)).toEqual([]);
+      const listed = await store.listSlos({
+        entityRefs: [ref],
+        order: 'asc',
+        limit: 10,
+        offset: 0,
+      });
+      expect(listed.items[0].status).toMatchObject({
+        firingAlerts: ['page', 'ticket'],
+      });
+
+      // Rows written before the column existed only name the most severe.
+      await knex('slo_evaluations').insert({
+        slo_id: 'checkout-latency',
+        entity_ref: ref,
+        evaluated_at: NOW - MINUTE,
+        burn_rates: '{}',
+        firing_alert: 'ticket',
+        status: 'warning',
+      });
+      expect(await store.getHistory('checkout-latency', range)).toEqual([
+        expect.objectContaining({
+          firingAlert: 'ticket',
+          firingAlerts: ['ticket'],
+        }),
+      ]);
+      await rollbackSloDatabase(knex);
     },
     60_000,
   );

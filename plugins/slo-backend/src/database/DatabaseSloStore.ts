@@ -58,6 +58,7 @@ interface StatusRow {
   budget_remaining: number | string | null;
   burn_rates: string;
   firing_alert: string | null;
+  firing_alerts?: string | null;
   status: string;
   error?: string | null;
 }
@@ -104,6 +105,15 @@ function definitionFromRow(row: DefinitionRow): SloDefinition {
   };
 }
 
+/** Rows from before the firing_alerts column only know the most severe one. */
+function firingAlertsFromRow(row: StatusRow): FiringAlert[] {
+  if (row.firing_alerts) {
+    const parsed: unknown = JSON.parse(row.firing_alerts);
+    if (Array.isArray(parsed)) return parsed as FiringAlert[];
+  }
+  return row.firing_alert ? [row.firing_alert as FiringAlert] : [];
+}
+
 function statusFromRow(row: StatusRow): SloCurrentStatus {
   return {
     sloId: row.slo_id,
@@ -113,6 +123,7 @@ function statusFromRow(row: StatusRow): SloCurrentStatus {
     budgetRemaining: toNumber(row.budget_remaining),
     burnRates: JSON.parse(row.burn_rates) as BurnRates,
     firingAlert: (row.firing_alert as FiringAlert | null) ?? null,
+    firingAlerts: firingAlertsFromRow(row),
     status: row.status as SloStatusValue,
     ...(row.error !== undefined && { error: row.error }),
   };
@@ -151,6 +162,7 @@ function statusToRow(status: SloEvaluation): StatusRow {
     budget_remaining: finiteOrNull(status.budgetRemaining),
     burn_rates: JSON.stringify(burnRates),
     firing_alert: status.firingAlert,
+    firing_alerts: JSON.stringify(status.firingAlerts ?? []),
     status: status.status,
   };
 }
@@ -316,6 +328,7 @@ export class DatabaseSloStore implements SloStore {
         's.budget_remaining',
         's.burn_rates',
         's.firing_alert',
+        's.firing_alerts',
         's.status',
         's.error',
       )
@@ -337,7 +350,9 @@ export class DatabaseSloStore implements SloStore {
 
   async recordEvaluations(
     statuses: SloCurrentStatus[],
-    options: { history?: boolean } = {},
+    options: {
+      history?: boolean | ((status: SloCurrentStatus) => boolean);
+    } = {},
   ) {
     if (statuses.length === 0) return;
     await this.db.transaction(async tx => {
@@ -351,8 +366,11 @@ export class DatabaseSloStore implements SloStore {
           .onConflict('slo_id')
           .merge();
       }
-      if (options.history !== false) {
-        const historyRows = statuses.map(statusToRow);
+      const { history = true } = options;
+      let historic = history ? statuses : [];
+      if (typeof history === 'function') historic = statuses.filter(history);
+      if (historic.length > 0) {
+        const historyRows = historic.map(statusToRow);
         for (let i = 0; i < historyRows.length; i += INSERT_CHUNK) {
           await tx('slo_evaluations').insert(
             historyRows.slice(i, i + INSERT_CHUNK),
@@ -389,6 +407,7 @@ export class DatabaseSloStore implements SloStore {
         'budget_remaining',
         'burn_rates',
         'firing_alert',
+        'firing_alerts',
         'status',
       )
       .where('slo_id', sloId)

@@ -46,10 +46,13 @@ export interface SloStore {
   listSlos(
     query: ListSlosQuery,
   ): Promise<{ items: SloListItem[]; totalCount: number }>;
-  /** Writes the current status of each SLO and, for fresh ones, a history row. */
+  /**
+   * Writes the current status of each SLO and a history row for those
+   * `history` selects (default: all).
+   */
   recordEvaluations(
     statuses: SloCurrentStatus[],
-    options?: { history?: boolean },
+    options?: { history?: boolean | ((status: SloCurrentStatus) => boolean) },
   ): Promise<void>;
   getCurrentStatus(sloId: string): Promise<SloCurrentStatus | undefined>;
   listCurrentStatuses(): Promise<SloCurrentStatus[]>;

@@ -79,9 +79,31 @@ slos:
     alerting:
       page_alert: { disable: true }
       ticket_alert: { disable: true }
+  - name: quiet
+    objective: 99.9
+    sli:
+      events:
+        error_query: sum(rate(quiet_requests_total{job="shop",code=~"5.."}[{{.window}}]))
+        total_query: sum(rate(quiet_requests_total{job="shop"}[{{.window}}]))
+    alerting:
+      name: ShopQuiet
+      page_alert: { labels: { severity: page } }
+      ticket_alert: { labels: { severity: ticket } }
 `;
 
-/** OpenMetrics counters growing at constant rates, one sample per minute. */
+/** The scoring API's own spec, as the catalog serves it. */
+const SCORING_API_SPEC = fs.readFileSync(
+  path.resolve(__dirname, '../../../../packages/scoring-api/slo.yaml'),
+  'utf8',
+);
+const SCORING_LABELS = 'job="scoring-api",route="/v1/score",method="POST"';
+const SLOW_SHARE = 0.01; // 95% latency objective: a fifth of the budget spent
+
+/**
+ * OpenMetrics counters growing at constant rates, one sample per minute.
+ * Families named `..._total` are counters; others are written as they are
+ * (histogram series as `unknown` families, which promtool backfills).
+ */
 function writeOpenMetrics(file: string) {
   const series: Array<{ family: string; labels: string; perSecond: number }> = [
     {
@@ -111,17 +133,44 @@ function writeOpenMetrics(file: string) {
       labels: '{job="shop",code="500"}',
       perSecond: 0,
     },
+    // Traffic without a single error: there is no code="5xx" series at all.
+    {
+      family: 'quiet_requests',
+      labels: '{job="shop",code="200"}',
+      perSecond: REQUESTS_PER_S,
+    },
+    // The scoring API as it was reported: serving without errors.
+    {
+      family: 'http_requests',
+      labels: `{${SCORING_LABELS},status="200"}`,
+      perSecond: REQUESTS_PER_S,
+    },
+    {
+      family: 'http_request_duration_seconds_count',
+      labels: `{${SCORING_LABELS},status="200"}`,
+      perSecond: REQUESTS_PER_S,
+    },
+    {
+      family: 'http_request_duration_seconds_bucket',
+      labels: `{${SCORING_LABELS},status="200",le="0.8"}`,
+      perSecond: REQUESTS_PER_S * (1 - SLOW_SHARE),
+    },
   ];
   const lines: string[] = [];
-  let family = '';
+  const byFamily = new Map<string, typeof series>();
   for (const s of series) {
-    if (s.family !== family) {
-      family = s.family;
-      lines.push(`# TYPE ${family} counter`);
-    }
-    for (let t = START_S; t <= END_S; t += STEP_S) {
-      const value = (t - START_S) * s.perSecond;
-      lines.push(`${s.family}_total${s.labels} ${value} ${t}`);
+    byFamily.set(s.family, [...(byFamily.get(s.family) ?? []), s]);
+  }
+  for (const [family, members] of byFamily) {
+    const counter = !family.startsWith('http_request_duration_seconds');
+    lines.push(`# TYPE ${family} ${counter ? 'counter' : 'unknown'}`);
+    for (const s of members) {
+      for (let t = START_S; t <= END_S; t += STEP_S) {
+        const value = (t - START_S) * s.perSecond;
+        lines.push(
+          `${s.family}${counter ? '_total' : ''}${s.labels} ${value} ${t}`,
+        );
+      }
     }
   }
   lines.push('# EOF', '');
@@ -138,7 +187,6 @@ async function freePort(): Promise<number> {
     });
   });
 }
-
 
 describe('PrometheusClient against a real Prometheus', () => {
   let prometheus: ChildProcess | undefined;
@@ -239,10 +287,12 @@ describe('PrometheusClient against a real Prometheus', () => {
 
     expect(await evaluator.evaluate()).toEqual({
       outcome: 'evaluated',
-      evaluated: 4,
+      evaluated: 5,
       queries: 8,
     });
-    expect(queried.every(q => q.split(' or ').length === 4)).toBe(true);
+    expect(
+      queried.every(q => q.split(') or max by (vigil_slo_id)').length === 5),
+    ).toBe(true);
 
     const availability = await store.getCurrentStatus('shop-availability');
     // Within 0.1 percentage point of the budget the data implies.
@@ -261,6 +311,20 @@ describe('PrometheusClient against a real Prometheus', () => {
       firingAlert: 'ticket',
     });
 
+    // No error series, but traffic: no errors (SLI 100%), the whole
+    // budget, never "no data".
+    const quiet = await store.getCurrentStatus('shop-quiet');
+    expect(quiet).toMatchObject({
+      status: 'ok',
+      sli: 0,
+      budgetRemaining: 1,
+      firingAlert: null,
+      firingAlerts: [],
+      error: null,
+    });
+    expect(Object.values(quiet!.burnRates)).toEqual(Array(7).fill(0));
+
+    // Neither series (a renamed metric) or no traffic at all: no data.
     for (const sloId of ['shop-idle', 'shop-renamed']) {
       const status = await store.getCurrentStatus(sloId);
       expect(status).toMatchObject({
@@ -273,6 +337,55 @@ describe('PrometheusClient against a real Prometheus', () => {
         true,
       );
     }
+  }, 120_000);
+
+  it("shows the scoring API's availability as 100% while it serves without errors", async () => {
+    const knex = await databases.init('SQLITE_3');
+    await migrateSloDatabase(knex);
+    const store = new DatabaseSloStore(knex);
+    const entityRef = 'component:default/scoring-api';
+    await store.replaceSpecs(
+      [
+        {
+          entity: {
+            entityRef,
+            specSource: {
+              type: 'file',
+              target: 'packages/scoring-api/slo.yaml',
+            },
+            errors: [],
+            warnings: [],
+          },
+          definitions: definitionsFrom(SCORING_API_SPEC, entityRef),
+        },
+      ],
+      END_S * 1000,
+    );
+    const evaluator = new SloEvaluator({
+      store,
+      client: new PrometheusClient({ baseUrl, timeoutMs: 30_000 }),
+      cache: memoryCache(),
+      logger: mockServices.logger.mock(),
+      thresholds: { warningBudgetRemaining: 0.25 },
+      maxQueryLength: 200_000,
+      backoff: { initialMs: 60_000, maxMs: 600_000 },
+      now: () => END_S * 1000,
+    });
+    const started = Date.now();
+    expect(await evaluator.evaluate()).toEqual({
+      outcome: 'evaluated',
+      evaluated: 2,
+      queries: 8,
+    });
+    // A cycle must fit well inside the 15 s evaluation interval.
+    expect(Date.now() - started).toBeLessThan(15_000);
+
+    expect(
+      await store.getCurrentStatus('scoring-api-availability'),
+    ).toMatchObject({ status: 'ok', sli: 0, budgetRemaining: 1 });
+    const latency = await store.getCurrentStatus('scoring-api-latency');
+    expect(latency!.sli!).toBeCloseTo(SLOW_SHARE, 6);
+    expect(latency!.budgetRemaining!).toBeCloseTo(0.8, 3);
   }, 120_000);
 
   it('reports rejected queries and an unreachable Prometheus distinctly', async () => {

@@ -14,13 +14,16 @@ import {
   PrometheusUnavailableError,
   VectorSample,
 } from './PrometheusClient';
-import { SloEvaluator, statusCacheKey } from './SloEvaluator';
+import {
+  SloEvaluator,
+  SloEvaluatorOptions,
+  statusCacheKey,
+} from './SloEvaluator';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 const START = Date.parse('2026-06-01T12:00:00Z');
 const MINUTE = 60_000;
 const ENTITY = 'component:default/checkout';
-
 
 /** Answers each query from a window -> (sloId -> value) table. */
 class FakePrometheus implements InstantQueryClient {
@@ -48,25 +51,37 @@ class FakePrometheus implements InstantQueryClient {
   }
 }
 
+const OTHER_ENTITY = 'component:default/search';
+
 async function setup(
   values: (window: string, sloId: string) => number | undefined,
   yaml = SPEC_YAML,
+  extra: Partial<SloEvaluatorOptions> & { twoEntities?: boolean } = {},
 ) {
   const knex = await databases.init('SQLITE_3');
   await migrateSloDatabase(knex);
   const store = new DatabaseSloStore(knex);
-  const definitions = definitionsFrom(yaml, ENTITY);
+  const entity = (entityRef: string, specYaml: string) => ({
+    entity: {
+      entityRef,
+      specSource: { type: 'inline' as const },
+      errors: [],
+      warnings: [],
+    },
+    definitions: definitionsFrom(specYaml, entityRef),
+  });
   await store.replaceSpecs(
     [
-      {
-        entity: {
-          entityRef: ENTITY,
-          specSource: { type: 'inline' },
-          errors: [],
-          warnings: [],
-        },
-        definitions,
-      },
+      // Listed out of order: the signal sorts the refs.
+      ...(extra.twoEntities
+        ? [
+            entity(
+              OTHER_ENTITY,
+              SPEC_YAML.replace('service: checkout', 'service: search'),
+            ),
+          ]
+        : []),
+      entity(ENTITY, yaml),
     ],
     START,
   );
@@ -83,6 +98,7 @@ async function setup(
     maxQueryLength: 8000,
     backoff: { initialMs: MINUTE, maxMs: 10 * MINUTE },
     now: () => now,
+    ...extra,
   });
   return {
     store,
@@ -239,5 +255,89 @@ describe('SloEvaluator', () => {
       status: 'no-data',
       error: expect.stringContaining('parse error'),
     });
+  });
+
+  it('announces each cycle once on the vigil-slo channel, naming the evaluated entities', async () => {
+    const signals = { publish: jest.fn().mockResolvedValue(undefined) };
+    const { evaluator, prometheus, advance } = await setup(
+      () => 0.0005,
+      SPEC_YAML,
+      { signals, twoEntities: true },
+    );
+    await evaluator.evaluate();
+    expect(signals.publish).toHaveBeenCalledTimes(1);
+    expect(signals.publish).toHaveBeenCalledWith({
+      recipients: { type: 'broadcast' },
+      channel: 'vigil-slo',
+      message: {
+        type: 'evaluated',
+        entityRefs: [ENTITY, OTHER_ENTITY],
+        evaluatedAt: '2026-06-01T12:00:00.000Z',
+      },
+    });
+
+    // Unchanged results are still announced: their evaluation time is new.
+    advance(15_000);
+    await evaluator.evaluate();
+    expect(signals.publish).toHaveBeenCalledTimes(2);
+    expect(signals.publish.mock.calls[1][0].message.evaluatedAt).toBe(
+      '2026-06-01T12:00:15.000Z',
+    );
+
+    // Nothing was evaluated while Prometheus is down: nothing to announce.
+    prometheus.failWith = new PrometheusUnavailableError('down');
+    advance(15_000);
+    expect(await evaluator.evaluate()).toMatchObject({
+      outcome: 'unavailable',
+    });
+    expect(signals.publish).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps evaluating when the signal cannot be published', async () => {
+    const signals = { publish: jest.fn().mockRejectedValue(new Error('no')) };
+    const { evaluator, store, logger } = await setup(() => 0.0005, SPEC_YAML, {
+      signals,
+    });
+    expect(await evaluator.evaluate()).toMatchObject({ outcome: 'evaluated' });
+    expect(await store.getCurrentStatus('checkout-availability')).toMatchObject(
+      { status: 'ok' },
+    );
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('Could not publish'),
+    );
+  });
+
+  it('keeps one history row per interval, and every change of status or alerts', async () => {
+    let ratio = 0.0005;
+    const { evaluator, store, advance } = await setup(() => ratio, SPEC_YAML, {
+      historyIntervalMs: MINUTE,
+    });
+    const history = () =>
+      store.getHistory('checkout-availability', {
+        from: 0,
+        to: START + 10 * MINUTE,
+        limit: 100,
+      });
+    await evaluator.evaluate(); // START: first row
+    advance(15_000);
+    await evaluator.evaluate(); // same status within the minute: none
+    advance(15_000);
+    ratio = 1;
+    await evaluator.evaluate(); // breaching now: a row at once
+    advance(15_000);
+    await evaluator.evaluate(); // none
+    advance(MINUTE);
+    await evaluator.evaluate(); // a minute after the last row: a row
+    expect(
+      (await history()).map(e => [e.evaluatedAt - START, e.status]),
+    ).toEqual([
+      [0, 'ok'],
+      [30_000, 'breaching'],
+      [105_000, 'breaching'],
+    ]);
+    // The current status follows every evaluation.
+    expect(
+      (await store.getCurrentStatus('checkout-availability'))?.evaluatedAt,
+    ).toBe(START + 105_000);
   });
 });

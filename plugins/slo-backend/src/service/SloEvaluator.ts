@@ -2,7 +2,12 @@ import type {
   CacheService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { parsePromDuration } from '@vigil/backstage-plugin-slo-common';
+import type { SignalsService } from '@backstage/plugin-signals-node';
+import {
+  parsePromDuration,
+  SLO_SIGNAL_CHANNEL,
+  SloSignalMessage,
+} from '@vigil/backstage-plugin-slo-common';
 import type { SloStore } from '../database/SloStore';
 import {
   BatchPart,
@@ -38,6 +43,15 @@ export interface SloEvaluatorOptions {
   maxQueryLength: number;
   /** Backoff after an outage: first delay and cap, in milliseconds. */
   backoff: { initialMs: number; maxMs: number };
+  /**
+   * Least time between two history rows of an SLO (default 1 minute): the
+   * current status follows every evaluation, history keeps its size (and
+   * 7-day reads their resolution) when evaluations are frequent. A change
+   * of status or firing alerts is always recorded.
+   */
+  historyIntervalMs?: number;
+  /** Announces each cycle on the `vigil-slo` channel so open pages refresh. */
+  signals?: Pick<SignalsService, 'publish'>;
   now?: () => number;
 }
 
@@ -56,6 +70,8 @@ export class SloEvaluator {
   private readonly now: () => number;
   private consecutiveFailures = 0;
   private nextAttemptAt = 0;
+  /** The last history row written per SLO by this instance. */
+  private readonly lastHistory = new Map<string, { at: number; key: string }>();
 
   constructor(private readonly options: SloEvaluatorOptions) {
     this.now = options.now ?? Date.now;
@@ -85,12 +101,19 @@ export class SloEvaluator {
       ),
       error: result.errors.get(definition.sloId) ?? null,
     }));
-    await this.options.store.recordEvaluations(statuses);
+    await this.options.store.recordEvaluations(statuses, {
+      history: status => this.takesHistoryRow(status),
+    });
     await Promise.all(
       statuses.map(status =>
         this.options.cache.set(statusCacheKey(status.sloId), { ...status }),
       ),
     );
+    const evaluatedIds = new Set(statuses.map(status => status.sloId));
+    for (const sloId of this.lastHistory.keys()) {
+      if (!evaluatedIds.has(sloId)) this.lastHistory.delete(sloId);
+    }
+    await this.announce(statuses, startedAt);
     await this.pruneHistory(definitions, startedAt);
     return {
       outcome: 'evaluated',
@@ -156,6 +179,39 @@ export class SloEvaluator {
       }
     }
     return { ratios, errors, queries };
+  }
+
+  private takesHistoryRow(status: SloCurrentStatus): boolean {
+    const interval = this.options.historyIntervalMs ?? 60_000;
+    const key = `${status.status}/${status.firingAlerts.join(',')}`;
+    const last = this.lastHistory.get(status.sloId);
+    if (last && last.key === key && status.evaluatedAt - last.at < interval) {
+      return false;
+    }
+    this.lastHistory.set(status.sloId, { at: status.evaluatedAt, key });
+    return true;
+  }
+
+  /** One signal per cycle, naming the entities whose SLOs were evaluated. */
+  private async announce(statuses: SloCurrentStatus[], evaluatedAt: number) {
+    const { signals, logger } = this.options;
+    const entityRefs = [...new Set(statuses.map(s => s.entityRef))].sort();
+    if (!signals || entityRefs.length === 0) return;
+    const message: SloSignalMessage = {
+      type: 'evaluated',
+      entityRefs,
+      evaluatedAt: new Date(evaluatedAt).toISOString(),
+    };
+    try {
+      await signals.publish({
+        recipients: { type: 'broadcast' },
+        channel: SLO_SIGNAL_CHANNEL,
+        message,
+      });
+    } catch (error) {
+      // Pages then refresh on their next load; evaluation must go on.
+      logger.warn(`Could not publish the SLO evaluation signal: ${error}`);
+    }
   }
 
   private recordOutage(error: Error): EvaluationRunResult {

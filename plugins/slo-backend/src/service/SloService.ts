@@ -15,6 +15,7 @@ import type { ListSlosQuery, SloStore } from '../database/SloStore';
 import { alertWindowsFor } from './evaluation';
 import { statusCacheKey } from './SloEvaluator';
 import type {
+  FiringAlert,
   SloCurrentStatus,
   SloDefinition,
   SloEvaluation,
@@ -234,6 +235,7 @@ export class SloService {
       budgetRemaining: status?.budgetRemaining ?? null,
       burnRates: status?.burnRates ?? {},
       firingAlert: status?.firingAlert ?? null,
+      firingAlerts: firingAlertsOf(status),
       error: status?.error ?? null,
     };
   }
@@ -246,8 +248,16 @@ function toEvaluationView(evaluation: SloEvaluation) {
     budgetRemaining: evaluation.budgetRemaining,
     burnRates: evaluation.burnRates,
     firingAlert: evaluation.firingAlert,
+    firingAlerts: firingAlertsOf(evaluation),
     status: evaluation.status,
   };
+}
+
+/** Cached statuses from before `firingAlerts` existed only have the most severe. */
+function firingAlertsOf(evaluation: SloEvaluation | undefined): FiringAlert[] {
+  if (!evaluation) return [];
+  if (Array.isArray(evaluation.firingAlerts)) return evaluation.firingAlerts;
+  return evaluation.firingAlert ? [evaluation.firingAlert] : [];
 }
 
 /** Whether the objective held over a range, from the stored history alone. */

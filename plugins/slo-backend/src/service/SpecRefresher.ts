@@ -13,6 +13,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
+import { isError } from '@backstage/errors';
 import type { ScmIntegrationRegistry } from '@backstage/integration';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -30,6 +31,18 @@ export const SLO_SPEC_INLINE_ANNOTATION = 'vigil.dev/slo-spec-inline';
 /** The SLO period of the entity's SLOs (default from config, e.g. 30d). */
 export const SLO_PERIOD_ANNOTATION = 'vigil.dev/slo-period';
 
+/** Where a spec is read from, and how it is shown. */
+export interface ResolvedSpecLocation {
+  /**
+   * As stored and served: a file's `target` is relative to the directory of
+   * the entity's catalog file (e.g. `packages/scoring-api/slo.yaml`), never
+   * the server's absolute path.
+   */
+  specSource: SpecSource;
+  /** The absolute file path or the URL to read. */
+  readFrom: string;
+}
+
 /**
  * Where an entity's spec lives: an absolute URL as is; a relative path
  * against the entity's source location exactly as TechDocs resolves `dir:`
@@ -40,9 +53,12 @@ export function resolveSpecLocation(
   entity: Entity,
   target: string,
   integrations: ScmIntegrationRegistry,
-): SpecSource {
+): ResolvedSpecLocation {
   if (/^https?:\/\//i.test(target)) {
-    return { type: 'url', target, url: target };
+    return {
+      specSource: { type: 'url', target, url: target },
+      readFrom: target,
+    };
   }
   const location = getEntitySourceLocation(entity);
   switch (location.type) {
@@ -51,18 +67,28 @@ export function resolveSpecLocation(
         url: target,
         base: location.target,
       });
-      return { type: 'url', target: url, url };
+      return { specSource: { type: 'url', target: url, url }, readFrom: url };
     }
-    case 'file':
+    case 'file': {
+      const directory = path.dirname(location.target);
+      const file = resolveSafeChildPath(directory, target);
+      const relative = path.relative(directory, file).split(path.sep).join('/');
       return {
-        type: 'file',
-        target: resolveSafeChildPath(path.dirname(location.target), target),
+        specSource: { type: 'file', target: relative },
+        readFrom: file,
       };
+    }
     default:
       throw new Error(
         `cannot resolve ${target} against a ${location.type} location`,
       );
   }
+}
+
+/** A read error without the server's absolute path in it. */
+function describeReadError(error: unknown, readFrom: string, shown: string) {
+  const message = isError(error) ? error.message : String(error);
+  return readFrom === shown ? message : message.split(readFrom).join(shown);
 }
 
 function ownerRef(entity: Entity): string | undefined {
@@ -206,31 +232,36 @@ export class SpecRefresher {
     let specSource: SpecSource;
     let content: string;
     let source: string;
+    let location: ResolvedSpecLocation | undefined;
     try {
       if (target) {
-        specSource = resolveSpecLocation(
+        location = resolveSpecLocation(
           entity,
           target,
           this.options.integrations,
         );
+        specSource = location.specSource;
+        // Messages name the spec as users see it, not by server path.
         source = specSource.target!;
-        content = await this.read(specSource);
+        content = await this.read(specSource, location.readFrom);
       } else {
         specSource = { type: 'inline' };
         source = `${entityRef} annotation ${SLO_SPEC_INLINE_ANNOTATION}`;
         content = inline ?? '';
       }
     } catch (error) {
+      const shown = location?.specSource.target ?? target ?? entityRef;
+      const message = location
+        ? describeReadError(error, location.readFrom, shown)
+        : (error as Error).message;
       return {
         entity: {
           ...base,
-          specSource: { type: target ? 'url' : 'inline', target },
-          errors: [
-            specIssue(
-              target ?? entityRef,
-              `cannot read the SLO spec: ${(error as Error).message}`,
-            ),
-          ],
+          specSource: location?.specSource ?? {
+            type: target ? 'url' : 'inline',
+            target,
+          },
+          errors: [specIssue(shown, `cannot read the SLO spec: ${message}`)],
           warnings: [],
         },
         definitions: [],
@@ -269,14 +300,17 @@ export class SpecRefresher {
     };
   }
 
-  private async read(specSource: SpecSource): Promise<string> {
+  private async read(
+    specSource: SpecSource,
+    readFrom: string,
+  ): Promise<string> {
     if (specSource.type === 'file') {
       // The path was confined to the catalog file's directory by
       // resolveSafeChildPath, as TechDocs does for dir: references.
       // eslint-disable-next-line security/detect-non-literal-fs-filename
-      return await fs.readFile(specSource.target!, 'utf8');
+      return await fs.readFile(readFrom, 'utf8');
     }
-    const response = await this.options.urlReader.readUrl(specSource.target!);
+    const response = await this.options.urlReader.readUrl(readFrom);
     return (await response.buffer()).toString('utf8');
   }
 }

@@ -39,9 +39,11 @@ describe('sliExpressions', () => {
     expect([...expressions.keys()].sort()).toEqual(
       ['1d', '1h', '2h', '30d', '30m', '3d', '5m', '6h'].sort(),
     );
+    // An absent error series is zero errors while the total exists.
     expect(expressions.get('30d')).toBe(
-      '(sum(rate(http_requests_total{job="checkout",code=~"5.."}[30d])))\n/\n(sum(rate(http_requests_total{job="checkout"}[30d])))',
+      '((sum(rate(http_requests_total{job="checkout",code=~"5.."}[30d])))\nor on()\n(0 * (sum(rate(http_requests_total{job="checkout"}[30d])))))\n/\n(sum(rate(http_requests_total{job="checkout"}[30d])))',
     );
+    expect(expressions.get('5m')).toContain('or on()');
     expect(sliExpressions(latency.spec, ['5m']).get('5m')).toBe(
       '(sum(rate(slow_requests_total{job="checkout"}[5m])) / sum(rate(requests_total{job="checkout"}[5m])))',
     );
@@ -129,6 +131,7 @@ describe('evaluateSlo', () => {
         status: 'breaching',
         sli: 1,
         firingAlert: 'page',
+        firingAlerts: ['page', 'ticket'],
       },
       budget: -999,
       burn5m: 1000,
@@ -145,7 +148,11 @@ describe('evaluateSlo', () => {
         ['30m', 0.002],
         ['1h', 0.002],
       ]),
-      expected: { status: 'warning', firingAlert: 'ticket' },
+      expected: {
+        status: 'warning',
+        firingAlert: 'ticket',
+        firingAlerts: ['ticket'],
+      },
       budget: 0.8,
       burn5m: 2,
     },
@@ -177,7 +184,64 @@ describe('evaluateSlo', () => {
 
   it('never fires disabled alerts', () => {
     const result = evaluateSlo(latency, everywhere(1), NOW, thresholds);
-    expect(result).toMatchObject({ status: 'breaching', firingAlert: null });
+    expect(result).toMatchObject({
+      status: 'breaching',
+      firingAlert: null,
+      firingAlerts: [],
+    });
+  });
+
+  it('reports the ticket alert beside the page alert when both fire', () => {
+    // 10x the budget from 5m to 1d: under the page's quick factor (14.4),
+    // over its slow one (6, 30m and 6h) and the ticket's quick one (3, 2h
+    // and 1d); the most severe alone used to hide the ticket.
+    const ratios = new Map<string, number | undefined>([
+      ['30d', 0.0001],
+      ['5m', 0.01],
+      ['30m', 0.01],
+      ['1h', 0.01],
+      ['2h', 0.01],
+      ['6h', 0.01],
+      ['1d', 0.01],
+      ['3d', 0.0001],
+    ]);
+    expect(evaluateSlo(availability, ratios, NOW, thresholds)).toMatchObject({
+      status: 'breaching',
+      firingAlert: 'page',
+      firingAlerts: ['page', 'ticket'],
+    });
+  });
+
+  // The rule is `ratio > (factor * errorBudgetRatio)` in both windows of a
+  // pair; the portal must agree with it at the threshold, where comparing
+  // burn rates (ratio / budget > factor) rounds the other way: for a 99%
+  // objective, 14.4 * 0.01 is 0.14400000000000002 and so is its ratio,
+  // but 0.14400000000000002 / 0.01 is over 14.4.
+  const [strict] = definitionsFrom(
+    SPEC_YAML.replace('objective: 99.9', 'objective: 99'),
+  );
+  const atThreshold = 14.4 * ((100 - 99) / 100);
+  it.each([
+    ['exactly at the page threshold: the rule does not fire', atThreshold, []],
+    [
+      'one float above it: the rule fires',
+      atThreshold + Number.EPSILON * atThreshold,
+      ['page'],
+    ],
+  ])('%s', (_name, ratio, alerts) => {
+    const ratios = new Map<string, number | undefined>([
+      ['30d', 0.0001],
+      ['5m', ratio],
+      ['1h', ratio],
+      ['30m', 0],
+      ['6h', 0],
+      ['2h', 0],
+      ['1d', 0],
+      ['3d', 0],
+    ]);
+    const result = evaluateSlo(strict, ratios, NOW, thresholds);
+    expect(result.firingAlerts).toEqual(alerts);
+    expect(result.status).toBe(alerts.length ? 'breaching' : 'ok');
   });
 
   it.each([

@@ -30,12 +30,16 @@ export const SLO_ID_LABEL = 'vigil_slo_id';
 
 /**
  * The SLI (error ratio) expression of `spec` for each window, taken from the
- * recording rules slo-common generates, so the evaluator queries exactly what
- * Sloth's `slo:sli_error:ratio_rate<window>` rules record. The generator
- * records each alert window and averages the period from the 5m recording;
- * here every window (the period too) must be a direct query because the
- * recording rules may not be loaded, so the windows are passed to the
- * generator as alert windows of a longer, unused period.
+ * recording rules slo-common generates, so the evaluator queries what
+ * Sloth's `slo:sli_error:ratio_rate<window>` rules record, with one
+ * difference: an absent error series next to a present total is zero errors
+ * (`absentErrorsAsZero`), because an error counter such as
+ * `http_requests_total{code=~"5.."}` only exists after the first error and a
+ * healthy service must not read as "no data". Only an absent total is.
+ * The generator records each alert window and averages the period from the
+ * 5m recording; here every window (the period too) must be a direct query
+ * because the recording rules may not be loaded, so the windows are passed
+ * to the generator as alert windows of a longer, unused period.
  */
 export function sliExpressions(
   spec: ServiceLevelSpec,
@@ -65,11 +69,17 @@ export function sliExpressions(
       page: { quick: window(0), slow: window(2) },
       ticket: { quick: window(4), slow: window(6) },
     };
-    const groups = generateRules([{ ...spec, timeWindow: undefined }], {
-      period: unusedPeriod,
-      windows: alertWindows,
-      disableAlerts: true,
-    });
+    // The spec's plugin chain decides which rules Sloth writes, not what
+    // the SLI is: every window is needed whatever it says.
+    const groups = generateRules(
+      [{ ...spec, timeWindow: undefined, ruleSteps: undefined }],
+      {
+        period: unusedPeriod,
+        windows: alertWindows,
+        disableAlerts: true,
+        absentErrorsAsZero: true,
+      },
+    );
     for (const rule of groups.flatMap(group => group.rules)) {
       const match = rule.record?.match(/^slo:sli_error:ratio_rate(.+)$/);
       if (match && chunk.includes(match[1])) {
@@ -145,37 +155,57 @@ export function alertWindowsFor(period: string): AlertWindows {
   );
 }
 
+/**
+ * Sloth's alert condition for one window pair, with the rule's own
+ * arithmetic: `ratio > (factor * errorBudgetRatio)` in both windows. The
+ * rule prints both numbers as Go's shortest round-trip floats, which
+ * Prometheus reads back as these very float64s, so the portal pages exactly
+ * when Prometheus' page alert fires on the same ratios.
+ */
 function pairBurning(
   window: AlertWindow,
   period: string,
-  rates: BurnRates,
+  objectivePercent: number,
+  ratios: ReadonlyMap<string, number | undefined>,
 ): boolean {
-  const factor = burnRateFactor(period, window);
-  const short = rates[window.shortWindow];
-  const long = rates[window.longWindow];
+  const threshold =
+    burnRateFactor(period, window) * ((100 - objectivePercent) / 100);
+  const short = usableRatio(ratios.get(window.shortWindow));
+  const long = usableRatio(ratios.get(window.longWindow));
   // Both windows must burn: the long one proves the burn is significant,
   // the short one that it is still going on (as Sloth's alert rules).
   return (
-    typeof short === 'number' &&
-    typeof long === 'number' &&
-    short > factor &&
-    long > factor
+    short !== undefined &&
+    long !== undefined &&
+    short > threshold &&
+    long > threshold
   );
 }
 
-/** Which of the SLO's enabled alerts its rules would fire now. */
-export function firingAlert(
+/** Every enabled alert of the SLO its rules would fire now, page first. */
+export function firingAlerts(
   definition: SloDefinition,
-  rates: BurnRates,
-): FiringAlert | null {
+  ratios: ReadonlyMap<string, number | undefined>,
+): FiringAlert[] {
   const windows = alertWindowsFor(definition.period);
   const { page, ticket } = definition.spec.alerting;
   const fires = (pair: { quick: AlertWindow; slow: AlertWindow }) =>
-    pairBurning(pair.quick, windows.sloPeriod, rates) ||
-    pairBurning(pair.slow, windows.sloPeriod, rates);
-  if (!page.disabled && fires(windows.page)) return 'page';
-  if (!ticket.disabled && fires(windows.ticket)) return 'ticket';
-  return null;
+    pairBurning(
+      pair.quick,
+      windows.sloPeriod,
+      definition.objectivePercent,
+      ratios,
+    ) ||
+    pairBurning(
+      pair.slow,
+      windows.sloPeriod,
+      definition.objectivePercent,
+      ratios,
+    );
+  const firing: FiringAlert[] = [];
+  if (!page.disabled && fires(windows.page)) firing.push('page');
+  if (!ticket.disabled && fires(windows.ticket)) firing.push('ticket');
+  return firing;
 }
 
 export interface StatusThresholds {
@@ -215,7 +245,8 @@ export function evaluateSlo(
     burnRates[window] =
       burnRate(usableRatio(ratios.get(window)), objectivePercent) ?? null;
   }
-  const alert = firingAlert(definition, burnRates);
+  const alerts = firingAlerts(definition, ratios);
+  const alert = alerts[0] ?? null;
   return {
     sloId: definition.sloId,
     entityRef: definition.entityRef,
@@ -224,6 +255,7 @@ export function evaluateSlo(
     budgetRemaining: budget ?? null,
     burnRates,
     firingAlert: alert,
+    firingAlerts: alerts,
     status: statusOf(budget, alert, thresholds),
   };
 }

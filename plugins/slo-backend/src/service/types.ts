@@ -58,7 +58,10 @@ export interface SloEvaluation {
   /** Share of the period's budget left (negative when overspent). */
   budgetRemaining: number | null;
   burnRates: BurnRates;
+  /** The most severe firing alert (page over ticket). */
   firingAlert: FiringAlert | null;
+  /** Every firing alert, page first. */
+  firingAlerts: FiringAlert[];
   status: SloStatusValue;
 }
 
