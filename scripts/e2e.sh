@@ -17,6 +17,10 @@ log=.data/test-results/start.log
 VIGIL_PROMETHEUS_DATA_DIR=$(mktemp -d)
 VIGIL_ALERTMANAGER_DATA_DIR=$(mktemp -d)
 export VIGIL_PROMETHEUS_DATA_DIR VIGIL_ALERTMANAGER_DATA_DIR
+# And fresh databases: incidents left open by earlier local runs would take
+# this run's alerts (they correlate by SLO), and the catalog starts current.
+sqlite_dir=$(mktemp -d)
+export APP_CONFIG_backend_database_connection_directory=$sqlite_dir
 # The production build of the app, served by the backend (plugin-app-backend):
 # pages load in about a second, against ~15 s from the webpack dev server.
 node scripts/start.mjs --built-app >"$log" 2>&1 &
@@ -26,7 +30,7 @@ stop() {
     kill -TERM "$start_pid" 2>/dev/null || true
     wait "$start_pid" 2>/dev/null || true
   fi
-  rm -rf "$VIGIL_PROMETHEUS_DATA_DIR" "$VIGIL_ALERTMANAGER_DATA_DIR"
+  rm -rf "$VIGIL_PROMETHEUS_DATA_DIR" "$VIGIL_ALERTMANAGER_DATA_DIR" "$sqlite_dir"
 }
 trap stop EXIT
 

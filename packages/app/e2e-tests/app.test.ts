@@ -24,7 +24,7 @@ test('the home page opens on what needs attention', async ({ page }) => {
   ]) {
     await expect(page.getByText(title, { exact: true }).first()).toBeVisible();
   }
-  // The guest owns no service yet, so every service is listed.
+  // The guest's services (it is in SRE and payments) include the scoring API.
   await expect(
     page.getByRole('link', { name: 'Scoring API' }).first(),
   ).toBeVisible({ timeout: 30_000 });
@@ -36,9 +36,10 @@ test('the home page opens on what needs attention', async ({ page }) => {
 test('the portal lists the scoring API and shows its runbooks', async ({
   page,
 }) => {
-  // /catalog opens on All: the guest belongs to SRE, and the production
-  // service is payments', which "Owned" would hide from a new user.
+  // /catalog opens on All, not "Owned" (which hides everything from a new
+  // user who owns nothing yet); the list keeps its filter in the URL.
   await signInAsGuest(page, '/catalog');
+  await expect(page).toHaveURL(/filters%5Buser%5D=all|filters\[user\]=all/);
   await page.getByPlaceholder('Search').fill('scoring');
   const serviceLink = page.getByRole('link', { name: 'Scoring API' }).first();
   await expect(serviceLink).toBeVisible({ timeout: 60_000 });
@@ -76,7 +77,7 @@ test('the portal lists the scoring API and shows its runbooks', async ({
 
 test('the Docs index lists every site, not only owned ones', async ({ page }) => {
   await signInAsGuest(page, '/docs');
-  // The scoring API's runbooks belong to payments, not to the guest's SRE group.
+  await expect(page).toHaveURL(/filters%5Buser%5D=all|filters\[user\]=all/);
   await expect(page.getByRole('link', { name: /scoring api/i }).first()).toBeVisible({
     timeout: 30_000,
   });

@@ -66,19 +66,17 @@ export function makeDetails(
   incident: Partial<Incident> = {},
 ): IncidentDetails {
   const { permissions, ...rest } = overrides;
-  // Cast: incidents-common may not list acknowledge/takeCommand yet.
-  const allPermissions = {
-    update: true,
-    acknowledge: false,
-    takeCommand: false,
-    ...permissions,
-  } as IncidentDetails['permissions'];
   return {
     incident: makeIncident(incident),
     ownerRefs: ['group:default/payments'],
     timeline: [],
     alerts: [],
-    permissions: allPermissions,
+    permissions: {
+      update: true,
+      acknowledge: false,
+      takeCommand: false,
+      ...permissions,
+    },
     ...rest,
   };
 }
@@ -96,12 +94,26 @@ export const EVERY_EVENT: TimelineEntry[] = [
     startsAt: at(-5),
   },
   {
+    id: 11,
+    type: 'alerts_truncated',
+    at: at(0),
+    actor: 'alertmanager',
+    truncatedAlerts: 3,
+    receivedAlerts: 5,
+  },
+  {
     id: 2,
     type: 'role_assigned',
     at: at(1),
     actor: ALICE,
     role: 'commander',
     assignee: ALICE,
+  },
+  {
+    id: 12,
+    type: 'acknowledged',
+    at: at(1),
+    actor: ALICE,
   },
   {
     id: 3,

@@ -27,6 +27,7 @@ export type {
   IncidentList,
   IncidentMetrics,
   IncidentMetricsResponse,
+  IncidentPermissions,
   IncidentRole,
   IncidentSignal,
   IncidentStatus,
@@ -86,43 +87,4 @@ export interface MetricsQuery {
   entityRef?: string;
   from?: Date;
   to?: Date;
-}
-
-/*
- * TODO(contract): the backend is adding `IncidentDetails.permissions.acknowledge`
- * / `.takeCommand` and `Incident.acknowledgedBy` to incidents-common. Until it
- * has, read them through these shapes (optional either way, so this compiles
- * before and after), and drop them once it has.
- */
-
-/** What the caller may do with an incident. */
-export interface IncidentPermissions {
-  update: boolean;
-  /** Acknowledge an incident nobody has acknowledged yet. */
-  acknowledge: boolean;
-  /** Become the commander of an incident that has none. */
-  takeCommand: boolean;
-}
-
-/** The permissions of `details`, false where the backend did not say. */
-export function incidentPermissions(details: {
-  permissions: { update: boolean };
-}): IncidentPermissions {
-  const permissions = details.permissions as {
-    update: boolean;
-    acknowledge?: boolean;
-    takeCommand?: boolean;
-  };
-  return {
-    update: permissions.update,
-    acknowledge: permissions.acknowledge ?? false,
-    takeCommand: permissions.takeCommand ?? false,
-  };
-}
-
-/** Who acknowledged the incident (a user ref), when the backend says. */
-export function acknowledgedBy(incident: {
-  timestamps: { acknowledgedAt?: string };
-}): string | undefined {
-  return (incident as { acknowledgedBy?: string }).acknowledgedBy;
 }

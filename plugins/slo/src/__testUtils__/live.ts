@@ -5,7 +5,7 @@ import {
 } from '@backstage/plugin-catalog-react';
 import type { SignalApi } from '@backstage/plugin-signals-react';
 import { act } from '@testing-library/react';
-import { SLO_SIGNAL_CHANNEL } from '../lib/sloSignal';
+import { SLO_SIGNAL_CHANNEL } from '@vigil/backstage-plugin-slo-common';
 
 type JsonObject = { [key: string]: any };
 

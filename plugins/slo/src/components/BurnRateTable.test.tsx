@@ -21,7 +21,7 @@ describe('BurnRateTable', () => {
       <BurnRateTable
         period="30d"
         burnRates={{ ...quiet, '2h': 4, '1d': 3.5 }}
-        firingAlert="ticket"
+        firingAlerts={['ticket']}
       />,
     );
 
@@ -36,14 +36,13 @@ describe('BurnRateTable', () => {
     }
   });
 
-  it('marks a ticket alert firing alongside the page alert the API reports', async () => {
-    // The API reports only the most severe alert: "page". The ticket quick
-    // pair (2h, 1d over 3) burns too, and its windows must say so.
+  it('marks the ticket alert firing alongside the page alert', async () => {
+    // The backend reports both: page (5m, 1h over 14.4) and ticket (2h, 1d over 3).
     await renderInTestApp(
       <BurnRateTable
         period="30d"
         burnRates={{ ...quiet, '5m': 20, '1h': 15.25, '2h': 8, '1d': 3.2 }}
-        firingAlert="page"
+        firingAlerts={['page', 'ticket']}
       />,
     );
 
@@ -68,7 +67,7 @@ describe('BurnRateTable', () => {
       <BurnRateTable
         period="30d"
         burnRates={{ ...quiet, '30m': 7, '6h': 6.5, '3d': 1.5 }}
-        firingAlert="page"
+        firingAlerts={['page', 'ticket']}
       />,
     );
 
@@ -79,18 +78,21 @@ describe('BurnRateTable', () => {
     expect(row('3d')).toHaveAttribute('data-firing', 'ticket');
   });
 
-  it('does not mark a ticket alert the spec disables', async () => {
+  it('marks only the alerts the backend reports, not what the burn rates suggest', async () => {
+    // The ticket pair burns, but the backend does not report the ticket
+    // alert (e.g. the spec disables it): only the page is marked.
     await renderInTestApp(
       <BurnRateTable
         period="30d"
         burnRates={{ ...quiet, '5m': 20, '1h': 15.25, '2h': 8, '1d': 3.2 }}
-        firingAlert="page"
-        ticketDisabled
+        firingAlerts={['page']}
       />,
     );
 
     expect(row('5m')).toHaveAttribute('data-firing', 'page');
+    expect(row('1h')).toHaveAttribute('data-firing', 'page');
     expect(row('2h')).not.toHaveAttribute('data-firing');
+    expect(row('1d')).not.toHaveAttribute('data-firing');
     expect(screen.queryByText('ticket alert firing')).not.toBeInTheDocument();
   });
 
@@ -99,7 +101,7 @@ describe('BurnRateTable', () => {
       <BurnRateTable
         period="30d"
         burnRates={{ ...quiet, '2h': 8, '1d': 3.2 }}
-        firingAlert={null}
+        firingAlerts={[]}
       />,
     );
     expect(screen.queryByText(/alert firing/)).not.toBeInTheDocument();

@@ -18,22 +18,19 @@ const useStyles = makeStyles(theme => ({
 
 /**
  * Burn rate per window, with the alert rules each window belongs to; the
- * windows through which the page or ticket alert fires are highlighted (a
- * window of both alerts shows both, coloured as the page).
+ * windows through which the firing page or ticket alert fires are
+ * highlighted (a window of both alerts shows both, coloured as the page).
  */
 export function BurnRateTable(props: {
   period: string;
   burnRates: BurnRates;
-  firingAlert: FiringAlert | null;
-  /** The spec disables the ticket alert (undefined: not known). */
-  ticketDisabled?: boolean;
+  /** Every alert firing, as the backend reports it (see `firingAlertsOf`). */
+  firingAlerts: readonly FiringAlert[];
 }) {
   const classes = useStyles();
-  const { period, burnRates, firingAlert, ticketDisabled } = props;
+  const { period, burnRates, firingAlerts } = props;
   const rules = alertWindowRules(period);
-  const firing = firingAlertsByWindow(period, burnRates, firingAlert, {
-    ticketDisabled,
-  });
+  const firing = firingAlertsByWindow(period, burnRates, firingAlerts);
 
   return (
     <Table size="small" aria-label="Burn rate per window">

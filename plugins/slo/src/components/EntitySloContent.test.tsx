@@ -96,6 +96,39 @@ describe('EntitySloContent', () => {
     );
   });
 
+  it('marks the ticket alert the backend reports firing beside the page alert', async () => {
+    const api = fakeSloApi({
+      getEntitySlos: jest.fn(async () =>
+        makeEntitySlos({
+          slos: [
+            makeSlo({
+              // Ticket quick pair (2h and 1d over 3×) burns too.
+              burnRates: { ...makeSlo().burnRates, '1d': 3.2 },
+              firingAlert: 'page',
+              firingAlerts: ['page', 'ticket'],
+            }),
+          ],
+        }),
+      ),
+    });
+    renderContent(api);
+
+    expect(await screen.findByTestId('slo-firing-alert')).toHaveTextContent(
+      'Page alert firing',
+    );
+    for (const window of ['5m', '1h']) {
+      expect(screen.getByTestId(`burn-rate-${window}`)).toHaveAttribute(
+        'data-firing',
+        'page',
+      );
+    }
+    for (const window of ['2h', '1d']) {
+      const row = screen.getByTestId(`burn-rate-${window}`);
+      expect(row).toHaveAttribute('data-firing', 'ticket');
+      expect(within(row).getByText('ticket alert firing')).toBeVisible();
+    }
+  });
+
   it('renders no data as text and warns when values are stale', async () => {
     const api = fakeSloApi({
       getEntitySlos: jest.fn(async () =>

@@ -3,6 +3,7 @@ import { Box, Grid, Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import type { ReactNode } from 'react';
 import type { Slo } from '../api/types';
+import { firingAlertsOf } from '../lib/alerts';
 import {
   formatAttainment,
   formatBudget,
@@ -32,7 +33,6 @@ export function SloDetails(props: { slo: Slo }) {
   const { slo } = props;
   // Fetched again whenever the SLO shows a new evaluation.
   const history = useSloHistory(slo.sloId, slo.period, slo.evaluatedAt);
-  const ticket = history.value?.slo.spec?.alerting.ticket;
   return (
     <InfoCard
       title={slo.name}
@@ -102,8 +102,7 @@ export function SloDetails(props: { slo: Slo }) {
           <BurnRateTable
             period={slo.period}
             burnRates={slo.burnRates ?? {}}
-            firingAlert={slo.firingAlert}
-            ticketDisabled={ticket?.disabled}
+            firingAlerts={firingAlertsOf(slo)}
           />
         </Box>
       </Box>

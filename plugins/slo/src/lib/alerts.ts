@@ -92,42 +92,36 @@ export function firingWindows(
 }
 
 /**
- * Which alerts fire through each window. The API reports one alert per SLO,
- * the most severe (`page` hides a ticket alert firing at the same time), so
- * with `page` reported the ticket alert is worked out from the burn rates as
- * the backend does, unless the spec disables it (`ticketDisabled`; unknown
- * counts as enabled, the default). Page comes first in each window's list.
+ * Every alert firing for an SLO or evaluation, page first: the backend's
+ * `firingAlerts`, or, for values stored before it sent them, the most
+ * severe `firingAlert` alone.
+ */
+export function firingAlertsOf(value: {
+  firingAlert: FiringAlert | null;
+  firingAlerts?: FiringAlert[];
+}): FiringAlert[] {
+  if (value.firingAlerts) return value.firingAlerts;
+  return value.firingAlert ? [value.firingAlert] : [];
+}
+
+/**
+ * Which of the firing alerts (as the backend reports them, see
+ * {@link firingAlertsOf}) fire through each window. Page comes first in each
+ * window's list.
  */
 export function firingAlertsByWindow(
   period: string,
   burnRates: BurnRates,
-  firingAlert: FiringAlert | null,
-  options: { ticketDisabled?: boolean } = {},
+  firingAlerts: readonly FiringAlert[],
 ): Map<string, FiringAlert[]> {
   const byWindow = new Map<string, FiringAlert[]>();
-  const add = (alert: FiringAlert, windows: Iterable<string>) => {
-    for (const window of windows) {
+  for (const alert of (['page', 'ticket'] as const).filter(a =>
+    firingAlerts.includes(a),
+  )) {
+    for (const window of firingWindows(period, burnRates, alert)) {
       const alerts = byWindow.get(window) ?? [];
       if (!alerts.includes(alert)) byWindow.set(window, [...alerts, alert]);
     }
-  };
-  if (firingAlert === 'page') {
-    add('page', firingWindows(period, burnRates, 'page'));
-    if (!options.ticketDisabled) {
-      add(
-        'ticket',
-        alertWindowRules(period)
-          .filter(
-            rule =>
-              rule.alert === 'ticket' &&
-              burnsFaster(burnRates[rule.shortWindow], rule.threshold) &&
-              burnsFaster(burnRates[rule.longWindow], rule.threshold),
-          )
-          .flatMap(rule => [rule.shortWindow, rule.longWindow]),
-      );
-    }
-  } else if (firingAlert === 'ticket') {
-    add('ticket', firingWindows(period, burnRates, 'ticket'));
   }
   return byWindow;
 }

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { firingAlertsByWindow, firingWindows } from './alerts';
+import { firingAlertsByWindow, firingAlertsOf, firingWindows } from './alerts';
 import { isSloAvailable } from './annotations';
 import {
   formatAttainment,
@@ -62,6 +62,38 @@ describe('firingWindows', () => {
   });
 });
 
+describe('firingAlertsOf', () => {
+  it.each([
+    [
+      'every firing alert the backend reports',
+      'page',
+      ['page', 'ticket'],
+      ['page', 'ticket'],
+    ],
+    ['the ticket alert alone', 'ticket', ['ticket'], ['ticket']],
+    ['nothing when nothing fires', null, [], []],
+    [
+      'the most severe alert of values stored before firingAlerts',
+      'page',
+      undefined,
+      ['page'],
+    ],
+    [
+      'nothing of values stored before firingAlerts without an alert',
+      null,
+      undefined,
+      [],
+    ],
+  ] as const)('returns %s', (_name, firingAlert, firingAlerts, expected) => {
+    expect(
+      firingAlertsOf({
+        firingAlert,
+        ...(firingAlerts && { firingAlerts: [...firingAlerts] }),
+      }),
+    ).toEqual(expected);
+  });
+});
+
 describe('firingAlertsByWindow', () => {
   const quiet = {
     '5m': 0,
@@ -76,37 +108,33 @@ describe('firingAlertsByWindow', () => {
     Object.fromEntries([...map.entries()].sort());
 
   it.each([
-    ['nothing without an alert', { ...quiet, '2h': 9, '1d': 9 }, null, {}, {}],
+    ['nothing without an alert', { ...quiet, '2h': 9, '1d': 9 }, [], {}],
     [
       'the ticket pair',
       { ...quiet, '2h': 4, '1d': 4 },
-      'ticket',
-      {},
+      ['ticket'],
       { '1d': ['ticket'], '2h': ['ticket'] },
     ],
     [
-      'a ticket pair burning beside the reported page alert',
+      'the ticket pair beside the page pair when both fire',
       { ...quiet, '5m': 20, '1h': 15, '2h': 4, '1d': 4 },
-      'page',
-      {},
+      ['page', 'ticket'],
       { '1h': ['page'], '5m': ['page'], '1d': ['ticket'], '2h': ['ticket'] },
     ],
     [
-      'both alerts on a shared window',
+      'both alerts on a shared window, page first',
       { ...quiet, '30m': 7, '6h': 7, '3d': 2 },
-      'page',
-      {},
+      ['ticket', 'page'],
       { '30m': ['page'], '6h': ['page', 'ticket'], '3d': ['ticket'] },
     ],
     [
-      'no ticket alert the spec disables',
+      'no ticket alert the backend does not report',
       { ...quiet, '5m': 20, '1h': 15, '2h': 4, '1d': 4 },
-      'page',
-      { ticketDisabled: true },
+      ['page'],
       { '1h': ['page'], '5m': ['page'] },
     ],
-  ] as const)('marks %s', (_name, rates, alert, options, expected) => {
-    expect(entries(firingAlertsByWindow('30d', rates, alert, options))).toEqual(
+  ] as const)('marks %s', (_name, rates, alerts, expected) => {
+    expect(entries(firingAlertsByWindow('30d', rates, alerts))).toEqual(
       expected,
     );
   });

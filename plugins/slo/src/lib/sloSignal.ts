@@ -1,23 +1,10 @@
 /**
- * The SLO backend's signal: after each evaluation cycle it broadcasts which
- * entities' SLOs were evaluated, so open pages can refetch.
- *
- * TODO: slo-common is adding `SLO_SIGNAL_CHANNEL` and `SloSignalMessage`;
- * once it exports them, re-export them from here instead of these copies
- * (every caller imports them from this module only).
+ * Helpers for the SLO backend's signal: after each evaluation cycle it
+ * broadcasts on `SLO_SIGNAL_CHANNEL` which entities' SLOs were evaluated, so
+ * open pages can refetch. The channel and message type come from slo-common.
  */
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-
-/** The broadcast channel the SLO backend publishes on. */
-export const SLO_SIGNAL_CHANNEL = 'vigil-slo';
-
-/** Published after each evaluation cycle. */
-export interface SloSignalMessage {
-  type: 'evaluated';
-  /** Stringified refs of the entities whose SLOs were evaluated. */
-  entityRefs: string[];
-  evaluatedAt: string;
-}
+import type { SloSignalMessage } from '@vigil/backstage-plugin-slo-common';
 
 /** Whether a message from the channel is an `evaluated` message. */
 export function isSloSignalMessage(

@@ -1,10 +1,10 @@
 import { useSignal } from '@backstage/plugin-signals-react';
 import { useEffect, useRef, useState } from 'react';
 import {
-  isSloSignalMessage,
   SLO_SIGNAL_CHANNEL,
   SloSignalMessage,
-} from './sloSignal';
+} from '@vigil/backstage-plugin-slo-common';
+import { isSloSignalMessage } from './sloSignal';
 
 /** Signals that arrive this close together cause one refetch. */
 export const SIGNAL_DEBOUNCE_MS = 1_000;

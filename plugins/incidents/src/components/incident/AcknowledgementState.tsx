@@ -1,7 +1,6 @@
 import { isOpenStatus } from '@vigil/backstage-plugin-incidents-common';
 import { Box, Button, Tooltip, Typography } from '@material-ui/core';
 import { Alert, AlertTitle } from '@material-ui/lab';
-import { acknowledgedBy } from '../../api/types';
 import type { Incident } from '../../api/types';
 import { formatRelative, formatTimestamp } from '../../lib/format';
 import { EntityRefText } from '../EntityRefs';
@@ -22,7 +21,7 @@ export function AcknowledgementState(props: {
   const { incident, canAcknowledge, busy, onAcknowledge } = props;
   const at = incident.timestamps.acknowledgedAt;
   if (at) {
-    const by = acknowledgedBy(incident);
+    const by = incident.acknowledgedBy;
     return (
       <Box mb={2}>
         <Typography

@@ -9,7 +9,7 @@ import {
 } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { incidentsApiRef, IncidentsConflictError } from '../../api';
-import type { Incident, IncidentDetails, IncidentStatus } from '../../api';
+import type { IncidentDetails, IncidentStatus } from '../../api';
 import { ResponseError } from '@backstage/errors';
 import { rootRouteRef } from '../../lib/routes';
 import {
@@ -78,7 +78,12 @@ describe('IncidentPage', () => {
 
     const expected: Array<[string, RegExp]> = [
       ['alert_attached', /Alert CheckoutErrorBudgetBurn firing since/],
+      [
+        'alerts_truncated',
+        /Alertmanager truncated 3 alerts of this group \(received 5\)by alertmanager$/,
+      ],
       ['role_assigned', /alice assigned as Commander/],
+      ['acknowledged', /Acknowledged by alice$/],
       ['status_changed', /Status changed from Investigating to Identified/],
       ['severity_changed', /Severity changed from SEV3 to SEV2/],
       ['note', /Rolled back v2\.3/],
@@ -105,6 +110,12 @@ describe('IncidentPage', () => {
       'service=checkout',
     );
     expect(screen.getByTestId('timeline-note')).toHaveTextContent('by bob');
+    // The acknowledgement names its user once, as a link to the catalog.
+    expect(
+      within(screen.getByTestId('timeline-acknowledged')).getByRole('link', {
+        name: /alice/,
+      }),
+    ).toHaveAttribute('href', '/catalog/default/user/alice');
     expect(
       within(screen.getByTestId('timeline-link')).getByRole('link', {
         name: /Checkout dashboard/,
@@ -116,6 +127,30 @@ describe('IncidentPage', () => {
         { name: 'Postmortem' },
       ),
     ).toHaveAttribute('href', '/incidents/inc-1/postmortem');
+  });
+
+  it('counts a single truncated alert in the singular', async () => {
+    renderPage(
+      withDetails(
+        makeDetails({
+          timeline: [
+            {
+              id: 1,
+              type: 'alerts_truncated',
+              at: at(0),
+              actor: 'alertmanager',
+              truncatedAlerts: 1,
+              receivedAlerts: 10,
+            },
+          ],
+        }),
+      ),
+    );
+    expect(
+      await screen.findByTestId('timeline-alerts_truncated'),
+    ).toHaveTextContent(
+      'Alertmanager truncated 1 alert of this group (received 10)',
+    );
   });
 
   it('shows alerts, lifecycle, roles and links to each entity', async () => {
@@ -293,15 +328,18 @@ describe('IncidentPage', () => {
       makeDetails({ permissions: { acknowledge: true } }, ALERT_OPENED),
     );
     api.acknowledgeIncident.mockResolvedValue(
-      makeDetails({ permissions: { acknowledge: false } }, {
-        ...ALERT_OPENED,
-        timestamps: {
-          declaredAt: ALERT_OPENED.timestamps!.declaredAt,
-          acknowledgedAt: at(3),
+      makeDetails(
+        { permissions: { acknowledge: false } },
+        {
+          ...ALERT_OPENED,
+          timestamps: {
+            declaredAt: ALERT_OPENED.timestamps!.declaredAt,
+            acknowledgedAt: at(3),
+          },
+          acknowledgedBy: ALICE,
+          version: 4,
         },
-        acknowledgedBy: ALICE,
-        version: 4,
-      } as Partial<Incident>),
+      ),
     );
     renderPage(api);
     const banner = await screen.findByTestId('incident-unacknowledged');
@@ -337,12 +375,15 @@ describe('IncidentPage', () => {
     api.acknowledgeIncident.mockRejectedValue(
       new IncidentsConflictError(
         'already acknowledged',
-        makeDetails({}, {
-          ...ALERT_OPENED,
-          timestamps: { declaredAt: at(0), acknowledgedAt: at(1) },
-          acknowledgedBy: BOB,
-          version: 4,
-        } as Partial<Incident>),
+        makeDetails(
+          {},
+          {
+            ...ALERT_OPENED,
+            timestamps: { declaredAt: at(0), acknowledgedAt: at(1) },
+            acknowledgedBy: BOB,
+            version: 4,
+          },
+        ),
       ),
     );
     renderPage(api);

@@ -14,7 +14,6 @@ import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { incidentsApiRef } from '../../api/IncidentsApi';
 import { errorMessage, isConflictError } from '../../api/errors';
-import { incidentPermissions } from '../../api/types';
 import type {
   AddLinkRequest,
   IncidentChanges,
@@ -235,8 +234,7 @@ export function IncidentPage() {
     );
   }
 
-  const { incident } = details;
-  const permissions = incidentPermissions(details);
+  const { incident, permissions } = details;
   const closed = incident.status === 'closed';
   const canEdit = permissions.update && !closed;
   const canTakeCommand =

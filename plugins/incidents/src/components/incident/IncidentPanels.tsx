@@ -22,7 +22,6 @@ import {
 } from '@vigil/backstage-plugin-incidents-common';
 import { incidentsApiRef } from '../../api/IncidentsApi';
 import { errorMessage, isConflictError } from '../../api/errors';
-import { acknowledgedBy } from '../../api/types';
 import type {
   IncidentAlert,
   IncidentDetails,
@@ -79,7 +78,7 @@ export function LifecyclePanel(props: { details: IncidentDetails }) {
   const classes = useStyles();
   const { incident } = props.details;
   const ts = incident.timestamps;
-  const acknowledger = acknowledgedBy(incident);
+  const acknowledger = incident.acknowledgedBy;
   const rows: Array<[string, string | undefined, string]> = [
     ['Detected', ts.detectedAt, ''],
     ['Declared', ts.declaredAt, ''],

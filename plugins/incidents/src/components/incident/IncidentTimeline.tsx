@@ -25,11 +25,13 @@ import {
 import AssignmentIndIcon from '@material-ui/icons/AssignmentInd';
 import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import DescriptionIcon from '@material-ui/icons/Description';
+import DoneAllIcon from '@material-ui/icons/DoneAll';
 import LinkIcon from '@material-ui/icons/Link';
 import NotesIcon from '@material-ui/icons/Notes';
 import NotificationsActiveIcon from '@material-ui/icons/NotificationsActive';
 import SwapVertIcon from '@material-ui/icons/SwapVert';
 import TrendingUpIcon from '@material-ui/icons/TrendingUp';
+import WarningIcon from '@material-ui/icons/Warning';
 import { DateTime } from 'luxon';
 import { FormEvent, ReactNode, useState } from 'react';
 import type { AddLinkRequest, TimelineEntry } from '../../api/types';
@@ -68,6 +70,8 @@ interface Rendered {
   icon: ReactNode;
   color: DotColor;
   body: ReactNode;
+  /** The body already names the actor: no "by …" line under it. */
+  namesActor?: boolean;
 }
 
 function AlertLabels(props: { labels: Record<string, string> }) {
@@ -185,6 +189,32 @@ function renderEvent(entry: TimelineEntry, postmortemLink: string): Rendered {
           </>
         ),
       };
+    case 'acknowledged':
+      return {
+        icon: <DoneAllIcon fontSize="small" />,
+        color: 'primary',
+        body: (
+          <>
+            Acknowledged by <EntityRefText entityRef={entry.actor} />
+          </>
+        ),
+        namesActor: true,
+      };
+    case 'alerts_truncated':
+      return {
+        icon: <WarningIcon fontSize="small" />,
+        color: 'secondary',
+        body: (
+          <>
+            Alertmanager truncated{' '}
+            <strong>
+              {entry.truncatedAlerts}{' '}
+              {entry.truncatedAlerts === 1 ? 'alert' : 'alerts'}
+            </strong>{' '}
+            of this group (received {entry.receivedAlerts})
+          </>
+        ),
+      };
     case 'link':
       return {
         icon: <LinkIcon fontSize="small" />,
@@ -285,9 +315,11 @@ export function IncidentTimeline(props: {
               <Typography variant="body2" component="div">
                 {rendered.body}
               </Typography>
-              <Typography variant="caption" color="textSecondary">
-                by <EntityRefText entityRef={entry.actor} />
-              </Typography>
+              {!rendered.namesActor && (
+                <Typography variant="caption" color="textSecondary">
+                  by <EntityRefText entityRef={entry.actor} />
+                </Typography>
+              )}
             </TimelineContent>
           </TimelineItem>
         );

@@ -3,7 +3,8 @@ import {
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
 import { homePageWidgetDataRef } from '@backstage/plugin-home-react/alpha';
-import { screen, within } from '@testing-library/react';
+import { signalApiRef } from '@backstage/plugin-signals-react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import sloPlugin from '../../alpha';
 import { sloApiRef } from '../../api';
 import type { SloListQuery } from '../../api/types';
@@ -13,6 +14,7 @@ import {
   makeListResponse,
   makeSlo,
 } from '../../__testUtils__/fixtures';
+import { fakeSignals } from '../../__testUtils__/live';
 import { SlosAtRiskContent } from './SlosAtRiskContent';
 
 jest.setTimeout(30_000);
@@ -34,9 +36,15 @@ const warning = makeSlo({
   firingAlert: 'ticket',
 });
 
-function render(api: ReturnType<typeof fakeSloApi>) {
+function render(
+  api: ReturnType<typeof fakeSloApi>,
+  signals: ReturnType<typeof fakeSignals> = fakeSignals(),
+) {
   return renderInTestApp(<SlosAtRiskContent />, {
-    apis: [[sloApiRef, api]],
+    apis: [
+      [sloApiRef, api],
+      [signalApiRef, signals.api],
+    ],
     mountedRoutes: {
       '/slos': rootRouteRef,
       '/catalog/:namespace/:kind/:name': catalogEntityRouteRef,
@@ -153,6 +161,66 @@ describe('SlosAtRiskContent', () => {
     expect(
       screen.queryByText(/All SLOs are within budget/),
     ).not.toBeInTheDocument();
+  });
+});
+
+describe('SlosAtRiskContent live updates', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  const advance = (ms: number) =>
+    act(async () => {
+      jest.advanceTimersByTime(ms);
+    });
+
+  it('refetches after any SLO evaluation, once per burst of signals', async () => {
+    const api = fakeSloApi({
+      listSlos: jest.fn(async (query?: SloListQuery) =>
+        query?.status === 'breaching'
+          ? makeListResponse([breaching], 1)
+          : makeListResponse([], 0),
+      ),
+    });
+    const signals = fakeSignals();
+    render(api, signals);
+    expect(await screen.findAllByTestId('slo-at-risk')).toHaveLength(1);
+    expect(api.listSlos).toHaveBeenCalledTimes(2);
+
+    api.listSlos.mockImplementation(async (query?: SloListQuery) =>
+      query?.status === 'breaching'
+        ? makeListResponse([breaching], 1)
+        : makeListResponse([warning], 1),
+    );
+    // Any entity's evaluation may change which SLOs are at risk.
+    signals.evaluated(['component:default/checkout']);
+    signals.evaluated(['component:default/scoring-api']);
+    expect(api.listSlos).toHaveBeenCalledTimes(2);
+    await advance(1_500);
+    await waitFor(() =>
+      expect(screen.getAllByTestId('slo-at-risk')).toHaveLength(2),
+    );
+    expect(api.listSlos).toHaveBeenCalledTimes(4);
+    expect(screen.getByText('1 breaching, 1 burning budget')).toBeVisible();
+  });
+
+  it('refetches on a slow poll when no signal arrives', async () => {
+    const api = fakeSloApi({
+      listSlos: jest.fn(async () => makeListResponse([], 0)),
+    });
+    render(api);
+    await screen.findByText(/All SLOs are within budget/);
+    expect(api.listSlos).toHaveBeenCalledTimes(2);
+
+    api.listSlos.mockImplementation(async (query?: SloListQuery) =>
+      query?.status === 'breaching'
+        ? makeListResponse([breaching], 1)
+        : makeListResponse([], 0),
+    );
+    await advance(59_000);
+    expect(api.listSlos).toHaveBeenCalledTimes(2);
+    await advance(1_000);
+    expect(await screen.findAllByTestId('slo-at-risk')).toHaveLength(1);
+    expect(api.listSlos).toHaveBeenCalledTimes(4);
   });
 });
 

@@ -6,9 +6,8 @@ import CheckCircleOutlineIcon from '@material-ui/icons/CheckCircleOutline';
 import type { Slo } from '../../api/types';
 import { formatBudget } from '../../lib/format';
 import { rootRouteRef } from '../../lib/routes';
-import { useSloTabLink } from '../../lib/useSloTabLink';
+import { useEntityLink, useSloTabLink } from '../../lib/useSloTabLink';
 import { SloStatusChip } from '../SloStatusChip';
-import { useEntityPageLink } from './useEntityPageLink';
 import { useSlosAtRisk } from './useSlosAtRisk';
 
 const useStyles = makeStyles(theme => ({
@@ -36,7 +35,7 @@ function SloRow(props: { slo: Slo }) {
   const { slo } = props;
   const classes = useStyles();
   const sloTabLink = useSloTabLink()(slo.entityRef);
-  const entityLink = useEntityPageLink()(slo.entityRef);
+  const entityLink = useEntityLink()(slo.entityRef);
   const overspent = slo.budgetRemaining !== null && slo.budgetRemaining <= 0;
   return (
     <Box className={classes.row} data-testid="slo-at-risk">
