@@ -5,7 +5,10 @@
 
 /** The request for the n-th tick; `random` returns [0, 1). */
 export function demoRequest(n, random = Math.random) {
-  const customer = `c-${String(1 + Math.floor(random() * 500)).padStart(5, '0')}`;
+  const customer = `c-${String(1 + Math.floor(random() * 500)).padStart(
+    5,
+    '0',
+  )}`;
   const roll = random();
   if (roll < 0.8) {
     return {
@@ -59,7 +62,10 @@ export function startDemoTraffic({
       stats.failed += 1;
     }
   };
-  const timer = setInterval(tick, Math.max(1, Math.round(1000 / ratePerSecond)));
+  const timer = setInterval(
+    tick,
+    Math.max(1, Math.round(1000 / ratePerSecond)),
+  );
   // Never keeps the launcher alive on its own.
   timer.unref();
   return {

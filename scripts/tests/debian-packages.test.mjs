@@ -27,9 +27,14 @@ function run({ uid, installed, sudo = 'none', aptFails = false }) {
   fake('id', `echo ${uid}`);
   fake(
     'dpkg-query',
-    `case " ${installed.join(' ')} " in *" \${@: -1} "*) printf 'install ok installed';; *) exit 1;; esac`,
+    `case " ${installed.join(
+      ' ',
+    )} " in *" \${@: -1} "*) printf 'install ok installed';; *) exit 1;; esac`,
   );
-  fake('apt-get', `echo "apt-get $*" >>${calls}; ${aptFails ? 'exit 100' : ''}`);
+  fake(
+    'apt-get',
+    `echo "apt-get $*" >>${calls}; ${aptFails ? 'exit 100' : ''}`,
+  );
   if (sudo !== 'none') {
     fake(
       'sudo',
@@ -40,7 +45,10 @@ function run({ uid, installed, sudo = 'none', aptFails = false }) {
   }
   const result = spawnSync(
     '/bin/bash',
-    ['-c', `source "${toolchain}"; VIGIL_TOOLCHAIN=${dir}/tc; vigil_ensure_debian_packages`],
+    [
+      '-c',
+      `source "${toolchain}"; VIGIL_TOOLCHAIN=${dir}/tc; vigil_ensure_debian_packages`,
+    ],
     {
       encoding: 'utf8',
       // The recorders shadow the real commands; bash and coreutils stay reachable.
@@ -51,10 +59,21 @@ function run({ uid, installed, sudo = 'none', aptFails = false }) {
     ? fs.readFileSync(calls, 'utf8').trim().split('\n')
     : [];
   fs.rmSync(dir, { recursive: true, force: true });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr, calls: recorded };
+  return {
+    status: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    calls: recorded,
+  };
 }
 
-const all = ['prometheus', 'prometheus-alertmanager', 'chromium', 'mkdocs', 'mkdocs-material'];
+const all = [
+  'prometheus',
+  'prometheus-alertmanager',
+  'chromium',
+  'mkdocs',
+  'mkdocs-material',
+];
 
 test('does nothing when every package is installed', () => {
   const r = run({ uid: 1000, installed: all });
@@ -63,13 +82,19 @@ test('does nothing when every package is installed', () => {
 });
 
 test('as root it updates the lists and installs only what is missing', () => {
-  const r = run({ uid: 0, installed: ['chromium', 'mkdocs', 'mkdocs-material'] });
+  const r = run({
+    uid: 0,
+    installed: ['chromium', 'mkdocs', 'mkdocs-material'],
+  });
   assert.equal(r.status, 0, r.stderr);
   assert.deepEqual(r.calls, [
     'apt-get update -qq',
     'apt-get install -y -qq --no-install-recommends prometheus prometheus-alertmanager',
   ]);
-  assert.match(r.stdout, /installing Debian packages prometheus prometheus-alertmanager/);
+  assert.match(
+    r.stdout,
+    /installing Debian packages prometheus prometheus-alertmanager/,
+  );
 });
 
 test('a user with passwordless sudo installs through sudo -n', () => {
@@ -77,7 +102,10 @@ test('a user with passwordless sudo installs through sudo -n', () => {
   assert.equal(r.status, 0, r.stderr);
   assert.ok(r.calls.includes('apt-get update -qq'));
   assert.ok(r.calls.every(c => c.startsWith('apt-get') || c === 'sudo -n'));
-  assert.ok(r.calls.filter(c => c === 'sudo -n').length >= 3, r.calls.join('\n'));
+  assert.ok(
+    r.calls.filter(c => c === 'sudo -n').length >= 3,
+    r.calls.join('\n'),
+  );
 });
 
 test('a user who cannot sudo gets the one apt-get line to run', () => {
@@ -94,5 +122,8 @@ test('a failing apt-get says so and prints the line to run', () => {
   const r = run({ uid: 0, installed: [], aptFails: true });
   assert.equal(r.status, 1);
   assert.match(r.stderr, /apt-get could not install/);
-  assert.match(r.stderr, /sudo apt-get install -y --no-install-recommends prometheus/);
+  assert.match(
+    r.stderr,
+    /sudo apt-get install -y --no-install-recommends prometheus/,
+  );
 });

@@ -10,7 +10,7 @@ import {
 /** A deterministic [0, 1) sequence (a small LCG), so the mix is checkable. */
 function seeded(seed = 42) {
   let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 test('the mix is mostly scoring, some look-ups, a few client errors', () => {
@@ -22,9 +22,18 @@ test('the mix is mostly scoring, some look-ups, a few client errors', () => {
     else if (r.body.amount < 0) counts.invalid++;
     else counts.score++;
   }
-  assert.ok(counts.score > 7_500 && counts.score < 8_500, JSON.stringify(counts));
-  assert.ok(counts.features > 1_200 && counts.features < 1_800, JSON.stringify(counts));
-  assert.ok(counts.invalid > 300 && counts.invalid < 700, JSON.stringify(counts));
+  assert.ok(
+    counts.score > 7_500 && counts.score < 8_500,
+    JSON.stringify(counts),
+  );
+  assert.ok(
+    counts.features > 1_200 && counts.features < 1_800,
+    JSON.stringify(counts),
+  );
+  assert.ok(
+    counts.invalid > 300 && counts.invalid < 700,
+    JSON.stringify(counts),
+  );
 });
 
 test('scoring requests are valid for the scoring API', () => {

@@ -69,16 +69,24 @@ test('the portal lists the scoring API and shows its runbooks', async ({
   const firstCode = page.locator('pre').first();
   await expect(firstCode).toBeVisible();
   await page.waitForTimeout(5_000);
-  await expect(page.getByText(/newer version of this documentation/i)).toHaveCount(0);
+  await expect(
+    page.getByText(/newer version of this documentation/i),
+  ).toHaveCount(0);
   const codeBlocks = await page.locator('pre > code').count();
   expect(codeBlocks).toBeGreaterThan(0);
-  await expect(page.getByRole('button', { name: /copy/i })).toHaveCount(codeBlocks);
+  await expect(page.getByRole('button', { name: /copy/i })).toHaveCount(
+    codeBlocks,
+  );
 });
 
-test('the Docs index lists every site, not only owned ones', async ({ page }) => {
+test('the Docs index lists every site, not only owned ones', async ({
+  page,
+}) => {
   await signInAsGuest(page, '/docs');
   await expect(page).toHaveURL(/filters%5Buser%5D=all|filters\[user\]=all/);
-  await expect(page.getByRole('link', { name: /scoring api/i }).first()).toBeVisible({
+  await expect(
+    page.getByRole('link', { name: /scoring api/i }).first(),
+  ).toBeVisible({
     timeout: 30_000,
   });
 });
@@ -86,7 +94,9 @@ test('the Docs index lists every site, not only owned ones', async ({ page }) =>
 test('search finds a runbook', async ({ page }) => {
   await signInAsGuest(page, '/search?query=feature%20store%20outage');
   // The index builds a few seconds after the backend starts.
-  const result = page.getByRole('link', { name: /Feature store outage/i }).first();
+  const result = page
+    .getByRole('link', { name: /Feature store outage/i })
+    .first();
   await expect(async () => {
     await page.reload();
     await expect(result).toBeVisible({ timeout: 5_000 });
@@ -99,7 +109,9 @@ test('search finds a runbook', async ({ page }) => {
 
 test('Prometheus scrapes the scoring API', async ({ request }) => {
   const res = await request.get(
-    `http://127.0.0.1:9090/api/v1/query?query=${encodeURIComponent('up{job="scoring-api"}')}`,
+    `http://127.0.0.1:9090/api/v1/query?query=${encodeURIComponent(
+      'up{job="scoring-api"}',
+    )}`,
   );
   expect(res.ok()).toBe(true);
   const body = await res.json();

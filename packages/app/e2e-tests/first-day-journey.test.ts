@@ -101,29 +101,45 @@ test('healthy, then burning: the SLO tab turns breaching live, one incident, ack
   })();
 
   try {
-    // Prometheus fires the page alert; the tab shows "breaching" within 30 s.
-    let pageFiringSeenAt = 0;
+    // Prometheus fires the page alert; the tab shows "breaching" within 30 s
+    // of it. Both are watched at once: the open tab may turn first, since
+    // the evaluator applies the alert rule's own condition.
+    const errorsInjectedAt = Date.now();
+    let breachingShownAt = 0;
+    const watchTab = expect(availabilityStatus)
+      .toHaveText('breaching', { timeout: 270_000 })
+      .then(() => {
+        breachingShownAt = Date.now();
+      });
+    let pageFiringSince = 0;
     await expect
       .poll(
         async () => {
-          const firing = (await availabilityAlerts(request)).some(
+          const alert = (await availabilityAlerts(request)).find(
             a => a.labels.sloth_severity === 'page' && a.state === 'firing',
           );
-          if (firing && !pageFiringSeenAt) pageFiringSeenAt = Date.now();
-          return firing;
+          // Sloth's alerts have no `for`: active is firing.
+          if (alert?.activeAt) pageFiringSince = Date.parse(alert.activeAt);
+          return Boolean(alert);
         },
         { timeout: 240_000, intervals: [1_000] },
       )
       .toBe(true);
-    await expect(availabilityStatus).toHaveText('breaching', {
-      timeout: 30_000,
-    });
-    const lagSeconds = (Date.now() - pageFiringSeenAt) / 1000;
-    test.info().annotations.push({
-      type: 'page alert firing → breaching in the UI',
-      description: `${lagSeconds.toFixed(1)} s`,
-    });
-    console.log(`page alert firing → "breaching" on the open tab: ${lagSeconds.toFixed(1)} s`);
+    await watchTab;
+    const lagSeconds = (breachingShownAt - pageFiringSince) / 1000;
+    expect(lagSeconds).toBeLessThanOrEqual(30);
+    const figures = `page alert firing at +${(
+      (pageFiringSince - errorsInjectedAt) /
+      1000
+    ).toFixed(
+      1,
+    )} s after the errors began; "breaching" on the open tab ${lagSeconds.toFixed(
+      1,
+    )} s after it fired`;
+    test.info().annotations.push({ type: 'timing', description: figures });
+    // The figure the test command's log reports (the closing note quotes it).
+    // eslint-disable-next-line no-console
+    console.log(figures);
     const [pageAlert] = (await availabilityAlerts(request)).filter(
       a => a.labels.sloth_severity === 'page' && a.state === 'firing',
     );
@@ -135,13 +151,17 @@ test('healthy, then burning: the SLO tab turns breaching live, one incident, ack
     });
     // Numbers from Prometheus on the same, never reloaded, tab: the 1h burn
     // rate of the firing page alert.
-    await expect(availability.getByRole('row', { name: /^1h\b/ }).first()).toContainText('×');
+    await expect(
+      availability.getByRole('row', { name: /^1h\b/ }).first(),
+    ).toContainText('×');
 
     // 3. The page and the ticket alert of one SLO are one problem.
     await expect
       .poll(
         async () =>
-          (await availabilityAlerts(request))
+          (
+            await availabilityAlerts(request)
+          )
             .filter(a => a.state === 'firing')
             .map(a => a.labels.sloth_severity)
             .sort(),
@@ -155,8 +175,9 @@ test('healthy, then burning: the SLO tab turns breaching live, one incident, ack
         headers: { authorization: `Bearer ${token}` },
       });
       const body = await res.json();
-      return (body.items as { id: string; title: string; severity: string }[])
-        .filter(i => i.title === alertSummary);
+      return (
+        body.items as { id: string; title: string; severity: string }[]
+      ).filter(i => i.title === alertSummary);
     };
     // Alertmanager delivers each group after group_wait (5 s); give both
     // groups time to arrive, then count.
@@ -185,18 +206,24 @@ test('healthy, then burning: the SLO tab turns breaching live, one incident, ack
 
     // 4. Acknowledge it: an alert-opened incident waits for a person.
     await page.goto(`/incidents/${incident.id}`);
-    await expect(page.getByRole('heading', { name: alertSummary })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: alertSummary }),
+    ).toBeVisible();
     await expect(page.getByText(/not acknowledged/i).first()).toBeVisible();
     await page.getByRole('button', { name: 'Acknowledge' }).click();
     await expect(page.getByText(/acknowledged by/i).first()).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Acknowledge' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Acknowledge' })).toHaveCount(
+      0,
+    );
     // The alert's source is the Prometheus the portal is configured with
     // (its external URL), not this machine's host name.
     await expect(
       page.getByRole('link', { name: 'Prometheus' }).first(),
     ).toHaveAttribute('href', /^http:\/\/127\.0\.0\.1:9090\//);
     // The alert links its runbook.
-    await expect(page.getByRole('link', { name: 'Runbook' }).first()).toHaveAttribute(
+    await expect(
+      page.getByRole('link', { name: 'Runbook' }).first(),
+    ).toHaveAttribute(
       'href',
       /\/docs\/default\/component\/scoring-api\/high-error-rate/,
     );
@@ -204,7 +231,9 @@ test('healthy, then burning: the SLO tab turns breaching live, one incident, ack
     // Resolve it so that a postmortem can be written.
     await page.getByRole('button', { name: 'Change status' }).click();
     await page.getByRole('menuitem', { name: /^Resolved/ }).click();
-    await expect(page.getByText('Resolved', { exact: true }).first()).toBeVisible();
+    await expect(
+      page.getByText('Resolved', { exact: true }).first(),
+    ).toBeVisible();
   } finally {
     sending = false;
     await traffic;
@@ -231,7 +260,9 @@ test('healthy, then burning: the SLO tab turns breaching live, one incident, ack
   await page.waitForTimeout(5_000);
   await page.reload();
   for (const [label, text] of Object.entries(edits)) {
-    await expect(page.getByLabel(label, { exact: true }).first()).toHaveValue(text);
+    await expect(page.getByLabel(label, { exact: true }).first()).toHaveValue(
+      text,
+    );
   }
 
   // And on the server, not only in this browser's draft.
@@ -256,5 +287,7 @@ test('healthy, then burning: the SLO tab turns breaching live, one incident, ack
   // Publishing is refused while the action item is unsaved, saying why.
   await page.getByRole('button', { name: 'Publish' }).click();
   await expect(page.getByText(/Action item 1/).first()).toBeVisible();
-  await expect(page.getByText('Published postmortems are final and read-only.')).toHaveCount(0);
+  await expect(
+    page.getByText('Published postmortems are final and read-only.'),
+  ).toHaveCount(0);
 });
