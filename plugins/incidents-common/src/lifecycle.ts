@@ -388,6 +388,19 @@ function refuse(
   return { ok: false, error: { code, message } };
 }
 
+/** The refusal of an action on a stale version or a closed incident, if any. */
+function refuseStaleOrClosed(
+  current: Incident,
+  expectedVersion: number,
+): IncidentUpdateResult | undefined {
+  const check = checkVersion(current, expectedVersion);
+  if (!check.ok) return refuse('VERSION_CONFLICT', check.message);
+  if (current.status === 'closed') {
+    return refuse('INCIDENT_CLOSED', 'a closed incident cannot be changed');
+  }
+  return undefined;
+}
+
 /**
  * `POST /incidents/:id/acknowledge`: the actor acknowledges the incident
  * now. Refused (a conflict) when the version is stale, it is already
@@ -399,11 +412,8 @@ export function acknowledgeIncident(
   actor: string,
   now: string,
 ): IncidentUpdateResult {
-  const check = checkVersion(current, expectedVersion);
-  if (!check.ok) return refuse('VERSION_CONFLICT', check.message);
-  if (current.status === 'closed') {
-    return refuse('INCIDENT_CLOSED', 'a closed incident cannot be changed');
-  }
+  const refused = refuseStaleOrClosed(current, expectedVersion);
+  if (refused) return refused;
   if (current.timestamps.acknowledgedAt) {
     return refuse(
       'ALREADY_ACKNOWLEDGED',
@@ -439,11 +449,8 @@ export function takeCommand(
   actor: string,
   now: string,
 ): IncidentUpdateResult {
-  const check = checkVersion(current, expectedVersion);
-  if (!check.ok) return refuse('VERSION_CONFLICT', check.message);
-  if (current.status === 'closed') {
-    return refuse('INCIDENT_CLOSED', 'a closed incident cannot be changed');
-  }
+  const refused = refuseStaleOrClosed(current, expectedVersion);
+  if (refused) return refused;
   if (current.roles.commander) {
     return refuse(
       'HAS_COMMANDER',

@@ -1,35 +1,19 @@
 import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { isFullEntityRef } from '@vigil/backstage-plugin-incidents-common';
 import { Box, Chip, makeStyles, Typography } from '@material-ui/core';
-import CheckCircleOutlineIcon from '@material-ui/icons/CheckCircleOutline';
 import type { ActionItemWithContext } from '../../api/types';
 import { ACTION_ITEM_STATUS_LABELS } from '../../lib/format';
 import { useEntityPageLinks, useIncidentLinks } from '../../lib/links';
 import { EntityRefText } from '../EntityRefs';
 import { useMyActionItems } from './useMyActionItems';
+import { AllClear, ListFooter, useWidgetRowStyles } from './WidgetParts';
 
 /** Most action items the widget lists; the rest are counted. */
 export const MY_ACTION_ITEMS_SHOWN = 8;
 
 const useStyles = makeStyles(theme => ({
-  row: {
-    display: 'flex',
-    alignItems: 'flex-start',
-    gap: theme.spacing(1.5),
-    padding: theme.spacing(1, 0),
-    '&:not(:last-child)': {
-      borderBottom: `1px solid ${theme.palette.divider}`,
-    },
-  },
   priority: { flexShrink: 0, minWidth: 44, fontWeight: 600 },
-  text: { minWidth: 0, flex: 1 },
   overdue: { color: theme.palette.error.main, fontWeight: 600 },
-  ok: {
-    display: 'flex',
-    alignItems: 'center',
-    gap: theme.spacing(1),
-  },
-  okIcon: { color: theme.palette.success.main },
 }));
 
 function ActionItemRow(props: {
@@ -38,10 +22,11 @@ function ActionItemRow(props: {
 }) {
   const { item, userEntityRef } = props;
   const classes = useStyles();
+  const shared = useWidgetRowStyles();
   const links = useIncidentLinks();
   return (
     <Box
-      className={classes.row}
+      className={shared.row}
       data-testid="my-action-item"
       data-overdue={item.overdue ? 'true' : undefined}
     >
@@ -55,7 +40,7 @@ function ActionItemRow(props: {
             : 'default'
         }
       />
-      <Box className={classes.text}>
+      <Box className={shared.text}>
         <Typography variant="body2">
           {item.link ? <Link to={item.link}>{item.title}</Link> : item.title}
         </Typography>
@@ -91,7 +76,6 @@ function ActionItemRow(props: {
  * their groups, overdue and most urgent first.
  */
 export function MyActionItemsContent() {
-  const classes = useStyles();
   const entityPageLinks = useEntityPageLinks();
   const { value, error } = useMyActionItems();
 
@@ -104,14 +88,7 @@ export function MyActionItemsContent() {
       ? entityPageLinks(value.userEntityRef)?.catalog
       : undefined;
   if (value.totalCount === 0) {
-    return (
-      <Box className={classes.ok}>
-        <CheckCircleOutlineIcon className={classes.okIcon} />
-        <Typography variant="body1">
-          No open action items for you or your teams.
-        </Typography>
-      </Box>
-    );
+    return <AllClear>No open action items for you or your teams.</AllClear>;
   }
   const shown = value.items.slice(0, MY_ACTION_ITEMS_SHOWN);
   return (
@@ -125,13 +102,13 @@ export function MyActionItemsContent() {
           />
         ))}
       </Box>
-      <Box mt={1}>
-        <Typography variant="body2">
-          {value.totalCount > shown.length &&
-            `Showing ${shown.length} of ${value.totalCount} open action items. `}
-          {userPage && <Link to={userPage}>Update them on your page</Link>}
-        </Typography>
-      </Box>
+      <ListFooter
+        shown={shown.length}
+        total={value.totalCount}
+        noun="open action items"
+      >
+        {userPage && <Link to={userPage}>Update them on your page</Link>}
+      </ListFooter>
     </>
   );
 }

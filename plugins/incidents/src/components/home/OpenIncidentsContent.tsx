@@ -1,6 +1,5 @@
 import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { Box, makeStyles, Typography } from '@material-ui/core';
-import CheckCircleOutlineIcon from '@material-ui/icons/CheckCircleOutline';
 import type { Incident, SeverityTable } from '../../api/types';
 import { useIncidentLinks } from '../../lib/links';
 import { useIncidentsConfig } from '../../lib/useIncidentsConfig';
@@ -8,41 +7,27 @@ import { SeverityChip, StatusChip } from '../Chips';
 import { EntityRefList } from '../EntityRefs';
 import { RelativeTime } from '../ServerPagedTable';
 import { useOpenIncidents } from './useOpenIncidents';
+import { AllClear, ListFooter, useWidgetRowStyles } from './WidgetParts';
 
 /** Most incidents the widget lists; the rest are counted. */
 export const OPEN_INCIDENTS_SHOWN = 8;
 
 const useStyles = makeStyles(theme => ({
-  row: {
-    display: 'flex',
-    alignItems: 'flex-start',
-    gap: theme.spacing(1.5),
-    padding: theme.spacing(1, 0),
-    '&:not(:last-child)': {
-      borderBottom: `1px solid ${theme.palette.divider}`,
-    },
-  },
   severity: { flexShrink: 0, minWidth: 56 },
-  text: { minWidth: 0, flex: 1 },
   noCommander: { color: theme.palette.error.main, fontWeight: 600 },
-  ok: {
-    display: 'flex',
-    alignItems: 'center',
-    gap: theme.spacing(1),
-  },
-  okIcon: { color: theme.palette.success.main },
 }));
 
 function IncidentRow(props: { incident: Incident; severities: SeverityTable }) {
   const { incident, severities } = props;
   const classes = useStyles();
+  const shared = useWidgetRowStyles();
   const links = useIncidentLinks();
   return (
-    <Box className={classes.row} data-testid="open-incident">
+    <Box className={shared.row} data-testid="open-incident">
       <Box className={classes.severity}>
         <SeverityChip severity={incident.severity} severities={severities} />
       </Box>
-      <Box className={classes.text}>
+      <Box className={shared.text}>
         <Typography variant="body2">
           <Link to={links.incident(incident.id)}>{incident.title}</Link>
         </Typography>
@@ -65,7 +50,6 @@ function IncidentRow(props: { incident: Incident; severities: SeverityTable }) {
 
 /** Home page widget: incidents not yet resolved, most severe first. */
 export function OpenIncidentsContent() {
-  const classes = useStyles();
   const links = useIncidentLinks();
   const { config } = useIncidentsConfig();
   const { value, error } = useOpenIncidents();
@@ -75,12 +59,9 @@ export function OpenIncidentsContent() {
 
   if (value.totalCount === 0) {
     return (
-      <Box className={classes.ok}>
-        <CheckCircleOutlineIcon className={classes.okIcon} />
-        <Typography variant="body1">
-          No open incidents. <Link to={links.root}>See all incidents</Link>
-        </Typography>
-      </Box>
+      <AllClear>
+        No open incidents. <Link to={links.root}>See all incidents</Link>
+      </AllClear>
     );
   }
   const shown = value.items.slice(0, OPEN_INCIDENTS_SHOWN);
@@ -95,13 +76,13 @@ export function OpenIncidentsContent() {
           />
         ))}
       </Box>
-      <Box mt={1}>
-        <Typography variant="body2">
-          {value.totalCount > shown.length &&
-            `Showing ${shown.length} of ${value.totalCount} open incidents. `}
-          <Link to={links.root}>See all incidents</Link>
-        </Typography>
-      </Box>
+      <ListFooter
+        shown={shown.length}
+        total={value.totalCount}
+        noun="open incidents"
+      >
+        <Link to={links.root}>See all incidents</Link>
+      </ListFooter>
     </>
   );
 }
