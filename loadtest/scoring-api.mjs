@@ -2,8 +2,11 @@
 // throughput and error rate. Figures only: it never passes or fails.
 //   node loadtest/scoring-api.mjs [--url http://127.0.0.1:8080] [--duration 30]
 //                                 [--connections 20] [--rate 0 (unlimited)]
-import autocannon from 'autocannon';
 import { parseArgs } from 'node:util';
+import { checkNonNegative } from './lib/cli.mjs';
+import { runAutocannon } from './lib/load.mjs';
+import { printJson } from './lib/report.mjs';
+import { percentiles } from './lib/stats.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -19,12 +22,7 @@ const duration = Number(values.duration);
 const connections = Number(values.connections);
 const rate = Number(values.rate);
 const customers = Number(values.customers);
-for (const [name, v] of Object.entries({ duration, connections, rate, customers })) {
-  if (!Number.isFinite(v) || v < 0) {
-    console.error(`loadtest: --${name} must be a non-negative number`);
-    process.exit(2);
-  }
-}
+checkNonNegative('loadtest', { duration, connections, rate, customers });
 
 try {
   await fetch(`${values.url}/healthz`, { signal: AbortSignal.timeout(2000) });
@@ -34,11 +32,6 @@ try {
 }
 
 let seq = 0;
-// autocannon reports p97.5 but not p95, so percentiles come from every
-// response time recorded here.
-const latencies = [];
-const percentile = (sorted, p) =>
-  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : 0;
 
 const options = {
   url: values.url,
@@ -65,15 +58,9 @@ const options = {
     },
   ],
 };
-const result = await new Promise((resolve, reject) => {
-  const instance = autocannon(options, (error, res) =>
-    error ? reject(error) : resolve(res),
-  );
-  instance.on('response', (_client, _status, _bytes, responseTimeMs) => {
-    latencies.push(responseTimeMs);
-  });
-});
-latencies.sort((a, b) => a - b);
+// autocannon reports p97.5 but not p95, so percentiles come from every
+// response time recorded.
+const { result, latencies } = await runAutocannon(options);
 
 const total = result.requests.total;
 const failed = result.non2xx + result.errors + result.timeouts;
@@ -83,15 +70,10 @@ const figures = {
   connections,
   requests: total,
   throughputRps: Math.round(result.requests.average),
-  latencyMs: {
-    p50: Number(percentile(latencies, 50).toFixed(2)),
-    p95: Number(percentile(latencies, 95).toFixed(2)),
-    p99: Number(percentile(latencies, 99).toFixed(2)),
-    max: Number((latencies[latencies.length - 1] ?? 0).toFixed(2)),
-  },
+  latencyMs: percentiles(latencies, 2),
   errorRate: total ? Number((failed / total).toFixed(5)) : 0,
   non2xx: result.non2xx,
   socketErrors: result.errors,
   timeouts: result.timeouts,
 };
-console.log(JSON.stringify(figures, null, 2));
+printJson(figures);

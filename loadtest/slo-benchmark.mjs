@@ -5,15 +5,25 @@
 // ports below free; it starts and stops its own backend and Prometheus.
 //   node loadtest/slo-benchmark.mjs [--entities 1000] [--slos-per-entity 5]
 //                                   [--duration 20] [--connections 50]
-import autocannon from 'autocannon';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
+import { startBackend, waitForBackend } from './lib/backend.mjs';
+import { failer } from './lib/cli.mjs';
+import { runAutocannon } from './lib/load.mjs';
+import {
+  freshDir,
+  root,
+  startLogged,
+  stopChildrenOnExit,
+  waitFor,
+  workDir,
+} from './lib/process.mjs';
+import { printJson } from './lib/report.mjs';
+import { percentiles } from './lib/stats.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
   options: {
     entities: { type: 'string', default: '1000' },
@@ -27,26 +37,10 @@ const PER_ENTITY = Number(values['slos-per-entity']);
 const DURATION = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
 const PORTS = { backend: 7027, prometheus: 9391, exporter: 9399 };
-const work = path.join(root, '.data', 'slo-benchmark');
+const work = workDir('slo-benchmark');
 
-const children = [];
-const stopAll = () => {
-  for (const child of children) {
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  }
-};
-process.on('exit', stopAll);
-process.on('SIGINT', () => process.exit(130));
-
-const fail = message => {
-  console.error(`slo-benchmark: ${message}`);
-  process.exit(1);
-};
-const sleep = ms => new Promise(r => setTimeout(r, ms));
+stopChildrenOnExit();
+const fail = failer('slo-benchmark');
 const service = i => `svc-${String(i).padStart(4, '0')}`;
 
 function specFor(i) {
@@ -70,8 +64,7 @@ function specFor(i) {
 }
 
 function writeInputs() {
-  fs.rmSync(work, { recursive: true, force: true });
-  fs.mkdirSync(path.join(work, 'sqlite'), { recursive: true });
+  freshDir(work, 'sqlite');
   const specs = [];
   const entities = [];
   for (let i = 1; i <= ENTITIES; i++) {
@@ -158,27 +151,6 @@ function startExporter() {
   );
 }
 
-function start(name, command, args, options = {}) {
-  const log = fs.openSync(path.join(work, `${name}.log`), 'w');
-  const child = spawn(command, args, {
-    detached: true,
-    stdio: ['ignore', log, log],
-    ...options,
-  });
-  children.push(child);
-  return child;
-}
-
-async function waitFor(what, check, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await check().catch(() => undefined);
-    if (value) return value;
-    await sleep(1000);
-  }
-  return fail(`timed out waiting for ${what} (logs in ${path.relative(root, work)})`);
-}
-
 const backendLog = () =>
   // eslint-disable-next-line no-control-regex
   fs.readFileSync(path.join(work, 'backend.log'), 'utf8').replace(/\x1b\[[0-9;]*m/g, '');
@@ -199,42 +171,20 @@ async function main() {
   figures.ruleGeneration = JSON.parse(generation.stdout);
 
   await startExporter();
-  start('prometheus', 'prometheus', [
+  startLogged(work, 'prometheus', 'prometheus', [
     `--config.file=${path.join(work, 'prometheus.yml')}`,
     `--storage.tsdb.path=${path.join(work, 'tsdb')}`,
     `--web.listen-address=127.0.0.1:${PORTS.prometheus}`,
   ]);
-  start(
-    'backend',
-    'yarn',
-    [
-      'backstage-cli',
-      'package',
-      'start',
-      '--config',
-      '../../app-config.yaml',
-      '--config',
-      path.join(work, 'app-config.benchmark.yaml'),
-    ],
-    { cwd: path.join(root, 'packages/backend') },
-  );
+  startBackend(work, {
+    configFile: path.join(work, 'app-config.benchmark.yaml'),
+  });
   const base = `http://127.0.0.1:${PORTS.backend}`;
-  await waitFor(
-    'the backend',
-    async () => (await fetch(`${base}/.backstage/health/v1/readiness`)).ok,
-    180_000,
-  );
-  const token = await waitFor(
-    'a guest token',
-    async () => {
-      const res = await fetch(`${base}/api/auth/guest/refresh`, {
-        headers: { 'x-requested-with': 'XMLHttpRequest' },
-      });
-      return res.ok ? (await res.json()).backstageIdentity.token : undefined;
-    },
-    60_000,
-  );
-  const headers = { authorization: `Bearer ${token}` };
+  const { headers } = await waitForBackend(base, {
+    readyTimeoutMs: 180_000,
+    fail,
+    work,
+  });
 
   // Specs of every entity read, then two evaluation cycles with data.
   const ingested = await waitFor(
@@ -245,6 +195,7 @@ async function main() {
       return body.totalCount >= figures.slos ? body.totalCount : undefined;
     },
     600_000,
+    { fail, work },
   );
   figures.slosListed = ingested;
   const cycles = await waitFor(
@@ -255,6 +206,7 @@ async function main() {
       return runs.length >= 2 ? runs : undefined;
     },
     600_000,
+    { fail, work },
   );
   figures.evaluationCycle = cycles.map(m => ({
     slos: Number(m[1]),
@@ -262,33 +214,22 @@ async function main() {
     ms: Number(m[3]),
   }));
 
-  const latencies = [];
-  const result = await new Promise((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: `${base}/api/slo/slos?limit=50`,
-        headers,
-        connections: CONNECTIONS,
-        duration: DURATION,
-      },
-      (error, res) => (error ? reject(error) : resolve(res)),
-    );
-    instance.on('response', (_c, _s, _b, ms) => latencies.push(ms));
+  const { result, latencies } = await runAutocannon({
+    url: `${base}/api/slo/slos?limit=50`,
+    headers,
+    connections: CONNECTIONS,
+    duration: DURATION,
   });
-  latencies.sort((a, b) => a - b);
-  const pct = p =>
-    Number(
-      (latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? 0).toFixed(1),
-    );
+  const { p50, p95, p99 } = percentiles(latencies);
   figures.listApi = {
     connections: CONNECTIONS,
     durationSeconds: DURATION,
     requests: result.requests.total,
     throughputRps: Math.round(result.requests.average),
-    latencyMs: { p50: pct(50), p95: pct(95), p99: pct(99) },
+    latencyMs: { p50, p95, p99 },
     non2xx: result.non2xx,
   };
-  console.log(JSON.stringify(figures, null, 2));
+  printJson(figures);
 }
 
 main().then(

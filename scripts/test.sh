@@ -64,9 +64,10 @@ slo_rules_check() {
 }
 
 scripts_tests() {
-  # The launcher's own logic (Debian packages, demo traffic), on Node's runner.
+  # The launcher's own logic (Debian packages, demo traffic) and the
+  # benchmarks' statistics, on Node's runner.
   node --test --test-reporter=tap --test-reporter-destination="$results/scripts.tap" \
-    --test-reporter=spec --test-reporter-destination=stdout 'scripts/tests/*.test.mjs'
+    --test-reporter=spec --test-reporter-destination=stdout 'scripts/tests/*.test.mjs' 'loadtest/lib/*.test.mjs'
 }
 
 unit_and_backend_tests() {
@@ -83,7 +84,7 @@ step "lint (Backstage + eslint-plugin-security)" yarn backstage-cli repo lint --
 step "secret scan (secretlint)" secret_scan
 step "lockfile (lockfile-lint)" lockfile_lint
 step "Prometheus and Alertmanager config, rule unit tests" ops_checks
-step "launcher scripts (node --test)" scripts_tests
+step "launcher and benchmark helpers (node --test)" scripts_tests
 step "unit and backend tests (SQLite and PostgreSQL)" unit_and_backend_tests
 step "production config on PostgreSQL and Redis" bash scripts/smoke-production.sh
 step "end-to-end in headless Chromium" bash scripts/e2e.sh
