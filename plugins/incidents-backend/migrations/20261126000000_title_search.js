@@ -3,8 +3,10 @@
  * every incident without an index. On PostgreSQL a trigram index on
  * lower(title) serves `lower(title) like '%…%'` directly. pg_trgm ships with
  * PostgreSQL and is a trusted extension (13+), so the plugin's database
- * owner may create it; where it cannot, the search stays a scan and the
- * migration still succeeds. SQLite (development) keeps the scan.
+ * owner may create it. Where it cannot, the migration fails and says so: a
+ * migration recorded as applied must have done its work (an operator can
+ * create the extension as a superuser and restart). SQLite (development)
+ * keeps the scan.
  */
 
 const INDEX = 'incidents_title_trgm_idx';
@@ -15,19 +17,15 @@ const INDEX = 'incidents_title_trgm_idx';
 exports.up = async function up(knex) {
   if (!String(knex.client.config.client).includes('pg')) return;
   try {
-    // A savepoint: a refused CREATE EXTENSION must not abort the migration.
-    await knex.transaction(async trx => {
-      await trx.raw('create extension if not exists pg_trgm');
-      await trx.raw(
-        `create index if not exists ${INDEX} on incidents using gin (lower(title) gin_trgm_ops)`,
-      );
-    });
+    await knex.raw('create extension if not exists pg_trgm');
   } catch (error) {
-    // eslint-disable-next-line no-console
-    console.warn(
-      `incidents: no trigram index for title search (${error.message}); searching by title scans the incidents`,
+    throw new Error(
+      `incidents: cannot create the pg_trgm extension for title search (${error.message}); create it once as a superuser ('create extension pg_trgm') in the plugin's database and start again`,
     );
   }
+  await knex.raw(
+    `create index if not exists ${INDEX} on incidents using gin (lower(title) gin_trgm_ops)`,
+  );
 };
 
 /**
