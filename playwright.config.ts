@@ -7,7 +7,10 @@ import { defineConfig } from '@playwright/test';
  */
 export default defineConfig({
   testDir: '.',
-  testMatch: ['packages/*/e2e-tests/**/*.test.ts', 'plugins/*/e2e-tests/**/*.test.ts'],
+  testMatch: [
+    'packages/*/e2e-tests/**/*.test.ts',
+    'plugins/*/e2e-tests/**/*.test.ts',
+  ],
   timeout: 120_000,
   expect: { timeout: 30_000 },
   forbidOnly: !!process.env.CI,

@@ -27,7 +27,9 @@ checkNonNegative('loadtest', { duration, connections, rate, customers });
 try {
   await fetch(`${values.url}/healthz`, { signal: AbortSignal.timeout(2000) });
 } catch {
-  console.error(`loadtest: nothing answers at ${values.url}; start it with ./vigil start`);
+  console.error(
+    `loadtest: nothing answers at ${values.url}; start it with ./vigil start`,
+  );
   process.exit(1);
 }
 

@@ -50,8 +50,12 @@ function specFor(i) {
     description: `Benchmark SLO ${j} of ${service(i)}`,
     sli: {
       events: {
-        error_query: `sum(rate(bench_requests_total{service="${service(i)}",route="r${j}",code="500"}[{{.window}}]))`,
-        total_query: `sum(rate(bench_requests_total{service="${service(i)}",route="r${j}"}[{{.window}}]))`,
+        error_query: `sum(rate(bench_requests_total{service="${service(
+          i,
+        )}",route="r${j}",code="500"}[{{.window}}]))`,
+        total_query: `sum(rate(bench_requests_total{service="${service(
+          i,
+        )}",route="r${j}"}[{{.window}}]))`,
       },
     },
     alerting: {
@@ -139,7 +143,9 @@ function startExporter() {
         const total = Math.floor(seconds * 10);
         const errors = Math.floor(total / 1000);
         const labels = `service="${service(i)}",route="r${j}"`;
-        lines.push(`bench_requests_total{${labels},code="200"} ${total - errors}`);
+        lines.push(
+          `bench_requests_total{${labels},code="200"} ${total - errors}`,
+        );
         lines.push(`bench_requests_total{${labels},code="500"} ${errors}`);
       }
     }
@@ -153,21 +159,27 @@ function startExporter() {
 
 const backendLog = () =>
   // eslint-disable-next-line no-control-regex
-  fs.readFileSync(path.join(work, 'backend.log'), 'utf8').replace(/\x1b\[[0-9;]*m/g, '');
+  fs
+    .readFileSync(path.join(work, 'backend.log'), 'utf8')
+    .replace(/\x1b\[[0-9;]*m/g, '');
 
 async function main() {
   if (spawnSync('sh', ['-c', 'command -v prometheus']).status !== 0) {
-    fail("prometheus is not installed (apt-get install prometheus)");
+    fail('prometheus is not installed (apt-get install prometheus)');
   }
   writeInputs();
   const figures = { entities: ENTITIES, slos: ENTITIES * PER_ENTITY };
 
   const generation = spawnSync(
     'node',
-    [path.join(root, 'loadtest/lib/slo-rule-generation.cjs'), path.join(work, 'specs.yaml')],
+    [
+      path.join(root, 'loadtest/lib/slo-rule-generation.cjs'),
+      path.join(work, 'specs.yaml'),
+    ],
     { cwd: root, encoding: 'utf8' },
   );
-  if (generation.status !== 0) fail(`rule generation failed: ${generation.stderr}`);
+  if (generation.status !== 0)
+    fail(`rule generation failed: ${generation.stderr}`);
   figures.ruleGeneration = JSON.parse(generation.stdout);
 
   await startExporter();
@@ -201,8 +213,11 @@ async function main() {
   const cycles = await waitFor(
     'two evaluation cycles',
     async () => {
-      const runs = [...backendLog().matchAll(/Evaluated (\d+) SLOs with (\d+) Prometheus queries in (\d+) ms/g)]
-        .filter(m => Number(m[1]) >= figures.slos);
+      const runs = [
+        ...backendLog().matchAll(
+          /Evaluated (\d+) SLOs with (\d+) Prometheus queries in (\d+) ms/g,
+        ),
+      ].filter(m => Number(m[1]) >= figures.slos);
       return runs.length >= 2 ? runs : undefined;
     },
     600_000,

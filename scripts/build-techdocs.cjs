@@ -8,7 +8,10 @@ const path = require('node:path');
 const { PassThrough } = require('node:stream');
 const { parseAllDocuments } = require('yaml');
 const { ConfigSources } = require('@backstage/config-loader');
-const { TechdocsGenerator, Publisher } = require('@backstage/plugin-techdocs-node');
+const {
+  TechdocsGenerator,
+  Publisher,
+} = require('@backstage/plugin-techdocs-node');
 
 const root = path.resolve(__dirname, '..');
 // Relative paths in app-config (publishDirectory) are the backend's.
@@ -16,7 +19,7 @@ process.chdir(path.join(root, 'packages/backend'));
 
 const logger = {
   error: (m, meta) => console.error(`techdocs: ${m}`, meta ?? ''),
-  warn: (m) => console.warn(`techdocs: ${m}`),
+  warn: m => console.warn(`techdocs: ${m}`),
   info: () => {},
   debug: () => {},
   child() {
@@ -70,9 +73,18 @@ async function main() {
         logStream,
       });
       await publisher.publish({ entity, directory: outputDir });
-      console.log(`techdocs: built ${entity.kind.toLowerCase()}:${entity.metadata.name} from ${ref}`);
+      console.log(
+        `techdocs: built ${entity.kind.toLowerCase()}:${
+          entity.metadata.name
+        } from ${ref}`,
+      );
     } catch (error) {
-      const last = Buffer.concat(output).toString().trim().split('\n').slice(-3).join(' | ');
+      const last = Buffer.concat(output)
+        .toString()
+        .trim()
+        .split('\n')
+        .slice(-3)
+        .join(' | ');
       throw new Error(`${entity.metadata.name}: ${error.message} ${last}`);
     } finally {
       fs.rmSync(outputDir, { recursive: true, force: true });
@@ -80,7 +92,10 @@ async function main() {
   }
 }
 
-main().then(() => process.exit(0), error => {
-  console.error(`techdocs: ${error.message}`);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  error => {
+    console.error(`techdocs: ${error.message}`);
+    process.exit(1);
+  },
+);

@@ -81,6 +81,7 @@ unit_and_backend_tests() {
 
 step "type check" yarn tsc
 step "lint (Backstage + eslint-plugin-security)" yarn backstage-cli repo lint --max-warnings 0
+step "format (prettier --check)" yarn prettier --check --loglevel warn .
 step "secret scan (secretlint)" secret_scan
 step "lockfile (lockfile-lint)" lockfile_lint
 step "Prometheus and Alertmanager config, rule unit tests" ops_checks

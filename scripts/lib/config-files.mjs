@@ -24,37 +24,49 @@ export function checkYamlFile(root, file) {
   try {
     text = fs.readFileSync(full, 'utf8');
   } catch {
-    throw new ConfigFileError(`${file} is missing; restore it with 'git checkout -- ${file}'`);
+    throw new ConfigFileError(
+      `${file} is missing; restore it with 'git checkout -- ${file}'`,
+    );
   }
   for (const doc of parseAllDocuments(text)) {
     const error = doc.errors[0];
     if (error) {
       const where = error.linePos?.[0];
       const at = where ? ` at line ${where.line}, column ${where.col}` : '';
-      const what = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+      const what = error.message
+        .split('\n')[0]
+        .replace(/ at line \d+, column \d+:?$/, '');
       throw new ConfigFileError(
         `${file} is not valid YAML${at}: ${what}; fix it and run the command again`,
       );
     }
     const value = doc.toJS();
     if (value !== null && (typeof value !== 'object' || Array.isArray(value))) {
-      throw new ConfigFileError(`${file} must hold a YAML mapping (key: value lines) at the top level`);
+      throw new ConfigFileError(
+        `${file} must hold a YAML mapping (key: value lines) at the top level`,
+      );
     }
   }
 }
 
 export function checkConfigFiles(root) {
   for (const file of CONFIG_FILES) checkYamlFile(root, file);
-  const amtool = spawnSync('amtool', ['check-config', 'ops/alertmanager/alertmanager.yml'], {
-    cwd: root,
-    encoding: 'utf8',
-  });
+  const amtool = spawnSync(
+    'amtool',
+    ['check-config', 'ops/alertmanager/alertmanager.yml'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
   if (amtool.status !== null && amtool.status !== 0 && !amtool.error) {
     const why = `${amtool.stdout}\n${amtool.stderr}`
       .split('\n')
       .find(l => /FAILED|error/i.test(l));
     throw new ConfigFileError(
-      `ops/alertmanager/alertmanager.yml is invalid: ${why?.trim() ?? 'amtool check-config failed'}`,
+      `ops/alertmanager/alertmanager.yml is invalid: ${
+        why?.trim() ?? 'amtool check-config failed'
+      }`,
     );
   }
 }

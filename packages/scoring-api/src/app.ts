@@ -167,20 +167,25 @@ export function createApp(deps: AppDependencies): express.Express {
     }
   });
 
-  api.get('/features/:customerId', labelRoute, injectFaults, async (req, res, next) => {
-    try {
-      const features = await store.get(req.params.customerId);
-      if (!features) {
-        throw new HttpError(
-          404,
-          `no features for customer ${req.params.customerId}`,
-        );
+  api.get(
+    '/features/:customerId',
+    labelRoute,
+    injectFaults,
+    async (req, res, next) => {
+      try {
+        const features = await store.get(req.params.customerId);
+        if (!features) {
+          throw new HttpError(
+            404,
+            `no features for customer ${req.params.customerId}`,
+          );
+        }
+        res.json({ customerId: req.params.customerId, features });
+      } catch (error) {
+        next(error);
       }
-      res.json({ customerId: req.params.customerId, features });
-    } catch (error) {
-      next(error);
-    }
-  });
+    },
+  );
 
   app.use('/v1', api);
 
@@ -242,7 +247,10 @@ export function createApp(deps: AppDependencies): express.Express {
   admin.put('/features/:customerId', labelRoute, async (req, res, next) => {
     try {
       if (!/^[A-Za-z0-9_-]{1,64}$/.test(req.params.customerId)) {
-        throw new HttpError(400, 'customerId must be 1-64 letters, digits, "_" or "-"');
+        throw new HttpError(
+          400,
+          'customerId must be 1-64 letters, digits, "_" or "-"',
+        );
       }
       const parsed = customerFeaturesSchema.safeParse(req.body);
       if (!parsed.success) {

@@ -9,7 +9,7 @@ describe('readConfig', () => {
     });
   });
 
-  it("uses the in-process store for SCORING_REDIS_URL=none", () => {
+  it('uses the in-process store for SCORING_REDIS_URL=none', () => {
     expect(readConfig({ SCORING_REDIS_URL: 'none' }).redisUrl).toBeUndefined();
   });
 

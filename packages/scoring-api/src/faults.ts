@@ -59,7 +59,9 @@ export class FaultInjector {
 
   /** Whether this request should fail with an injected error. */
   shouldFail(): boolean {
-    return this.settings.errorRate > 0 && this.random() < this.settings.errorRate;
+    return (
+      this.settings.errorRate > 0 && this.random() < this.settings.errorRate
+    );
   }
 
   isDependencyDown(): boolean {

@@ -129,7 +129,10 @@ export class InstrumentedFeatureStore {
     this.metrics.featureCache.inc({ result: 'miss' });
     const value = await this.timed('get', () => this.store.get(customerId));
     if (this.cacheTtlMs > 0) {
-      this.cache.set(customerId, { value, expires: this.now() + this.cacheTtlMs });
+      this.cache.set(customerId, {
+        value,
+        expires: this.now() + this.cacheTtlMs,
+      });
       if (this.cache.size > 50_000) this.evictExpired();
     }
     return value;
@@ -152,7 +155,10 @@ export class InstrumentedFeatureStore {
     return this.store.close();
   }
 
-  private async timed<T>(operation: string, call: () => Promise<T>): Promise<T> {
+  private async timed<T>(
+    operation: string,
+    call: () => Promise<T>,
+  ): Promise<T> {
     const end = this.metrics.featureStoreDuration.startTimer({
       operation,
       backend: this.store.backend,

@@ -13,13 +13,23 @@ describe('scorePayment', () => {
     ['established customer, usual amount', established, 90, 'approve'],
     [
       'new account from a risky country',
-      { ...established, accountAgeDays: 3, transactions30d: 0, countryRisk: 0.9 },
+      {
+        ...established,
+        accountAgeDays: 3,
+        transactions30d: 0,
+        countryRisk: 0.9,
+      },
       100,
       'review',
     ],
     [
       'chargebacks and a huge amount',
-      { ...established, chargebacks90d: 4, transactions30d: 1, countryRisk: 0.8 },
+      {
+        ...established,
+        chargebacks90d: 4,
+        transactions30d: 1,
+        countryRisk: 0.8,
+      },
       5000,
       'decline',
     ],

@@ -46,21 +46,35 @@ describe.each([
 
   it('scores a seeded customer and counts cache hits and misses', async () => {
     const body = { customerId: 'c-00042', amount: 120, currency: 'EUR' };
-    const first = await request(service.url).post('/v1/score').send(body).expect(200);
-    expect(first.body).toMatchObject({ customerId: 'c-00042', modelVersion: expect.any(String) });
+    const first = await request(service.url)
+      .post('/v1/score')
+      .send(body)
+      .expect(200);
+    expect(first.body).toMatchObject({
+      customerId: 'c-00042',
+      modelVersion: expect.any(String),
+    });
     expect(['approve', 'review', 'decline']).toContain(first.body.decision);
     await request(service.url).post('/v1/score').send(body).expect(200);
 
-    const text = await (await request(service.url).get('/metrics').expect(200)).text;
-    expect(text).toMatch(/scoring_feature_cache_requests_total\{result="hit"\} [1-9]/);
-    expect(text).toMatch(/scoring_feature_cache_requests_total\{result="miss"\} [1-9]/);
+    const text = await (
+      await request(service.url).get('/metrics').expect(200)
+    ).text;
+    expect(text).toMatch(
+      /scoring_feature_cache_requests_total\{result="hit"\} [1-9]/,
+    );
+    expect(text).toMatch(
+      /scoring_feature_cache_requests_total\{result="miss"\} [1-9]/,
+    );
     expect(text).toMatch(
       /http_requests_total\{route="\/v1\/score",method="POST",status="200"\} 2/,
     );
     expect(text).toMatch(
       /http_request_duration_seconds_bucket\{le="0.8",route="\/v1\/score",method="POST",status="200"\} 2/,
     );
-    expect(text).toMatch(/scoring_feature_store_duration_seconds_count\{operation="get",backend="\w+",outcome="ok"\}/);
+    expect(text).toMatch(
+      /scoring_feature_store_duration_seconds_count\{operation="get",backend="\w+",outcome="ok"\}/,
+    );
   });
 
   it('labels unknown paths with a bounded route label', async () => {
@@ -73,11 +87,20 @@ describe.each([
   it.each([
     [{}, /customerId: Required/],
     [{ customerId: 'c-1', amount: -5, currency: 'EUR' }, /amount/],
-    [{ customerId: 'c-1', amount: 5, currency: 'euro' }, /currency: must be an ISO 4217 code/],
+    [
+      { customerId: 'c-1', amount: 5, currency: 'euro' },
+      /currency: must be an ISO 4217 code/,
+    ],
     [{ customerId: 'c 1', amount: 5, currency: 'EUR' }, /customerId/],
-    [{ customerId: 'c-1', amount: 5, currency: 'EUR', extra: 1 }, /Unrecognized key/],
+    [
+      { customerId: 'c-1', amount: 5, currency: 'EUR', extra: 1 },
+      /Unrecognized key/,
+    ],
   ])('answers 400 for bad input %j', async (body, message) => {
-    const res = await request(service.url).post('/v1/score').send(body).expect(400);
+    const res = await request(service.url)
+      .post('/v1/score')
+      .send(body)
+      .expect(400);
     expect(res.body.error).toMatch(message);
   });
 
@@ -91,7 +114,10 @@ describe.each([
   });
 
   it('injects errors at run time and clears them', async () => {
-    await request(service.url).put('/admin/faults').send({ errorRate: 1 }).expect(200);
+    await request(service.url)
+      .put('/admin/faults')
+      .send({ errorRate: 1 })
+      .expect(200);
     const res = await request(service.url)
       .post('/v1/score')
       .send({ customerId: 'c-00001', amount: 10, currency: 'EUR' })
@@ -112,7 +138,10 @@ describe.each([
   });
 
   it('injects latency', async () => {
-    await request(service.url).patch('/admin/faults').send({ latencyMs: 300 }).expect(200);
+    await request(service.url)
+      .patch('/admin/faults')
+      .send({ latencyMs: 300 })
+      .expect(200);
     const started = Date.now();
     await request(service.url)
       .post('/v1/score')
@@ -122,7 +151,10 @@ describe.each([
   });
 
   it('simulates a dependency outage: 503 and not ready', async () => {
-    await request(service.url).patch('/admin/faults').send({ dependencyOutage: true }).expect(200);
+    await request(service.url)
+      .patch('/admin/faults')
+      .send({ dependencyOutage: true })
+      .expect(200);
     const res = await request(service.url)
       .post('/v1/score')
       .send({ customerId: 'c-09999', amount: 10, currency: 'EUR' })
@@ -147,8 +179,13 @@ describe.each([
       averageTicket: 10,
       countryRisk: 0.2,
     };
-    await request(service.url).put('/admin/features/test-cust').send(features).expect(204);
-    const res = await request(service.url).get('/v1/features/test-cust').expect(200);
+    await request(service.url)
+      .put('/admin/features/test-cust')
+      .send(features)
+      .expect(204);
+    const res = await request(service.url)
+      .get('/v1/features/test-cust')
+      .expect(200);
     expect(res.body.features).toEqual(features);
     await request(service.url).get('/v1/features/nobody-here').expect(404);
   });
@@ -162,7 +199,10 @@ describe('scoring-api admin token and shutdown', () => {
         SCORING_REDIS_URL: 'none',
         SCORING_ADMIN_TOKEN: 's3cret-token',
       }),
-      { logger: silent, metrics: new ServiceMetrics({ collectDefaults: false }) },
+      {
+        logger: silent,
+        metrics: new ServiceMetrics({ collectDefaults: false }),
+      },
     );
     try {
       const anonymous = await request(service.url).get('/admin/faults');
@@ -184,7 +224,10 @@ describe('scoring-api admin token and shutdown', () => {
   it('lets an in-flight request finish during shutdown', async () => {
     const service = await startService(
       readConfig({ SCORING_PORT: '0', SCORING_REDIS_URL: 'none' }),
-      { logger: silent, metrics: new ServiceMetrics({ collectDefaults: false }) },
+      {
+        logger: silent,
+        metrics: new ServiceMetrics({ collectDefaults: false }),
+      },
     );
     service.faults.update({ latencyMs: 400 });
     const inFlight = request(service.url)
@@ -198,8 +241,14 @@ describe('scoring-api admin token and shutdown', () => {
 
   it('falls back to the in-process store when Redis is unreachable', async () => {
     const service = await startService(
-      readConfig({ SCORING_PORT: '0', SCORING_REDIS_URL: 'redis://127.0.0.1:1' }),
-      { logger: silent, metrics: new ServiceMetrics({ collectDefaults: false }) },
+      readConfig({
+        SCORING_PORT: '0',
+        SCORING_REDIS_URL: 'redis://127.0.0.1:1',
+      }),
+      {
+        logger: silent,
+        metrics: new ServiceMetrics({ collectDefaults: false }),
+      },
     );
     try {
       expect(service.backend).toBe('memory');

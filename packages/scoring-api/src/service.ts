@@ -97,7 +97,9 @@ export async function startService(
     closing ??= (async () => {
       accepting = false;
       logger.info({ reason }, 'shutting down: draining in-flight requests');
-      const closed = new Promise<void>(resolve => server.close(() => resolve()));
+      const closed = new Promise<void>(resolve =>
+        server.close(() => resolve()),
+      );
       server.closeIdleConnections();
       const timedOut = new Promise<'timeout'>(resolve =>
         setTimeout(() => resolve('timeout'), config.shutdownTimeoutMs).unref(),

@@ -28,11 +28,13 @@ function run(argv: string[], files: Record<string, string> = {}) {
 
 function expected(tpl: string): string {
   // eslint-disable-next-line security/detect-non-literal-fs-filename -- oracle path
-  return fs
-    .readFileSync(path.join(oracle, 'testdata', tpl), 'utf8')
-    .replace(/\{\{ \.version \}\}/g, DEFAULT_GENERATOR_VERSION)
-    // The .tpl files are Go templates: {{"x"}} prints x.
-    .replace(/\{\{"(.*?)"\}\}/g, '$1');
+  const template = fs.readFileSync(path.join(oracle, 'testdata', tpl), 'utf8');
+  return (
+    template
+      .replace(/\{\{ \.version \}\}/g, DEFAULT_GENERATOR_VERSION)
+      // The .tpl files are Go templates: {{"x"}} prints x.
+      .replace(/\{\{"(.*?)"\}\}/g, '$1')
+  );
 }
 
 describe('vigil-slo generate', () => {
@@ -44,11 +46,22 @@ describe('vigil-slo generate', () => {
     [[], 'out-base.yaml.tpl'],
     [['--disable-alerts'], 'out-base-no-alerts.yaml.tpl'],
     [['--disable-recordings'], 'out-base-no-recordings.yaml.tpl'],
-    [['--extra-label', 'exk1=exv1', '-l', 'exk2=exv2'], 'out-base-extra-labels.yaml.tpl'],
+    [
+      ['--extra-label', 'exk1=exv1', '-l', 'exk2=exv2'],
+      'out-base-extra-labels.yaml.tpl',
+    ],
     [['--period', '28d'], 'out-base-28d.yaml.tpl'],
-    [['--period', '7d', '--windows', 'windows/7d.yaml'], 'out-base-custom-windows-7d.yaml.tpl'],
+    [
+      ['--period', '7d', '--windows', 'windows/7d.yaml'],
+      'out-base-custom-windows-7d.yaml.tpl',
+    ],
   ])('with flags %j prints what Sloth prints (%s)', (flags, tpl) => {
-    const result = run(['generate', '--input', 'testdata/in-base.yaml', ...flags]);
+    const result = run([
+      'generate',
+      '--input',
+      'testdata/in-base.yaml',
+      ...flags,
+    ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(expected(tpl));
@@ -64,7 +77,9 @@ describe('vigil-slo generate', () => {
     ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
-    expect(result.written['rules.yml']).toBe(expected('out-multifile.yaml.tpl'));
+    expect(result.written['rules.yml']).toBe(
+      expected('out-multifile.yaml.tpl'),
+    );
   });
 
   it('names the file, the SLO and the problem for an invalid spec', () => {
@@ -81,14 +96,20 @@ describe('vigil-slo generate', () => {
       '      page_alert: {disable: true}',
       '      ticket_alert: {disable: true}',
     ].join('\n');
-    const result = run(['generate', '--input', 'slo.yaml'], { 'slo.yaml': spec });
+    const result = run(['generate', '--input', 'slo.yaml'], {
+      'slo.yaml': spec,
+    });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^error: slo\.yaml.*SLO "bad".*objective/m);
   });
 
   it('rejects an unknown spec version clearly', () => {
-    const result = run(['generate', '--input', 'testdata/in-invalid-version.yaml']);
+    const result = run([
+      'generate',
+      '--input',
+      'testdata/in-invalid-version.yaml',
+    ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/version/);
   });
@@ -98,8 +119,14 @@ describe('vigil-slo generate', () => {
     [['frobnicate'], /unknown command "frobnicate"/],
     [['generate'], /--input FILE is required/],
     [['generate', '--input', 'x.yaml', '--bogus'], /bogus/],
-    [['generate', '--input', 'testdata/in-base.yaml', '-l', 'not a label'], /--extra-label "not a label"/],
-    [['generate', '--input', 'missing.yaml'], /cannot read SLO spec missing\.yaml: ENOENT/],
+    [
+      ['generate', '--input', 'testdata/in-base.yaml', '-l', 'not a label'],
+      /--extra-label "not a label"/,
+    ],
+    [
+      ['generate', '--input', 'missing.yaml'],
+      /cannot read SLO spec missing\.yaml: ENOENT/,
+    ],
   ])('answers bad usage %j with exit 2 and a message', (argv, message) => {
     const result = run(argv);
     expect(result.code).toBe(2);

@@ -46,7 +46,9 @@ function read(io: CliIo, path: string, what: string): string {
     return io.readFile(path);
   } catch (error) {
     throw new UsageError(
-      `cannot read ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      `cannot read ${what} ${path}: ${
+        (error as NodeJS.ErrnoException).code ?? (error as Error).message
+      }`,
     );
   }
 }

@@ -6,6 +6,7 @@ import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import { ReadableEntitiesCache } from '@vigil/backend-kit';
 import { incidentsPermissions } from '@vigil/backstage-plugin-incidents-common';
 import { readIncidentsConfig } from './config';
 import { DatabaseIncidentStore } from './database/DatabaseIncidentStore';
@@ -13,7 +14,6 @@ import { PENDING_RESOLUTION_TTL_MS } from './database/operations/alertmanager/pr
 import { incidentResourceRef, incidentRules } from './permissions';
 import { WEBHOOK_PATH, createRouter } from './router';
 import { EntityDirectory } from './service/EntityDirectory';
-import { IncidentVisibility } from './service/IncidentVisibility';
 import { IncidentsService } from './service/IncidentsService';
 import { IncidentsTelemetry } from './service/IncidentsTelemetry';
 
@@ -119,10 +119,11 @@ export const incidentsPlugin = createBackendPlugin({
             service,
             store,
             directory,
-            visibility: new IncidentVisibility({
+            visibility: new ReadableEntitiesCache({
+              auth: deps.auth,
               permissions: deps.permissions,
               catalog: deps.catalog,
-              incidentEntityRefs: () => store.incidentEntityRefs(),
+              entityRefs: () => store.incidentEntityRefs(),
             }),
             config,
             telemetry,

@@ -4,8 +4,8 @@ import {
   mockServices,
   startTestBackend,
   TestDatabaseId,
-  TestDatabases,
 } from '@backstage/backend-test-utils';
+import { testDatabases } from '@vigil/backend-kit/testUtils';
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import {
@@ -26,10 +26,7 @@ import {
 
 // The API on SQLite; the bad-input cases also on PostgreSQL (which, unlike
 // SQLite, refuses NUL characters and overflowing offsets itself).
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15'],
-  disableDocker: true,
-});
+const databases = testDatabases();
 
 const SCORING = 'component:default/scoring-api';
 const OUTSIDER = 'user:default/outsider';

@@ -30,7 +30,6 @@ import {
   addNoteRequestSchema,
   changePostmortemStateRequestSchema,
   declareIncidentRequestSchema,
-  formatZodIssues,
   incidentClosePermission,
   incidentCreatePermission,
   incidentUpdatePermission,
@@ -51,6 +50,10 @@ import {
 } from '@vigil/backstage-plugin-incidents-common';
 import { createHash, timingSafeEqual } from 'crypto';
 import type { JsonObject } from '@backstage/types';
+import {
+  parse as parseWith,
+  type ReadableEntitiesCache,
+} from '@vigil/backend-kit';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
@@ -63,7 +66,6 @@ import {
   VersionConflictError,
 } from './service/IncidentsService';
 import type { IncidentsTelemetry } from './service/IncidentsTelemetry';
-import type { IncidentVisibility } from './service/IncidentVisibility';
 import { toSearchDocuments } from './service/searchDocuments';
 
 /** Paths reachable without a Backstage token (the handler checks its own). */
@@ -93,20 +95,14 @@ function rejectNulBytes(value: unknown, what: string): void {
   }
 }
 
-/** Parses with zod; a failure is a 400 naming every bad field. */
+/** Parses with zod (a 400 naming every bad field), after refusing NUL characters. */
 function parse<S extends z.ZodTypeAny>(
   schema: S,
   value: unknown,
   what: string,
 ): z.output<S> {
   rejectNulBytes(value, what);
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    throw new InputError(
-      `Invalid ${what}: ${formatZodIssues(result.error).join('; ')}`,
-    );
-  }
-  return result.data;
+  return parseWith(schema, value, what);
 }
 
 function sha256(text: string): Buffer {
@@ -146,7 +142,7 @@ export interface RouterOptions {
   service: IncidentsService;
   store: IncidentStore;
   directory: EntityDirectory;
-  visibility: IncidentVisibility;
+  visibility: ReadableEntitiesCache;
   config: IncidentsBackendConfig;
   telemetry?: IncidentsTelemetry;
   now?: () => number;
@@ -396,7 +392,7 @@ export async function createRouter(
     const query = parse(listIncidentsQuerySchema, req.query, 'query');
     const body: IncidentList = await store.listIncidents(
       query,
-      await visibility.visibleEntityRefs(credentials),
+      await visibility.readableEntityRefs(credentials),
     );
     res.json(body);
   });
@@ -614,7 +610,7 @@ export async function createRouter(
     res.json(
       await store.listPostmortems(
         query,
-        await visibility.visibleEntityRefs(credentials),
+        await visibility.readableEntityRefs(credentials),
       ),
     );
   });
@@ -732,7 +728,7 @@ export async function createRouter(
       await store.listActionItems(
         query,
         today,
-        await visibility.visibleEntityRefs(credentials),
+        await visibility.readableEntityRefs(credentials),
       ),
     );
   });
@@ -785,7 +781,7 @@ export async function createRouter(
     res.json(
       await service.metrics(
         query,
-        await visibility.visibleEntityRefs(credentials),
+        await visibility.readableEntityRefs(credentials),
       ),
     );
   });

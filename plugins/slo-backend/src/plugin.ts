@@ -6,6 +6,7 @@ import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { durationToMilliseconds } from '@backstage/types';
+import { ReadableEntitiesCache } from '@vigil/backend-kit';
 import { readSloBackendConfig } from './config';
 import { DatabaseSloStore } from './database/DatabaseSloStore';
 import { sloPermissions } from './permissions';
@@ -117,6 +118,12 @@ export const sloPlugin = createBackendPlugin({
           store,
           catalog: deps.catalog,
           cache: deps.cache,
+          readable: new ReadableEntitiesCache({
+            auth: deps.auth,
+            permissions: deps.permissions,
+            catalog: deps.catalog,
+            entityRefs: () => store.listEntityRefs(),
+          }),
           // Three missed evaluations: Prometheus is down or evaluation stuck.
           staleAfterMs:
             3 * durationToMilliseconds(settings.evaluation.frequency),

@@ -9,21 +9,21 @@ import {
   mockServices,
   startTestBackend,
   TestDatabaseId,
-  TestDatabases,
 } from '@backstage/backend-test-utils';
+import { testDatabases } from '@vigil/backend-kit/testUtils';
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
 import type { CatalogServiceRequestOptions } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DatabaseSloStore } from './database/DatabaseSloStore';
 import { sloPlugin } from './plugin';
 import { SPEC_YAML } from './__testUtils__/fixtures';
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15'],
-  disableDocker: true,
-});
+const databases = testDatabases();
 const repoRoot = path.resolve(__dirname, '../../..');
 const ALICE = mockCredentials.user('user:default/alice');
 const BOB = mockCredentials.user('user:default/bob');
@@ -144,6 +144,43 @@ function catalog() {
   });
 }
 
+/**
+ * The app's policy, as far as these tests need it: every SLO permission is
+ * `permission` (default: allowed); the catalog's read permission is allowed,
+ * but conditional for Bob, on which the catalog hides the secret entity.
+ */
+function permissions(
+  permission:
+    | AuthorizeResult.ALLOW
+    | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+) {
+  const conditional: PolicyDecision = {
+    result: AuthorizeResult.CONDITIONAL,
+    pluginId: 'catalog',
+    resourceType: 'catalog-entity',
+    conditions: {
+      rule: 'IS_ENTITY_OWNER',
+      resourceType: 'catalog-entity',
+      params: { claims: ['group:default/sre'] },
+    },
+  };
+  const decide = (
+    name: string,
+    credentials: BackstageCredentials,
+  ): PolicyDecision => {
+    if (name !== 'catalog.entity.read') return { result: permission };
+    return canRead(credentials, SECRET)
+      ? { result: AuthorizeResult.ALLOW }
+      : conditional;
+  };
+  return mockServices.permissions.mock({
+    authorize: async (requests, { credentials }) =>
+      requests.map(r => decide(r.permission.name, credentials) as any),
+    authorizeConditional: async (requests, { credentials }) =>
+      requests.map(r => decide(r.permission.name, credentials)),
+  });
+}
+
 async function startBackend(
   options: {
     permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
@@ -166,9 +203,7 @@ async function startBackend(
       mockServices.httpAuth.factory({
         defaultCredentials: mockCredentials.none(),
       }),
-      mockServices.permissions.factory(
-        options.permission ? { result: options.permission } : undefined,
-      ),
+      permissions(options.permission).factory,
     ],
   });
   const as = (credentials: BackstageCredentials) => ({
@@ -503,7 +538,7 @@ describe('the SLO API', () => {
   });
 
   it('generates Prometheus rules as JSON or Sloth-style YAML', async () => {
-    const { alice } = await startBackend();
+    const { alice, bob } = await startBackend();
     await alice.post('/refresh');
     const json = await alice.get(
       '/rules?entityRef=component:default/scoring-api',
@@ -528,7 +563,11 @@ describe('the SLO API', () => {
       'sloth-slo-sli-recordings-checkout-availability',
     );
     expect(viaQuery.text).toContain('secret-availability');
-    const forBob = await (await startBackend()).bob.get('/rules?format=yaml');
+    // Only the SLOs of entities the caller may read.
+    const forBob = await bob.get('/rules?format=yaml');
+    expect(forBob.text).toContain(
+      'sloth-slo-sli-recordings-checkout-availability',
+    );
     expect(forBob.text).not.toContain('secret-availability');
   });
 

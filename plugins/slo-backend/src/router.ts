@@ -7,6 +7,7 @@ import type {
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, isError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { parse } from '@vigil/backend-kit';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
@@ -89,24 +90,6 @@ const rulesQuerySchema = z
 
 /** Routes without query parameters still refuse unknown ones. */
 const noQuerySchema = z.object({}).strict();
-
-/** Parses with zod; a failure is a 400 that names every bad field. */
-function parse<S extends z.ZodTypeAny>(
-  schema: S,
-  value: unknown,
-  what: string,
-): z.output<S> {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    const problems = result.error.issues.map(issue =>
-      issue.path.length > 0
-        ? `${issue.path.join('.')}: ${issue.message}`
-        : issue.message,
-    );
-    throw new InputError(`Invalid ${what}: ${problems.join('; ')}`);
-  }
-  return result.data;
-}
 
 /** A full entity ref; the default kind or namespace is not guessed. */
 function parseFullEntityRef(ref: string): string {

@@ -1,7 +1,5 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import type { DatabaseService } from '@backstage/backend-plugin-api';
+import { pluginMigrations } from '@vigil/backend-kit';
 import type { Knex } from 'knex';
 import {
   ActionItem,
@@ -40,20 +38,10 @@ import { processAlertGroup } from './operations/alertmanager/processAlertGroup';
 import { prunePendingResolutions } from './operations/alertmanager/prunePendingResolutions';
 import type { StoreInternals } from './operations/StoreInternals';
 
-const migrationsDir = resolvePackagePath(
+/** The plugin's migrations (`migrations/`). */
+export const incidentsMigrations = pluginMigrations(
   '@vigil/backstage-plugin-incidents-backend',
-  'migrations',
 );
-
-/** Runs the plugin's migrations up to the latest. */
-export async function migrateIncidentsDatabase(knex: Knex): Promise<void> {
-  await knex.migrate.latest({ directory: migrationsDir });
-}
-
-/** Rolls every migration of the plugin back (used by tests). */
-export async function rollbackIncidentsDatabase(knex: Knex): Promise<void> {
-  await knex.migrate.rollback({ directory: migrationsDir }, true);
-}
 
 // Keeps each statement far below SQLite's bound-variable limit.
 const INSERT_CHUNK = 50;
@@ -276,11 +264,9 @@ export class DatabaseIncidentStore implements IncidentStore {
     database: DatabaseService;
     skipMigrations?: boolean;
   }): Promise<DatabaseIncidentStore> {
-    const knex = await options.database.getClient();
-    if (!options.database.migrations?.skip && !options.skipMigrations) {
-      await migrateIncidentsDatabase(knex);
-    }
-    return new DatabaseIncidentStore(knex);
+    return new DatabaseIncidentStore(
+      await incidentsMigrations.client(options.database, options),
+    );
   }
 
   private readonly isPostgres: boolean;

@@ -50,9 +50,7 @@ describeOnPostgres('title search migration on PostgreSQL', () => {
     await expect(
       restricted.migrate.latest({ directory: migrationsDir }),
     ).rejects.toThrow(/cannot create the pg_trgm extension.*superuser/);
-    const applied: string[] = await restricted('knex_migrations').pluck(
-      'name',
-    );
+    const applied: string[] = await restricted('knex_migrations').pluck('name');
     // knex runs the pending migrations in one transaction: none is recorded.
     expect(applied).not.toContain('20261126000000_title_search.js');
   });

@@ -3,13 +3,12 @@
  * service, on SQLite and PostgreSQL, with the labels Sloth-generated SLO
  * alerts really carry.
  */
-import path from 'node:path';
 import {
   mockCredentials,
   mockServices,
   TestDatabaseId,
-  TestDatabases,
 } from '@backstage/backend-test-utils';
+import { testDatabases } from '@vigil/backend-kit/testUtils';
 import { InputError } from '@backstage/errors';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -17,7 +16,7 @@ import { parseAlertmanagerPayload } from '@vigil/backstage-plugin-incidents-comm
 import { readIncidentsConfig } from '../config';
 import {
   DatabaseIncidentStore,
-  migrateIncidentsDatabase,
+  incidentsMigrations,
 } from '../database/DatabaseIncidentStore';
 import {
   TestAlert,
@@ -27,10 +26,7 @@ import {
 import { EntityDirectory } from './EntityDirectory';
 import { IncidentsService, VersionConflictError } from './IncidentsService';
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15'],
-  disableDocker: true,
-});
+const databases = testDatabases();
 
 const ALICE = 'user:default/alice';
 const SCORING = 'component:default/scoring-api';
@@ -69,7 +65,7 @@ const resolved = (
 
 async function setup(databaseId: TestDatabaseId, configData: object = {}) {
   const knex = await databases.init(databaseId);
-  await migrateIncidentsDatabase(knex);
+  await incidentsMigrations.migrate(knex);
   const store = new DatabaseIncidentStore(knex);
   let clock = Date.parse('2026-11-01T10:00:00Z');
   let ids = 0;
@@ -109,12 +105,11 @@ async function setup(databaseId: TestDatabaseId, configData: object = {}) {
 describe.each(databases.eachSupportedId())('on %s', databaseId => {
   it('adds and removes the correlation migration’s tables and columns', async () => {
     const knex = await databases.init(databaseId);
-    await migrateIncidentsDatabase(knex);
+    await incidentsMigrations.migrate(knex);
     expect(await knex.schema.hasColumn('incidents', 'acknowledged_by')).toBe(
       true,
     );
-    const directory = path.resolve(__dirname, '../../migrations');
-    await knex.migrate.down({ directory });
+    await knex.migrate.down({ directory: incidentsMigrations.directory });
     expect(await knex.schema.hasColumn('incidents', 'acknowledged_by')).toBe(
       false,
     );
@@ -126,7 +121,7 @@ describe.each(databases.eachSupportedId())('on %s', databaseId => {
     );
     // The older tables and their data survive the way down.
     expect(await knex.schema.hasTable('incidents')).toBe(true);
-    await migrateIncidentsDatabase(knex);
+    await incidentsMigrations.migrate(knex);
     expect(await knex.schema.hasTable('incident_alert_correlations')).toBe(
       true,
     );

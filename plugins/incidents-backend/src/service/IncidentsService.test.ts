@@ -2,8 +2,8 @@ import {
   mockCredentials,
   mockServices,
   TestDatabaseId,
-  TestDatabases,
 } from '@backstage/backend-test-utils';
+import { testDatabases } from '@vigil/backend-kit/testUtils';
 import { ConflictError, InputError } from '@backstage/errors';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -12,8 +12,7 @@ import type { Knex } from 'knex';
 import { readIncidentsConfig } from '../config';
 import {
   DatabaseIncidentStore,
-  migrateIncidentsDatabase,
-  rollbackIncidentsDatabase,
+  incidentsMigrations,
 } from '../database/DatabaseIncidentStore';
 import {
   GROUP_KEY,
@@ -24,10 +23,7 @@ import { EntityDirectory } from './EntityDirectory';
 import { IncidentsService, VersionConflictError } from './IncidentsService';
 
 // The test command sets VIGIL_REQUIRE_POSTGRES so CI never skips PostgreSQL.
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15'],
-  disableDocker: true,
-});
+const databases = testDatabases();
 
 const ALICE = 'user:default/alice';
 const SCORING = 'component:default/scoring-api';
@@ -57,7 +53,7 @@ function catalog() {
 
 async function setup(databaseId: TestDatabaseId, configData: object = {}) {
   const knex = await databases.init(databaseId);
-  await migrateIncidentsDatabase(knex);
+  await incidentsMigrations.migrate(knex);
   const store = new DatabaseIncidentStore(knex);
   let clock = Date.parse('2026-11-01T10:00:00Z');
   let ids = 0;
@@ -97,7 +93,7 @@ const MINUTE = 60_000;
 describe.each(databases.eachSupportedId())('incidents on %s', databaseId => {
   it('migrates up and down, and up again', async () => {
     const knex: Knex = await databases.init(databaseId);
-    await migrateIncidentsDatabase(knex);
+    await incidentsMigrations.migrate(knex);
     for (const table of [
       'incidents',
       'incident_entities',
@@ -122,13 +118,13 @@ describe.each(databases.eachSupportedId())('incidents on %s', databaseId => {
           .pluck('name');
     // Title search (`q`) uses a trigram index on PostgreSQL; SQLite scans.
     expect(indexNames.includes('incidents_title_trgm_idx')).toBe(isPostgres);
-    await rollbackIncidentsDatabase(knex);
+    await incidentsMigrations.rollback(knex);
     expect(await knex.schema.hasTable('incidents')).toBe(false);
     expect(await knex.schema.hasTable('action_items')).toBe(false);
     expect(await knex.schema.hasTable('incident_alert_correlations')).toBe(
       false,
     );
-    await migrateIncidentsDatabase(knex);
+    await incidentsMigrations.migrate(knex);
     expect(await knex.schema.hasTable('incidents')).toBe(true);
   });
 

@@ -39,6 +39,7 @@ import {
   planAlertmanagerNotification,
   takeCommand,
 } from '@vigil/backstage-plugin-incidents-common';
+import { isVisible } from '@vigil/backend-kit';
 import { randomUUID } from 'crypto';
 import pLimit from 'p-limit';
 import type { IncidentsBackendConfig } from '../config';
@@ -49,7 +50,6 @@ import type {
   StoredIncident,
 } from '../database/IncidentStore';
 import type { EntityDirectory } from './EntityDirectory';
-import { isVisible } from './IncidentVisibility';
 import type { IncidentsTelemetry } from './IncidentsTelemetry';
 
 const DAY_MS = 86_400_000;

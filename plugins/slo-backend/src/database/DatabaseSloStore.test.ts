@@ -1,18 +1,11 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
+import { testDatabases } from '@vigil/backend-kit/testUtils';
 import { definitionsFrom, SPEC_YAML } from '../__testUtils__/fixtures';
 import type { EntitySpecs, SloCurrentStatus } from '../service/types';
-import {
-  DatabaseSloStore,
-  migrateSloDatabase,
-  rollbackSloDatabase,
-} from './DatabaseSloStore';
+import { DatabaseSloStore, sloMigrations } from './DatabaseSloStore';
 
 // The test command sets VIGIL_REQUIRE_POSTGRES so CI never skips PostgreSQL
 // silently; plain `yarn test` without a database runs SQLite only.
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15'],
-  disableDocker: true,
-});
+const databases = testDatabases();
 
 const NOW = Date.parse('2026-06-01T12:00:00Z');
 const MINUTE = 60_000;
@@ -74,7 +67,7 @@ describe('DatabaseSloStore', () => {
     'migrates up and down on %s',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      await migrateSloDatabase(knex);
+      await sloMigrations.migrate(knex);
       for (const table of [
         'slo_entities',
         'slo_definitions',
@@ -83,11 +76,11 @@ describe('DatabaseSloStore', () => {
       ]) {
         expect(await knex.schema.hasTable(table)).toBe(true);
       }
-      await rollbackSloDatabase(knex);
+      await sloMigrations.rollback(knex);
       expect(await knex.schema.hasTable('slo_evaluations')).toBe(false);
       expect(await knex.schema.hasTable('slo_entities')).toBe(false);
       // And up again, as after a downgrade and upgrade.
-      await migrateSloDatabase(knex);
+      await sloMigrations.migrate(knex);
       expect(await knex.schema.hasTable('slo_evaluations')).toBe(true);
     },
     60_000,
@@ -97,7 +90,7 @@ describe('DatabaseSloStore', () => {
     'stores specs, lists with filters and pagination in the database on %s',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      await migrateSloDatabase(knex);
+      await sloMigrations.migrate(knex);
       const store = new DatabaseSloStore(knex);
       const checkout = entitySpecs('component:default/checkout', 'checkout', {
         owner: 'group:default/payments',
@@ -210,6 +203,10 @@ describe('DatabaseSloStore', () => {
           })
         ).totalCount,
       ).toBe(0);
+      // Every entity (the caller may read all of them).
+      expect(
+        (await ids({ entityRefs: undefined, q: 'availability' })).sort(),
+      ).toEqual(['checkout-availability', 'search-availability']);
 
       // An entity leaving the catalog takes its SLOs and current status.
       await store.replaceSpecs([checkout], NOW + MINUTE);
@@ -232,7 +229,7 @@ describe('DatabaseSloStore', () => {
     'keeps history for range reads and prunes it on %s',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      await migrateSloDatabase(knex);
+      await sloMigrations.migrate(knex);
       const store = new DatabaseSloStore(knex);
       const ref = 'component:default/checkout';
       await store.replaceSpecs(
@@ -304,7 +301,7 @@ describe('DatabaseSloStore', () => {
     'keeps every firing alert, and history only for the statuses asked, on %s',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      await migrateSloDatabase(knex);
+      await sloMigrations.migrate(knex);
       const store = new DatabaseSloStore(knex);
       const ref = 'component:default/checkout';
       await store.replaceSpecs(
@@ -362,7 +359,7 @@ describe('DatabaseSloStore', () => {
           firingAlerts: ['ticket'],
         }),
       ]);
-      await rollbackSloDatabase(knex);
+      await sloMigrations.rollback(knex);
     },
     60_000,
   );

@@ -1,7 +1,5 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import type { DatabaseService } from '@backstage/backend-plugin-api';
+import { pluginMigrations } from '@vigil/backend-kit';
 import type { Knex } from 'knex';
 import type { ServiceLevelSpec } from '@vigil/backstage-plugin-slo-common';
 import type {
@@ -16,20 +14,10 @@ import type {
 } from '../service/types';
 import type { ListSlosQuery, SloListItem, SloStore } from './SloStore';
 
-const migrationsDir = resolvePackagePath(
+/** The plugin's migrations (`migrations/`). */
+export const sloMigrations = pluginMigrations(
   '@vigil/backstage-plugin-slo-backend',
-  'migrations',
 );
-
-/** Runs the plugin's migrations up to the latest. */
-export async function migrateSloDatabase(knex: Knex): Promise<void> {
-  await knex.migrate.latest({ directory: migrationsDir });
-}
-
-/** Rolls every migration of the plugin back (used by tests). */
-export async function rollbackSloDatabase(knex: Knex): Promise<void> {
-  await knex.migrate.rollback({ directory: migrationsDir }, true);
-}
 
 // SQLite's default limit on bound variables per statement is 999 (older
 // builds); inserts are chunked well below it.
@@ -178,11 +166,9 @@ export class DatabaseSloStore implements SloStore {
     database: DatabaseService;
     skipMigrations?: boolean;
   }): Promise<DatabaseSloStore> {
-    const knex = await options.database.getClient();
-    if (!options.skipMigrations && !options.database.migrations?.skip) {
-      await migrateSloDatabase(knex);
-    }
-    return new DatabaseSloStore(knex);
+    return new DatabaseSloStore(
+      await sloMigrations.client(options.database, options),
+    );
   }
 
   constructor(private readonly db: Knex) {}
@@ -286,10 +272,13 @@ export class DatabaseSloStore implements SloStore {
   async listSlos(
     query: ListSlosQuery,
   ): Promise<{ items: SloListItem[]; totalCount: number }> {
-    if (query.entityRefs.length === 0) return { items: [], totalCount: 0 };
-    const filtered = this.db('slo_definitions as d')
-      .leftJoin('slo_current_status as s', 's.slo_id', 'd.slo_id')
-      .whereIn('d.entity_ref', query.entityRefs);
+    if (query.entityRefs?.length === 0) return { items: [], totalCount: 0 };
+    const filtered = this.db('slo_definitions as d').leftJoin(
+      'slo_current_status as s',
+      's.slo_id',
+      'd.slo_id',
+    );
+    if (query.entityRefs) filtered.whereIn('d.entity_ref', query.entityRefs);
     if (query.owner) filtered.where('d.owner', query.owner);
     if (query.system) filtered.where('d.system', query.system);
     if (query.lifecycle) filtered.where('d.lifecycle', query.lifecycle);

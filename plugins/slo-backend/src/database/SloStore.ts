@@ -9,8 +9,11 @@ import type {
 
 /** Filters of the SLO list; every one runs in the database. */
 export interface ListSlosQuery {
-  /** Only SLOs of these entities (the ones the caller may read). */
-  entityRefs: string[];
+  /**
+   * Only SLOs of these entities (the ones the caller may read);
+   * `undefined`: of every entity.
+   */
+  entityRefs: string[] | undefined;
   owner?: string;
   system?: string;
   lifecycle?: string;

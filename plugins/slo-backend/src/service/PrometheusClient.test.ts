@@ -12,10 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { definitionsFrom, memoryCache } from '../__testUtils__/fixtures';
-import {
-  DatabaseSloStore,
-  migrateSloDatabase,
-} from '../database/DatabaseSloStore';
+import { DatabaseSloStore, sloMigrations } from '../database/DatabaseSloStore';
 import {
   PrometheusClient,
   PrometheusQueryError,
@@ -250,7 +247,7 @@ describe('PrometheusClient against a real Prometheus', () => {
 
   it('evaluates every SLO with one batched query per window', async () => {
     const knex = await databases.init('SQLITE_3');
-    await migrateSloDatabase(knex);
+    await sloMigrations.migrate(knex);
     const store = new DatabaseSloStore(knex);
     const entityRef = 'component:default/shop';
     await store.replaceSpecs(
@@ -341,7 +338,7 @@ describe('PrometheusClient against a real Prometheus', () => {
 
   it("shows the scoring API's availability as 100% while it serves without errors", async () => {
     const knex = await databases.init('SQLITE_3');
-    await migrateSloDatabase(knex);
+    await sloMigrations.migrate(knex);
     const store = new DatabaseSloStore(knex);
     const entityRef = 'component:default/scoring-api';
     await store.replaceSpecs(

@@ -4,10 +4,7 @@ import {
   memoryCache,
   SPEC_YAML,
 } from '../__testUtils__/fixtures';
-import {
-  DatabaseSloStore,
-  migrateSloDatabase,
-} from '../database/DatabaseSloStore';
+import { DatabaseSloStore, sloMigrations } from '../database/DatabaseSloStore';
 import {
   InstantQueryClient,
   PrometheusQueryError,
@@ -59,7 +56,7 @@ async function setup(
   extra: Partial<SloEvaluatorOptions> & { twoEntities?: boolean } = {},
 ) {
   const knex = await databases.init('SQLITE_3');
-  await migrateSloDatabase(knex);
+  await sloMigrations.migrate(knex);
   const store = new DatabaseSloStore(knex);
   const entity = (entityRef: string, specYaml: string) => ({
     entity: {

@@ -4,6 +4,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { ReadableEntitiesCache } from '@vigil/backend-kit';
 import type { Slo } from '@vigil/backstage-plugin-slo-common';
 import {
   defaultAlertWindows,
@@ -36,57 +37,30 @@ export interface SloServiceOptions {
   store: SloStore;
   catalog: CatalogService;
   cache: CacheService;
+  /**
+   * Which of the SLO entities (`store.listEntityRefs`) a caller may read,
+   * cached per principal.
+   */
+  readable: ReadableEntitiesCache;
   /** Values older than this are reported as stale. */
   staleAfterMs: number;
-  /**
-   * How long the set of SLO entities a principal may read is reused before the
-   * catalog is asked again (default 30 s). Asking per request costs a catalog
-   * permission check per entity; a permission change takes this long to apply.
-   */
-  readableRefsTtlMs?: number;
   now?: () => number;
 }
-
-const READABLE_REFS_CACHE_LIMIT = 1_000;
 
 /** Read side of the API; every read is limited to entities the caller can read. */
 export class SloService {
   private readonly now: () => number;
-  private readonly readableRefsCache = new Map<
-    string,
-    { refs: string[]; expiresAt: number }
-  >();
 
   constructor(private readonly options: SloServiceOptions) {
     this.now = options.now ?? Date.now;
   }
 
-  /** The SLO entities the caller may read, asked of the catalog as the caller. */
-  async readableEntityRefs(credentials: BackstageCredentials) {
-    const key = principalKey(credentials);
-    const cached = key ? this.readableRefsCache.get(key) : undefined;
-    if (cached && cached.expiresAt > this.now()) return cached.refs;
-
-    const refs = await this.options.store.listEntityRefs();
-    if (refs.length === 0) return [];
-    const { items } = await this.options.catalog.getEntitiesByRefs(
-      {
-        entityRefs: refs,
-        fields: ['kind', 'metadata.namespace', 'metadata.name'],
-      },
-      { credentials },
-    );
-    const readable = refs.filter((_, index) => items[index] !== undefined);
-    if (key) {
-      if (this.readableRefsCache.size >= READABLE_REFS_CACHE_LIMIT) {
-        this.readableRefsCache.clear();
-      }
-      this.readableRefsCache.set(key, {
-        refs: readable,
-        expiresAt: this.now() + (this.options.readableRefsTtlMs ?? 30_000),
-      });
-    }
-    return readable;
+  /**
+   * The SLO entities the caller may read (`undefined`: every one), as the
+   * catalog's read permission decides for the caller.
+   */
+  private async readableEntityRefs(credentials: BackstageCredentials) {
+    return this.options.readable.readableEntityRefs(credentials);
   }
 
   async listSlos(
@@ -172,9 +146,10 @@ export class SloService {
       definitions =
         (await this.options.store.getEntity(entityRef))?.definitions ?? [];
     } else {
-      const readable = new Set(await this.readableEntityRefs(credentials));
-      definitions = (await this.options.store.listDefinitions()).filter(d =>
-        readable.has(d.entityRef),
+      const refs = await this.readableEntityRefs(credentials);
+      const readable = refs && new Set(refs);
+      definitions = (await this.options.store.listDefinitions()).filter(
+        d => !readable || readable.has(d.entityRef),
       );
     }
     // One generator call per period: each period has its own alert windows.
@@ -270,20 +245,4 @@ export function summarize(history: SloEvaluation[]): HistorySummary {
     evaluationsOverBudget: overBudget.length,
     met: withData.length === 0 ? null : overBudget.length === 0,
   };
-}
-
-/** Who the credentials are for; anonymous callers are never cached. */
-function principalKey(credentials: BackstageCredentials): string | undefined {
-  const principal = credentials.principal as {
-    type?: string;
-    userEntityRef?: string;
-    subject?: string;
-  };
-  if (principal.type === 'user' && principal.userEntityRef) {
-    return `user:${principal.userEntityRef}`;
-  }
-  if (principal.type === 'service' && principal.subject) {
-    return `service:${principal.subject}`;
-  }
-  return undefined;
 }

@@ -16,7 +16,10 @@ export type {
   SpecIssue,
   EntitySlosResponse,
 } from '@vigil/backstage-plugin-slo-common';
-export { BURN_RATE_WINDOWS, SLO_STATUSES } from '@vigil/backstage-plugin-slo-common';
+export {
+  BURN_RATE_WINDOWS,
+  SLO_STATUSES,
+} from '@vigil/backstage-plugin-slo-common';
 
 /** The parts of an entity ref the entity route needs. */
 export interface SloEntityName {

@@ -1,19 +1,16 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
+import { testDatabases } from '@vigil/backend-kit/testUtils';
 import {
   IncidentAlert,
   declareIncident,
 } from '@vigil/backstage-plugin-incidents-common';
 import {
   DatabaseIncidentStore,
-  migrateIncidentsDatabase,
+  incidentsMigrations,
 } from '../../DatabaseIncidentStore';
 import type { AlertGroupDecision, AlertGroupState } from '../../IncidentStore';
 import { hashAlertInstance, hashCorrelationKey } from './processAlertGroup';
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15'],
-  disableDocker: true,
-});
+const databases = testDatabases();
 
 const NOW = Date.parse('2026-11-01T10:00:00Z');
 const STARTS = '2026-11-01T09:58:00.123456789Z';
@@ -77,7 +74,7 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     async function setup() {
       const knex = await databases.init(databaseId);
-      await migrateIncidentsDatabase(knex);
+      await incidentsMigrations.migrate(knex);
       return { knex, store: new DatabaseIncidentStore(knex) };
     }
 

@@ -1,13 +1,10 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
+import { testDatabases } from '@vigil/backend-kit/testUtils';
 import {
   DatabaseIncidentStore,
-  migrateIncidentsDatabase,
+  incidentsMigrations,
 } from '../../DatabaseIncidentStore';
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15'],
-  disableDocker: true,
-});
+const databases = testDatabases();
 
 const HOUR = 3_600_000;
 const NOW = Date.parse('2026-11-02T10:00:00Z');
@@ -17,7 +14,7 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     it('forgets resolutions received before the cut-off and keeps the rest', async () => {
       const knex = await databases.init(databaseId);
-      await migrateIncidentsDatabase(knex);
+      await incidentsMigrations.migrate(knex);
       const store = new DatabaseIncidentStore(knex);
       for (const [fingerprint, hoursAgo] of [
         ['old', 30],

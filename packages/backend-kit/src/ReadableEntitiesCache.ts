@@ -1,43 +1,55 @@
 import type {
+  AuthService,
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { principalKey } from './principals';
 
 const CACHE_LIMIT = 1_000;
 // getEntitiesByRefs answers per ref; large catalogs are asked in slices.
 const CATALOG_BATCH = 1_000;
 
+export interface ReadableEntitiesCacheOptions {
+  auth: Pick<AuthService, 'isPrincipal'>;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  /**
+   * Every entity ref the plugin holds data for: on a conditional decision,
+   * the catalog is asked which of these the caller may read.
+   */
+  entityRefs: () => Promise<string[]>;
+  /**
+   * How long a principal's answer is reused before it is asked again
+   * (default 30 s): a permission change takes this long to apply.
+   */
+  ttlMs?: number;
+  now?: () => number;
+}
+
 /**
- * Which entities' incidents a caller may see. Incidents are as visible as
- * the entities they affect, so lists, metrics and postmortems follow the
- * catalog's read permission. `undefined` means every entity (the common
- * case of an unconditional allow, answered without reading the catalog).
+ * Which entities a caller may read, following the catalog's read permission,
+ * so a plugin's data is exactly as visible as the entities it belongs to.
+ * `undefined` means every entity (the common case of an unconditional allow,
+ * answered without reading the catalog); `[]` none (a deny). On a
+ * conditional decision the catalog applies the conditions, as the caller, to
+ * the plugin's entities. Answers are cached per principal for `ttlMs`.
  */
-export class IncidentVisibility {
+export class ReadableEntitiesCache {
   private readonly cache = new Map<
     string,
     { refs: string[] | undefined; expiresAt: number }
   >();
 
-  constructor(
-    private readonly options: {
-      permissions: PermissionsService;
-      catalog: CatalogService;
-      /** Every entity ref that appears on an incident. */
-      incidentEntityRefs: () => Promise<string[]>;
-      ttlMs?: number;
-      now?: () => number;
-    },
-  ) {}
+  constructor(private readonly options: ReadableEntitiesCacheOptions) {}
 
-  async visibleEntityRefs(
+  async readableEntityRefs(
     credentials: BackstageCredentials,
   ): Promise<string[] | undefined> {
     const now = (this.options.now ?? Date.now)();
-    const key = principalKey(credentials);
+    const key = principalKey(this.options.auth, credentials);
     const cached = key ? this.cache.get(key) : undefined;
     if (cached && cached.expiresAt > now) return cached.refs;
 
@@ -61,10 +73,10 @@ export class IncidentVisibility {
     );
     if (decision.result === AuthorizeResult.ALLOW) return undefined;
     if (decision.result === AuthorizeResult.DENY) return [];
-    // Conditional: let the catalog apply the conditions to the entities that
-    // have incidents, as the caller.
-    const refs = await this.options.incidentEntityRefs();
-    const visible: string[] = [];
+    // Conditional: let the catalog apply the conditions to the plugin's
+    // entities, as the caller.
+    const refs = await this.options.entityRefs();
+    const readable: string[] = [];
     for (let i = 0; i < refs.length; i += CATALOG_BATCH) {
       const slice = refs.slice(i, i + CATALOG_BATCH);
       const { items } = await this.options.catalog.getEntitiesByRefs(
@@ -75,34 +87,22 @@ export class IncidentVisibility {
         { credentials },
       );
       slice.forEach((ref, index) => {
-        if (items[index]) visible.push(ref);
+        if (items[index]) readable.push(ref);
       });
     }
-    return visible;
+    return readable;
   }
 }
 
-/** Whether an incident affecting `entityRefs` is visible given `visible`. */
+/**
+ * Whether something that belongs to `entityRefs` is visible given the
+ * `readable` answer of {@link ReadableEntitiesCache} (`undefined`: all).
+ */
 export function isVisible(
   entityRefs: readonly string[],
-  visible: readonly string[] | Set<string> | undefined,
+  readable: readonly string[] | Set<string> | undefined,
 ): boolean {
-  if (!visible) return true;
-  const set = visible instanceof Set ? visible : new Set(visible);
+  if (!readable) return true;
+  const set = readable instanceof Set ? readable : new Set(readable);
   return entityRefs.some(ref => set.has(ref));
-}
-
-function principalKey(credentials: BackstageCredentials): string | undefined {
-  const principal = credentials.principal as {
-    type?: string;
-    userEntityRef?: string;
-    subject?: string;
-  };
-  if (principal.type === 'user' && principal.userEntityRef) {
-    return `user:${principal.userEntityRef}`;
-  }
-  if (principal.type === 'service' && principal.subject) {
-    return `service:${principal.subject}`;
-  }
-  return undefined;
 }

@@ -1,0 +1,17 @@
+/**
+ * What every Vigil backend plugin shares and none of them owns: zod parsing
+ * with 400 messages that name the bad fields, principal keys, the
+ * permission-aware cache of the entities a caller may read, and migration
+ * helpers. No domain logic; imports no Vigil plugin. Test fixtures are in
+ * `@vigil/backend-kit/testUtils`.
+ *
+ * @packageDocumentation
+ */
+export { formatZodIssues, parse } from './parse';
+export { principalKey } from './principals';
+export {
+  isVisible,
+  ReadableEntitiesCache,
+  type ReadableEntitiesCacheOptions,
+} from './ReadableEntitiesCache';
+export { pluginMigrations, type PluginMigrations } from './migrations';

@@ -1,0 +1,24 @@
+import type {
+  AuthService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
+
+/**
+ * Who the credentials are for, as a cache key: `user:<entity ref>` or
+ * `service:<subject>`. Anonymous (and unknown) callers have no key, so what
+ * is cached per principal is never cached for them.
+ */
+export function principalKey(
+  auth: Pick<AuthService, 'isPrincipal'>,
+  credentials: BackstageCredentials,
+): string | undefined {
+  if (auth.isPrincipal(credentials, 'user')) {
+    const { userEntityRef } = credentials.principal;
+    return userEntityRef ? `user:${userEntityRef}` : undefined;
+  }
+  if (auth.isPrincipal(credentials, 'service')) {
+    const { subject } = credentials.principal;
+    return subject ? `service:${subject}` : undefined;
+  }
+  return undefined;
+}
