@@ -70,6 +70,13 @@ scripts_tests() {
     --test-reporter=spec --test-reporter-destination=stdout 'scripts/tests/*.test.mjs' 'loadtest/lib/*.test.mjs'
 }
 
+api_reports() {
+  # The public API of the plugins and backend-kit, read from the declarations
+  # the type check step emitted into dist-types/, must match their committed
+  # report*.api.md; `yarn build:api-reports` rewrites the reports.
+  yarn build:api-reports:only --ci
+}
+
 unit_and_backend_tests() {
   # TestDatabases runs the database tests on SQLite and on this PostgreSQL;
   # VIGIL_REQUIRE_POSTGRES makes a missing PostgreSQL a failure, not a skip.
@@ -81,6 +88,7 @@ unit_and_backend_tests() {
 
 step "type check" yarn tsc
 step "lint (Backstage + eslint-plugin-security)" yarn backstage-cli repo lint --max-warnings 0
+step "API reports (backstage-repo-tools)" api_reports
 step "format (prettier --check)" yarn prettier --check --loglevel warn .
 step "secret scan (secretlint)" secret_scan
 step "lockfile (lockfile-lint)" lockfile_lint

@@ -12,6 +12,7 @@ const CACHE_LIMIT = 1_000;
 // getEntitiesByRefs answers per ref; large catalogs are asked in slices.
 const CATALOG_BATCH = 1_000;
 
+/** @public */
 export interface ReadableEntitiesCacheOptions {
   auth: Pick<AuthService, 'isPrincipal'>;
   permissions: PermissionsService;
@@ -36,6 +37,7 @@ export interface ReadableEntitiesCacheOptions {
  * answered without reading the catalog); `[]` none (a deny). On a
  * conditional decision the catalog applies the conditions, as the caller, to
  * the plugin's entities. Answers are cached per principal for `ttlMs`.
+ * @public
  */
 export class ReadableEntitiesCache {
   private readonly cache = new Map<
@@ -97,6 +99,7 @@ export class ReadableEntitiesCache {
 /**
  * Whether something that belongs to `entityRefs` is visible given the
  * `readable` answer of {@link ReadableEntitiesCache} (`undefined`: all).
+ * @public
  */
 export function isVisible(
   entityRefs: readonly string[],

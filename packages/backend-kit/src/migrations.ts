@@ -4,7 +4,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
 
-/** A backend plugin's knex migrations, kept in its package. */
+/**
+ * A backend plugin's knex migrations, kept in its package.
+ * @public
+ */
 export interface PluginMigrations {
   /** Where the migrations are (absolute). */
   directory: string;
@@ -26,6 +29,7 @@ export interface PluginMigrations {
 /**
  * The migrations in `directory` (default `migrations`) of the package
  * `packageName`, found wherever the package is installed.
+ * @public
  */
 export function pluginMigrations(
   packageName: string,

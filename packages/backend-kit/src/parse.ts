@@ -14,6 +14,7 @@ function formatPath(path: ReadonlyArray<string | number>): string {
  * Formats zod issues as `field.path: message` lines: array indexes in
  * brackets (`alerts[0].status`), `(payload)` for the value as a whole, and
  * `is required` for a missing field.
+ * @public
  */
 export function formatZodIssues(error: z.ZodError): string[] {
   return error.issues.map(issue => {
@@ -28,6 +29,7 @@ export function formatZodIssues(error: z.ZodError): string[] {
 /**
  * Parses with zod; a failure is an `InputError` (a 400) naming every bad
  * field: `Invalid <what>: <field>: <message>; ...`.
+ * @public
  */
 export function parse<S extends z.ZodTypeAny>(
   schema: S,

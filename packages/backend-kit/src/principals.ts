@@ -7,6 +7,7 @@ import type {
  * Who the credentials are for, as a cache key: `user:<entity ref>` or
  * `service:<subject>`. Anonymous (and unknown) callers have no key, so what
  * is cached per principal is never cached for them.
+ * @public
  */
 export function principalKey(
   auth: Pick<AuthService, 'isPrincipal'>,

@@ -10,7 +10,7 @@ import { ReadableEntitiesCache } from '@vigil/backend-kit';
 import { incidentsPermissions } from '@vigil/backstage-plugin-incidents-common';
 import { readIncidentsConfig } from './config';
 import { DatabaseIncidentStore } from './database/DatabaseIncidentStore';
-import { PENDING_RESOLUTION_TTL_MS } from './database/operations/alertmanager/prunePendingResolutions';
+import { PENDING_RESOLUTION_TTL_MS } from './database/operations/alerts/prunePendingResolutions';
 import { incidentResourceRef, incidentRules } from './permissions';
 import { WEBHOOK_PATH, createRouter } from './router';
 import { EntityDirectory } from './service/EntityDirectory';

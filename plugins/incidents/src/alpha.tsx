@@ -39,7 +39,10 @@ import {
   techdocsEntityRouteRef,
 } from './lib/routes';
 
-/** `api:incidents`: the HTTP client of the incidents backend. */
+/**
+ * `api:incidents`: the HTTP client of the incidents backend.
+ * @alpha
+ */
 export const incidentsApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
@@ -55,6 +58,7 @@ export const incidentsApi = ApiBlueprint.make({
  * `/incidents/:incidentId` and its postmortem at
  * `/incidents/:incidentId/postmortem`. Its title, icon and route ref make
  * the sidebar list it as "Incidents".
+ * @alpha
  */
 export const incidentsPage = PageBlueprint.make({
   params: {
@@ -69,7 +73,10 @@ export const incidentsPage = PageBlueprint.make({
   },
 });
 
-/** `entity-content:incidents`: the "Incidents" tab of components, systems, resources and APIs. */
+/**
+ * `entity-content:incidents`: the "Incidents" tab of components, systems, resources and APIs.
+ * @alpha
+ */
 export const entityIncidentsContent = EntityContentBlueprint.make({
   params: {
     path: `/${INCIDENTS_TAB_PATH}`,
@@ -82,7 +89,10 @@ export const entityIncidentsContent = EntityContentBlueprint.make({
   },
 });
 
-/** `entity-card:incidents/action-items`: open action items of a user or group. */
+/**
+ * `entity-card:incidents/action-items`: open action items of a user or group.
+ * @alpha
+ */
 export const entityActionItemsCard = EntityCardBlueprint.make({
   name: 'action-items',
   params: {
@@ -94,7 +104,10 @@ export const entityActionItemsCard = EntityCardBlueprint.make({
   },
 });
 
-/** `search-result-list-item:incidents`: incidents and postmortems in search results. */
+/**
+ * `search-result-list-item:incidents`: incidents and postmortems in search results.
+ * @alpha
+ */
 export const incidentsSearchResultListItem = SearchResultListItemBlueprint.make(
   {
     params: {
@@ -109,7 +122,10 @@ export const incidentsSearchResultListItem = SearchResultListItemBlueprint.make(
   },
 );
 
-/** `search-filter-result-type:incidents/incidents`: the "Incidents" result type. */
+/**
+ * `search-filter-result-type:incidents/incidents`: the "Incidents" result type.
+ * @alpha
+ */
 export const incidentsSearchResultType = SearchFilterResultTypeBlueprint.make({
   name: 'incidents',
   params: {
@@ -119,7 +135,10 @@ export const incidentsSearchResultType = SearchFilterResultTypeBlueprint.make({
   },
 });
 
-/** `search-filter-result-type:incidents/postmortems`: the "Postmortems" result type. */
+/**
+ * `search-filter-result-type:incidents/postmortems`: the "Postmortems" result type.
+ * @alpha
+ */
 export const postmortemsSearchResultType = SearchFilterResultTypeBlueprint.make(
   {
     name: 'postmortems',
@@ -131,7 +150,10 @@ export const postmortemsSearchResultType = SearchFilterResultTypeBlueprint.make(
   },
 );
 
-/** `home-page-widget:incidents/open-incidents`: unresolved incidents, most severe first. */
+/**
+ * `home-page-widget:incidents/open-incidents`: unresolved incidents, most severe first.
+ * @alpha
+ */
 export const openIncidentsWidget = HomePageWidgetBlueprint.make({
   name: 'open-incidents',
   params: {
@@ -145,7 +167,10 @@ export const openIncidentsWidget = HomePageWidgetBlueprint.make({
   },
 });
 
-/** `home-page-widget:incidents/my-action-items`: open action items of the user and their groups. */
+/**
+ * `home-page-widget:incidents/my-action-items`: open action items of the user and their groups.
+ * @alpha
+ */
 export const myActionItemsWidget = HomePageWidgetBlueprint.make({
   name: 'my-action-items',
   params: {

@@ -17,7 +17,10 @@ import {
 } from '@vigil/backstage-plugin-incidents-common';
 import { Readable } from 'stream';
 
-/** What the incidents backend's `/search/:type` pages hold. */
+/**
+ * What the incidents backend's `/search/:type` pages hold.
+ * @public
+ */
 export type IncidentDocument = IndexableDocument & IncidentSearchDocument;
 
 const PATHS = {
@@ -29,6 +32,7 @@ const PATHS = {
  * Collates incidents or published postmortems from the incidents backend's
  * HTTP API with the search plugin's service credentials, page by page, so
  * the index never holds more than one page in memory.
+ * @public
  */
 export class IncidentsCollatorFactory implements DocumentCollatorFactory {
   // Incidents are as visible as the entities they affect: search results are

@@ -10,7 +10,10 @@ import {
 } from '@vigil/backstage-plugin-incidents-common';
 import { IncidentsCollatorFactory } from './IncidentsCollatorFactory';
 
-/** Indexes Vigil incidents and published postmortems into Backstage search. */
+/**
+ * Indexes Vigil incidents and published postmortems into Backstage search.
+ * @public
+ */
 export const searchModuleIncidentsCollator = createBackendModule({
   pluginId: 'search',
   moduleId: 'vigil-incidents-collator',

@@ -19,6 +19,7 @@ import { SpecRefresher } from './service/SpecRefresher';
 /**
  * Vigil's SLO backend: reads SLO specs from catalog entities, evaluates them
  * from Prometheus on a schedule, keeps their history and serves them.
+ * @public
  */
 export const sloPlugin = createBackendPlugin({
   pluginId: 'slo',

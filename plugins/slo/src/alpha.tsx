@@ -26,7 +26,10 @@ import {
   SLO_TAB_PATH,
 } from './lib/routes';
 
-/** `api:slo`: the HTTP client of the SLO backend. */
+/**
+ * `api:slo`: the HTTP client of the SLO backend.
+ * @alpha
+ */
 export const sloApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
@@ -41,6 +44,7 @@ export const sloApi = ApiBlueprint.make({
  * `page:slo`: every SLO in the catalog. Its title, icon and route ref make
  * the app's sidebar list it as "SLOs" (this Backstage release has no
  * NavItemBlueprint; nav items come from pages).
+ * @alpha
  */
 export const sloPortfolioPage = PageBlueprint.make({
   params: {
@@ -55,7 +59,10 @@ export const sloPortfolioPage = PageBlueprint.make({
   },
 });
 
-/** `entity-content:slo`: the SLO tab of entities that declare SLOs. */
+/**
+ * `entity-content:slo`: the SLO tab of entities that declare SLOs.
+ * @alpha
+ */
 export const entitySloContent = EntityContentBlueprint.make({
   params: {
     path: `/${SLO_TAB_PATH}`,
@@ -66,7 +73,10 @@ export const entitySloContent = EntityContentBlueprint.make({
   },
 });
 
-/** `entity-card:slo`: each SLO's status and budget on the overview. */
+/**
+ * `entity-card:slo`: each SLO's status and budget on the overview.
+ * @alpha
+ */
 export const entitySloCard = EntityCardBlueprint.make({
   params: {
     filter: isSloAvailable,
@@ -75,7 +85,10 @@ export const entitySloCard = EntityCardBlueprint.make({
   },
 });
 
-/** `home-page-widget:slo/slos-at-risk`: SLOs breaching or burning budget, on the home page. */
+/**
+ * `home-page-widget:slo/slos-at-risk`: SLOs breaching or burning budget, on the home page.
+ * @alpha
+ */
 export const slosAtRiskWidget = HomePageWidgetBlueprint.make({
   name: 'slos-at-risk',
   params: {

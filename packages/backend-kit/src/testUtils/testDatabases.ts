@@ -7,6 +7,7 @@ import { TestDatabases } from '@backstage/backend-test-utils';
  * in Docker). Without that variable only SQLite is supported; the test
  * command sets it and `VIGIL_REQUIRE_POSTGRES` so CI never skips PostgreSQL.
  * Call once per test file, at its top level (it registers afterAll hooks).
+ * @public
  */
 export function testDatabases(): TestDatabases {
   return TestDatabases.create({

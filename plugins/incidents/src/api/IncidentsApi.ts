@@ -25,6 +25,7 @@ import type {
  * with a `ResponseError` (message in `body.error.message`, see
  * `errorMessage`), except version conflicts (409), which reject with an
  * `IncidentsConflictError` carrying the current state.
+ * @public
  */
 export interface IncidentsApi {
   /** Severity names/descriptions and lifecycle options. */
@@ -87,6 +88,7 @@ export interface IncidentsApi {
   getMetrics(query?: MetricsQuery): Promise<IncidentMetricsResponse>;
 }
 
+/** @public */
 export const incidentsApiRef = createApiRef<IncidentsApi>({
   id: 'plugin.incidents.service',
 });

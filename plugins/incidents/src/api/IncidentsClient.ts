@@ -25,7 +25,10 @@ import type {
 
 type QueryValue = string | number | undefined;
 
-/** HTTP client of the incidents backend; fetchApi adds the user's token. */
+/**
+ * HTTP client of the incidents backend; fetchApi adds the user's token.
+ * @public
+ */
 export class IncidentsClient implements IncidentsApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;

@@ -4,6 +4,7 @@ import { ResponseError } from '@backstage/errors';
  * A 409 from the incidents backend: someone else changed the resource since
  * the caller read it. `current` is the stored state the server sent back, so
  * the UI can show it and let the user reapply their change on top of it.
+ * @public
  */
 export class IncidentsConflictError<T> extends Error {
   readonly name = 'ConflictError';
@@ -16,7 +17,10 @@ export class IncidentsConflictError<T> extends Error {
   }
 }
 
-/** Whether `error` is a 409 with the current state (narrowed to `T`). */
+/**
+ * Whether `error` is a 409 with the current state (narrowed to `T`).
+ * @public
+ */
 export function isConflictError<T>(
   error: unknown,
 ): error is IncidentsConflictError<T> {
@@ -28,6 +32,7 @@ export function isConflictError<T>(
  * "Request failed with 400 Bad Request"; the backend's explanation (e.g.
  * "an incident can be closed only once its postmortem is published") is in
  * its body.
+ * @public
  */
 export function errorMessage(error: unknown): string {
   if (error instanceof ResponseError) {

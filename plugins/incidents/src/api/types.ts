@@ -50,7 +50,10 @@ export type {
   UpdateIncidentRequest,
 } from '@vigil/backstage-plugin-incidents-common';
 
-/** `GET /incidents` filters; the server applies its defaults to absent ones. */
+/**
+ * `GET /incidents` filters; the server applies its defaults to absent ones.
+ * @public
+ */
 export interface IncidentListQuery {
   /** Incidents affecting this entity (full ref). */
   entityRef?: string;
@@ -64,7 +67,10 @@ export interface IncidentListQuery {
   offset?: number;
 }
 
-/** `GET /postmortems` filters. */
+/**
+ * `GET /postmortems` filters.
+ * @public
+ */
 export interface PostmortemListQuery {
   state?: PostmortemState;
   entityRef?: string;
@@ -72,7 +78,10 @@ export interface PostmortemListQuery {
   offset?: number;
 }
 
-/** `GET /action-items` filters. */
+/**
+ * `GET /action-items` filters.
+ * @public
+ */
 export interface ActionItemListQuery {
   /** Owners (users and/or groups, full refs) whose items to list. */
   owner: string[];
@@ -82,7 +91,10 @@ export interface ActionItemListQuery {
   offset?: number;
 }
 
-/** `GET /metrics`; the server defaults to the last 30 days. */
+/**
+ * `GET /metrics`; the server defaults to the last 30 days.
+ * @public
+ */
 export interface MetricsQuery {
   entityRef?: string;
   from?: Date;

@@ -8,7 +8,10 @@ import type {
   SloListResponse,
 } from './types';
 
-/** Reads SLOs from the SLO backend (`/api/slo`). */
+/**
+ * Reads SLOs from the SLO backend (`/api/slo`).
+ * @public
+ */
 export interface SloApi {
   /** One page of SLOs across the catalog, worst budget first. */
   listSlos(query?: SloListQuery): Promise<SloListResponse>;
@@ -18,4 +21,5 @@ export interface SloApi {
   getEntitySlos(entity: SloEntityName): Promise<EntitySlosResponse>;
 }
 
+/** @public */
 export const sloApiRef = createApiRef<SloApi>({ id: 'plugin.slo.api' });

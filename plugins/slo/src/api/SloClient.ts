@@ -10,7 +10,10 @@ import type {
   SloListResponse,
 } from './types';
 
-/** HTTP client of the SLO backend; fetchApi adds the user's token. */
+/**
+ * HTTP client of the SLO backend; fetchApi adds the user's token.
+ * @public
+ */
 export class SloClient implements SloApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;

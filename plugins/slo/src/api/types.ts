@@ -21,7 +21,10 @@ export {
   SLO_STATUSES,
 } from '@vigil/backstage-plugin-slo-common';
 
-/** The parts of an entity ref the entity route needs. */
+/**
+ * The parts of an entity ref the entity route needs.
+ * @public
+ */
 export interface SloEntityName {
   kind: string;
   namespace: string;

@@ -13,10 +13,8 @@ import type {
   AlertGroupState,
   StoredIncident,
 } from '../../IncidentStore';
+import { INSERT_CHUNK } from '../queries';
 import type { StoreInternals } from '../StoreInternals';
-
-// Keeps each statement far below SQLite's bound-variable limit.
-const INSERT_CHUNK = 50;
 
 const sha256 = (text: string) =>
   createHash('sha256').update(text).digest('hex');

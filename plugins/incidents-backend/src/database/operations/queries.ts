@@ -1,0 +1,51 @@
+import type { Knex } from 'knex';
+
+/** Rows per insert statement: far below SQLite's bound-variable limit. */
+export const INSERT_CHUNK = 50;
+
+/** Plain chunked inserts inside `tx` (knex's batchInsert would open a nested transaction). */
+export async function insertChunked(
+  tx: Knex.Transaction,
+  table: string,
+  rows: object[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    await tx(table).insert(rows.slice(i, i + INSERT_CHUNK));
+  }
+}
+
+/** Escapes `LIKE` wildcards (the queries declare `escape '\'`). */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, c => `\\${c}`);
+}
+
+/**
+ * Keeps rows whose incident affects one of `visible` (undefined: all).
+ * The refs travel as one JSON parameter, so any number fits the drivers'
+ * bind-parameter limits.
+ */
+export function onlyVisible(
+  internals: { db: Knex; isPostgres: boolean },
+  query: Knex.QueryBuilder,
+  incidentIdColumn: string,
+  visible: readonly string[] | undefined,
+): void {
+  if (!visible) return;
+  if (visible.length === 0) {
+    query.whereRaw('1 = 0');
+    return;
+  }
+  const refs = JSON.stringify(visible);
+  const { db, isPostgres } = internals;
+  query.whereExists(function visibleEntity() {
+    this.select(db.raw('1'))
+      .from('incident_entities as v')
+      .whereRaw('v.incident_id = ??', [incidentIdColumn])
+      .whereRaw(
+        isPostgres
+          ? 'v.entity_ref in (select jsonb_array_elements_text(?::jsonb))'
+          : 'v.entity_ref in (select value from json_each(?))',
+        [refs],
+      );
+  });
+}
