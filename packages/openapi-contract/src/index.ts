@@ -219,7 +219,16 @@ export function documentedRoutes(document: JsonObject): string[] {
     .sort();
 }
 
-/** `METHOD /path/{param}` of every route an Express router registers, sorted. */
+/**
+ * The route `@backstage/backend-openapi-utils` adds to serve the document
+ * itself; it is not an operation of the document.
+ */
+const SPEC_ROUTE = 'GET /openapi.json';
+
+/**
+ * `METHOD /path/{param}` of every route an Express router registers, sorted
+ * (without the `GET /openapi.json` that serves the document).
+ */
 export function registeredRoutes(router: unknown): string[] {
   type Layer = {
     route?: { path: string | string[]; methods: Record<string, boolean> };
@@ -242,5 +251,10 @@ export function registeredRoutes(router: unknown): string[] {
           ),
       );
     })
+    .filter(route => route !== SPEC_ROUTE)
     .sort();
 }
+
+export { generatedSpecDifferences, SPEC_MODULE_HEADER } from './generatedSpec';
+export { createResponseValidator } from './responses';
+export type { ResponseLike, ResponseValidator } from './responses';

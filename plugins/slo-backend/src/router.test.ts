@@ -11,6 +11,11 @@ import {
   TestDatabaseId,
 } from '@backstage/backend-test-utils';
 import { testDatabases } from '@vigil/backend-kit/testUtils';
+import {
+  createResponseValidator,
+  readOpenApiDocument,
+  ResponseLike,
+} from '@vigil/openapi-contract';
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
@@ -24,6 +29,22 @@ import { sloPlugin } from './plugin';
 import { SPEC_YAML } from './__testUtils__/fixtures';
 
 const databases = testDatabases();
+const validateResponse = createResponseValidator(
+  readOpenApiDocument(path.resolve(__dirname, '../openapi.yaml')),
+);
+/** The response is one openapi.yaml declares for the operation. */
+const expectConforms = (operation: string, res: ResponseLike) =>
+  expect(validateResponse(operation, res)).toEqual([]);
+/** `GET /slos/{sloId}` and the like for a URL of the tests. */
+const getOperation = (url: string) => {
+  const pathname = url.split('?')[0];
+  if (pathname.startsWith('/entities/')) {
+    return 'GET /entities/{kind}/{namespace}/{name}/slos';
+  }
+  return pathname.startsWith('/slos/')
+    ? 'GET /slos/{sloId}'
+    : `GET ${pathname}`;
+};
 const repoRoot = path.resolve(__dirname, '../../..');
 const ALICE = mockCredentials.user('user:default/alice');
 const BOB = mockCredentials.user('user:default/bob');
@@ -248,7 +269,9 @@ describe('the SLO API', () => {
       '/rules',
       '/entities/component/default/checkout/slos',
     ]) {
-      expect((await request(server).get(`/api/slo${url}`)).status).toBe(401);
+      const res = await request(server).get(`/api/slo${url}`);
+      expect(res.status).toBe(401);
+      expectConforms(getOperation(url), res);
     }
     expect((await request(server).post('/api/slo/refresh')).status).toBe(401);
     const service = await request(server)
@@ -262,6 +285,7 @@ describe('the SLO API', () => {
     const refreshed = await alice.post('/refresh');
     expect(refreshed.status).toBe(200);
     expect(refreshed.body).toEqual({ entities: 6, slos: 8, errors: 3 });
+    expectConforms('POST /refresh', refreshed);
     expect(auditor.createEvent).toHaveBeenCalledWith(
       expect.objectContaining({ eventId: 'specs-refresh' }),
     );
@@ -296,6 +320,7 @@ describe('the SLO API', () => {
     const all = await alice.get('/slos');
     expect(all.status).toBe(200);
     expect(all.body.totalCount).toBe(8);
+    expectConforms('GET /slos', all);
     expect(all.body.items[0]).toMatchObject({
       sloId: 'scoring-api-availability',
       entityRef: 'component:default/scoring-api',
@@ -321,6 +346,7 @@ describe('the SLO API', () => {
     const page = await alice.get('/slos?limit=3&offset=3');
     expect(page.body).toMatchObject({ totalCount: 8, limit: 3, offset: 3 });
     expect(page.body.items).toHaveLength(3);
+    expectConforms('GET /slos', page);
 
     const filtered = await alice.get(
       '/slos?owner=group:default/sre&lifecycle=experimental&status=no-data&q=latency',
@@ -382,6 +408,7 @@ describe('the SLO API', () => {
           message: expect.stringMatching(message),
         });
         expect(res.text).not.toMatch(/select|SQL|\n\s+at /i);
+        expectConforms(getOperation(url), res);
       }
       const refresh = await request(server)
         .post('/api/slo/refresh?colour=red')
@@ -391,6 +418,7 @@ describe('the SLO API', () => {
         );
       expect(refresh.status).toBe(400);
       expect(refresh.body.error.message).toMatch(/colour/);
+      expectConforms('POST /refresh', refresh);
       const malformed = await request(server)
         .post('/api/slo/refresh')
         .set('authorization', mockCredentials.user.header('user:default/alice'))
@@ -460,6 +488,7 @@ describe('the SLO API', () => {
     });
     expect(res.body.slo.spec.sli.type).toBe('events');
     expect(res.body.history.evaluations).toHaveLength(8);
+    expectConforms('GET /slos/{sloId}', res);
     // "Met for the last 7 days" from the stored history alone.
     expect(res.body.history.summary).toEqual({
       evaluations: 8,
@@ -472,7 +501,9 @@ describe('the SLO API', () => {
     );
     expect(withBreach.body.history.summary.met).toBe(false);
 
-    expect((await alice.get('/slos/nope')).status).toBe(404);
+    const unknown = await alice.get('/slos/nope');
+    expect(unknown.status).toBe(404);
+    expectConforms('GET /slos/{sloId}', unknown);
     expect((await alice.get('/slos/secret-availability')).status).toBe(200);
     expect((await bob.get('/slos/secret-availability')).status).toBe(404);
   });
@@ -490,6 +521,7 @@ describe('the SLO API', () => {
       target: 'packages/scoring-api/slo.yaml',
     });
     expect(JSON.stringify(scoring.body)).not.toContain(repoRoot);
+    expectConforms('GET /entities/{kind}/{namespace}/{name}/slos', scoring);
     const search = await alice.get('/entities/component/default/search/slos');
     expect(search.body.specSource).toEqual({
       type: 'file',
@@ -552,10 +584,12 @@ describe('the SLO API', () => {
       'sloth-slo-meta-recordings-scoring-api-latency',
       'sloth-slo-alerts-scoring-api-latency',
     ]);
+    expectConforms('GET /rules', json);
     const yaml = await alice
       .get('/rules?entityRef=component:default/scoring-api')
       .set('accept', 'application/yaml');
     expect(yaml.headers['content-type']).toMatch(/application\/yaml/);
+    expectConforms('GET /rules', yaml);
     expect(yaml.text).toMatch(/^\n---\n# Code generated by Sloth/);
     expect(yaml.text).toContain('alert: ScoringApiAvailabilityBudgetBurn');
     const viaQuery = await alice.get('/rules?format=yaml');
@@ -578,6 +612,7 @@ describe('the SLO API', () => {
     const res = await alice.post('/refresh');
     expect(res.status).toBe(403);
     expect(res.body.error.message).toContain('slo.specs.refresh');
+    expectConforms('POST /refresh', res);
     expect(auditor.createEvent).not.toHaveBeenCalled();
   });
 });

@@ -4,14 +4,16 @@ import type {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, isError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { parse } from '@vigil/backend-kit';
 import express from 'express';
-import Router from 'express-promise-router';
 import { z } from 'zod';
 import { sloSpecsRefreshPermission } from './permissions';
+import { clarifyValidationMessage } from './openApiMessages';
+import { spec } from './schema/openapi.generated';
 import type { SloService } from './service/SloService';
 import type { SpecRefresher } from './service/SpecRefresher';
 import { SLO_STATUS_VALUES, SloStatusValue } from './service/types';
@@ -65,10 +67,18 @@ const listQuerySchema = z
   })
   .strict();
 
+/** openapi.yaml's DateTime: seconds and a time zone are required. */
+const dateTime = z.string().datetime({ offset: true }).regex(
+  // The pattern is openapi.yaml's, a constant of this package.
+  // eslint-disable-next-line security/detect-non-literal-regexp
+  new RegExp(spec.components.schemas.DateTime.pattern),
+  'must be a date-time with a time zone, e.g. 2026-06-01T00:00:00Z',
+);
+
 const historyQuerySchema = z
   .object({
-    from: z.string().datetime({ offset: true }).optional(),
-    to: z.string().datetime({ offset: true }).optional(),
+    from: dateTime.optional(),
+    to: dateTime.optional(),
     limit: boundedInteger(1, 50_000, 20_000),
   })
   .strict();
@@ -143,7 +153,14 @@ function errorHandler(logger?: LoggerService): express.ErrorRequestHandler {
     if (isError(error) && KNOWN_ERRORS[error.name]) {
       statusCode = KNOWN_ERRORS[error.name];
       name = error.name;
-      message = error.message;
+      message =
+        statusCode === 400
+          ? clarifyValidationMessage(
+              error.message,
+              (req as { openapi?: { schema?: object } }).openapi?.schema,
+              spec,
+            )
+          : error.message;
     } else if (
       // body-parser's own errors (malformed JSON, too large): safe to show.
       typeof httpStatus === 'number' &&
@@ -168,28 +185,46 @@ function errorHandler(logger?: LoggerService): express.ErrorRequestHandler {
   };
 }
 
+/**
+ * The query string as the client sent it. The OpenAPI validator coerces
+ * `req.query` in place (`limit=1e2` becomes 100, defaults are added); the zod
+ * schemas read the original, so digits-only stays digits-only.
+ */
+const rawQueries = new WeakMap<object, unknown>();
+const keepRawQuery: express.RequestHandler = (req, _res, next) => {
+  rawQueries.set(req, structuredClone(req.query));
+  next();
+};
+const rawQuery = (req: object): unknown => rawQueries.get(req) ?? {};
+
 /** The HTTP API (openapi.yaml); thin: validation, auth, then the services. */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { httpAuth, permissions, auditor, sloService, refresher } = options;
   const now = options.now ?? Date.now;
-  const router = Router();
-  router.use(express.json());
+  // Parses JSON bodies and checks every request against openapi.yaml
+  // (parameters, enums, limits, unknown query parameters) before the routes
+  // run; the zod schemas below agree with it and give the clearer messages.
+  // Credentials are httpAuth's business (a 401), not the validator's.
+  const router = createValidatedOpenApiRouter<typeof spec>(spec, {
+    middleware: [express.json(), keepRawQuery],
+    validatorOptions: { validateSecurity: false },
+  });
 
-  const credentialsOf = (req: express.Request) =>
+  const credentialsOf = (req: Parameters<HttpAuthService['credentials']>[0]) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
   router.get('/slos', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const query = parse(listQuerySchema, req.query, 'query');
+    const query = parse(listQuerySchema, rawQuery(req), 'query');
     res.json(await sloService.listSlos(credentials, query));
   });
 
   router.get('/slos/:sloId', async (req, res) => {
     const credentials = await credentialsOf(req);
     const sloId = parse(sloIdSchema, req.params.sloId, 'SLO id');
-    const query = parse(historyQuerySchema, req.query, 'query');
+    const query = parse(historyQuerySchema, rawQuery(req), 'query');
     const to = query.to ? Date.parse(query.to) : now();
     const from = query.from ? Date.parse(query.from) : to - 7 * DAY_MS;
     if (from > to) {
@@ -210,7 +245,7 @@ export async function createRouter(
 
   router.get('/entities/:kind/:namespace/:name/slos', async (req, res) => {
     const credentials = await credentialsOf(req);
-    parse(noQuerySchema, req.query, 'query');
+    parse(noQuerySchema, rawQuery(req), 'query');
     const params = parse(entityParamsSchema, req.params, 'entity');
     const entityRef = stringifyEntityRef(params);
     res.json(await sloService.getEntitySlos(credentials, entityRef));
@@ -218,7 +253,7 @@ export async function createRouter(
 
   router.get('/rules', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const query = parse(rulesQuerySchema, req.query, 'query');
+    const query = parse(rulesQuerySchema, rawQuery(req), 'query');
     const entityRef = query.entityRef && parseFullEntityRef(query.entityRef);
     const rules = await sloService.getRules(credentials, entityRef);
     const wantsYaml =
@@ -227,7 +262,8 @@ export async function createRouter(
         req.accepts(['application/json', 'application/yaml']) ===
           'application/yaml');
     if (wantsYaml) {
-      res.type('application/yaml').send(rules.yaml);
+      // The typed response covers the JSON body; YAML is sent as text.
+      (res as express.Response).type('application/yaml').send(rules.yaml);
     } else {
       res.json({ groups: rules.groups });
     }
@@ -235,7 +271,7 @@ export async function createRouter(
 
   router.post('/refresh', async (req, res) => {
     const credentials = await credentialsOf(req);
-    parse(noQuerySchema, req.query, 'query');
+    parse(noQuerySchema, rawQuery(req), 'query');
     const [decision] = await permissions.authorize(
       [{ permission: sloSpecsRefreshPermission }],
       { credentials },
