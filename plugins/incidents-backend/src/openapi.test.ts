@@ -32,7 +32,6 @@ describe('openapi.yaml', () => {
       userInfo: unused,
       logger: unused,
       service: unused,
-      store: unused,
       directory: unused,
       visibility: unused,
       config: readIncidentsConfig(mockServices.rootConfig()),

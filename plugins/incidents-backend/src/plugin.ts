@@ -13,8 +13,8 @@ import { DatabaseIncidentStore } from './database/DatabaseIncidentStore';
 import { PENDING_RESOLUTION_TTL_MS } from './database/operations/alerts/prunePendingResolutions';
 import { incidentResourceRef, incidentRules } from './permissions';
 import { WEBHOOK_PATH, createRouter } from './router';
+import { createIncidentsServices } from './service/createServices';
 import { EntityDirectory } from './service/EntityDirectory';
-import { IncidentsService } from './service/IncidentsService';
 import { IncidentsTelemetry } from './service/IncidentsTelemetry';
 
 /**
@@ -100,7 +100,7 @@ export const incidentsPlugin = createBackendPlugin({
           );
         }
 
-        const service = new IncidentsService({
+        const service = createIncidentsServices({
           store,
           directory,
           config,
@@ -117,7 +117,6 @@ export const incidentsPlugin = createBackendPlugin({
             userInfo: deps.userInfo,
             logger,
             service,
-            store,
             directory,
             visibility: new ReadableEntitiesCache({
               auth: deps.auth,

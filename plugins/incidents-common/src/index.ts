@@ -11,6 +11,7 @@ export * from './lifecycle';
 export * from './alertmanager';
 export * from './metrics';
 export * from './markdown';
+export * from './postmortemTimeline';
 export * from './api';
 export * from './permissions';
 export * from './text';

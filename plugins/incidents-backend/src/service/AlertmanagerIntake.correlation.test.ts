@@ -1,49 +1,48 @@
 /*
- * The Alertmanager intake and acknowledgement end to end through the
- * service, on SQLite and PostgreSQL, with the labels Sloth-generated SLO
- * alerts really carry.
+ * The Alertmanager intake end to end through the service, on SQLite and
+ * PostgreSQL, with the labels Sloth-generated SLO alerts really carry.
  */
-import {
-  mockCredentials,
-  mockServices,
-  TestDatabaseId,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, TestDatabaseId } from '@backstage/backend-test-utils';
 import { testDatabases } from '@vigil/backend-kit/testUtils';
-import { InputError } from '@backstage/errors';
-import type { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { parseAlertmanagerPayload } from '@vigil/backstage-plugin-incidents-common';
-import { readIncidentsConfig } from '../config';
-import {
-  DatabaseIncidentStore,
-  incidentsMigrations,
-} from '../database/DatabaseIncidentStore';
+import { incidentsMigrations } from '../database/DatabaseIncidentStore';
 import {
   TestAlert,
   slothPayload,
   webhookPayload,
 } from '../__testUtils__/alertmanager';
-import { EntityDirectory } from './EntityDirectory';
-import { IncidentsService, VersionConflictError } from './IncidentsService';
+import {
+  ALICE,
+  MINUTE,
+  SCORING,
+  scoringComponent,
+  setupServices,
+} from '../__testUtils__/services';
 
 const databases = testDatabases();
 
-const ALICE = 'user:default/alice';
-const SCORING = 'component:default/scoring-api';
-const MINUTE = 60_000;
-const entities: Entity[] = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'scoring-api',
-      namespace: 'default',
-      annotations: { 'vigil.dev/alert-service': 'scoring-api' },
-    },
-    spec: { owner: 'group:default/payments' },
-    relations: [{ type: 'ownedBy', targetRef: 'group:default/payments' }],
-  },
-];
+async function setup(databaseId: TestDatabaseId, configData: object = {}) {
+  const services = await setupServices(
+    databases,
+    databaseId,
+    [scoringComponent],
+    configData,
+  );
+  const ingest = (body: unknown) => {
+    const parsed = parseAlertmanagerPayload(body);
+    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+    return services.alertmanager.ingestAlertmanager(parsed.payload);
+  };
+  const all = async () =>
+    (
+      await services.store.listIncidents({
+        status: 'all',
+        limit: 50,
+        offset: 0,
+      })
+    ).items;
+  return { ...services, ingest, all };
+}
 
 const at = (minute: number) =>
   `2026-11-01T09:${String(minute).padStart(2, '0')}:00.123456789Z`;
@@ -62,45 +61,6 @@ const resolved = (
   startsAt: at(minute),
   endsAt: at(end),
 });
-
-async function setup(databaseId: TestDatabaseId, configData: object = {}) {
-  const knex = await databases.init(databaseId);
-  await incidentsMigrations.migrate(knex);
-  const store = new DatabaseIncidentStore(knex);
-  let clock = Date.parse('2026-11-01T10:00:00Z');
-  let ids = 0;
-  const service = new IncidentsService({
-    store,
-    directory: new EntityDirectory({
-      catalog: catalogServiceMock({ entities }),
-      auth: mockServices.auth(),
-      logger: mockServices.logger.mock(),
-    }),
-    config: readIncidentsConfig(
-      mockServices.rootConfig({ data: { vigil: { incidents: configData } } }),
-    ),
-    logger: mockServices.logger.mock(),
-    now: () => clock,
-    newId: () => `id-${++ids}`,
-  });
-  const ingest = (body: unknown) => {
-    const parsed = parseAlertmanagerPayload(body);
-    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-    return service.ingestAlertmanager(parsed.payload);
-  };
-  const all = async () =>
-    (await store.listIncidents({ status: 'all', limit: 50, offset: 0 })).items;
-  return {
-    knex,
-    store,
-    service,
-    ingest,
-    all,
-    tick: (ms: number) => {
-      clock += ms;
-    },
-  };
-}
 
 describe.each(databases.eachSupportedId())('on %s', databaseId => {
   it('adds and removes the correlation migration’s tables and columns', async () => {
@@ -236,18 +196,18 @@ describe.each(databases.eachSupportedId())('on %s', databaseId => {
     });
 
     it('opens a new incident for the problem once its incident is closed', async () => {
-      const { ingest, all, service } = await setup(databaseId, {
+      const { ingest, all, incidents } = await setup(databaseId, {
         allowCloseWithoutPublishedPostmortem: true,
       });
       const first = await ingest(slothPayload('page', [firing('p1', 0)]));
-      const { incident } = await service.getStored(first.incidentId!);
-      await service.update(
+      const { incident } = await incidents.getStored(first.incidentId!);
+      await incidents.update(
         incident.id,
         { status: 'resolved', expectedVersion: 1 },
         ALICE,
         mockCredentials.user(ALICE),
       );
-      await service.update(
+      await incidents.update(
         incident.id,
         { status: 'closed', expectedVersion: 2 },
         ALICE,
@@ -299,12 +259,12 @@ describe.each(databases.eachSupportedId())('on %s', databaseId => {
     });
 
     it('opens the incident resolved when configured to resolve with its alerts', async () => {
-      const { ingest, service } = await setup(databaseId, {
+      const { ingest, incidents } = await setup(databaseId, {
         alertmanager: { resolveIncidentWhenAllResolved: true },
       });
       await ingest(slothPayload('page', [resolved('p1', 0, 4)]));
       const late = await ingest(slothPayload('page', [firing('p1', 0)]));
-      const { incident } = await service.getStored(late.incidentId!);
+      const { incident } = await incidents.getStored(late.incidentId!);
       expect(incident.status).toBe('resolved');
       expect(incident.timestamps.resolvedAt).toBeDefined();
     });
@@ -338,87 +298,5 @@ describe.each(databases.eachSupportedId())('on %s', databaseId => {
       expect.objectContaining({ truncatedAlerts: 4, receivedAlerts: 1 }),
       expect.objectContaining({ truncatedAlerts: 7, receivedAlerts: 1 }),
     ]);
-  });
-
-  describe('acknowledgement, command and MTTA', () => {
-    it('counts MTTA from the first alert to the acknowledgement, leaving unacknowledged incidents out', async () => {
-      const { ingest, service, tick } = await setup(databaseId);
-      const opened = await ingest(slothPayload('page', [firing('p1', 55)]));
-      await ingest(
-        slothPayload('page', [firing('l1', 50)], { slo: 'latency' }),
-      );
-      const period = {
-        from: '2026-11-01T00:00:00Z',
-        to: '2026-11-02T00:00:00Z',
-      };
-      // Nobody acknowledged either: no MTTA (not 0, not NaN).
-      expect((await service.metrics(period)).metrics.mttaMs).toBeUndefined();
-
-      tick(7 * MINUTE);
-      const acknowledged = await service.acknowledge(
-        opened.incidentId!,
-        1,
-        ALICE,
-      );
-      expect(acknowledged.incident).toMatchObject({
-        acknowledgedBy: ALICE,
-        version: 2,
-        timestamps: { acknowledgedAt: '2026-11-01T10:07:00.000Z' },
-      });
-      // From 09:55:00.123 (the alert started) to 10:07.
-      expect((await service.metrics(period)).metrics.mttaMs).toBe(
-        12 * MINUTE - 123,
-      );
-
-      const again = await service
-        .acknowledge(opened.incidentId!, 2, ALICE)
-        .catch(e => e);
-      expect(again).toBeInstanceOf(VersionConflictError);
-      expect(again.message).toMatch(/already acknowledged/);
-      expect(again.current.incident.version).toBe(2);
-    });
-
-    it('makes the caller commander once, and refuses a second one with the current state', async () => {
-      const { ingest, service, store } = await setup(databaseId);
-      const { incidentId } = await ingest(
-        slothPayload('page', [firing('p1', 0)]),
-      );
-      const results = await Promise.allSettled([
-        service.takeCommand(incidentId!, 1, ALICE),
-        service.takeCommand(incidentId!, 1, 'user:default/bob'),
-      ]);
-      expect(results.filter(r => r.status === 'fulfilled')).toHaveLength(1);
-      const refused = results.find(
-        (r): r is PromiseRejectedResult => r.status === 'rejected',
-      )!;
-      expect(refused.reason).toBeInstanceOf(VersionConflictError);
-      const { incident } = await service.getStored(incidentId!);
-      expect(incident.roleHistory).toHaveLength(1);
-      expect(incident.timestamps.acknowledgedAt).toBeDefined();
-      expect(
-        (await store.getTimeline(incidentId!)).map(e => e.type).slice(-2),
-      ).toEqual(['role_assigned', 'acknowledged']);
-      const late = await service
-        .takeCommand(incidentId!, incident.version, 'user:default/carol')
-        .catch(e => e);
-      expect(late).toBeInstanceOf(VersionConflictError);
-      expect(late.message).toMatch(/already has a commander/);
-    });
-
-    it('refuses a detection time after the declaration', async () => {
-      const { service } = await setup(databaseId);
-      const declare = (detectedAt: string) =>
-        service.declare(
-          { title: 'x', severity: 'SEV3', entityRefs: [SCORING], detectedAt },
-          ALICE,
-          mockCredentials.user(ALICE),
-        );
-      await expect(declare('2026-11-01T10:30:00Z')).rejects.toThrow(InputError);
-      // A minute of clock skew is forgiven (clamped to the declaration).
-      const skewed = await declare('2026-11-01T10:01:00Z');
-      expect(skewed.incident.timestamps.detectedAt).toBe(
-        '2026-11-01T10:00:00.000Z',
-      );
-    });
   });
 });

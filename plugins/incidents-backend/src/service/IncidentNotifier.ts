@@ -1,0 +1,121 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { NotificationService } from '@backstage/plugin-notifications-node';
+import type { SignalsService } from '@backstage/plugin-signals-node';
+import {
+  INCIDENTS_SIGNAL_CHANNEL,
+  IncidentSignal,
+} from '@vigil/backstage-plugin-incidents-common';
+import pLimit from 'p-limit';
+import type { IncidentsBackendConfig } from '../config';
+import type { StoredIncident } from '../database/IncidentStore';
+import type { IncidentsTelemetry } from './IncidentsTelemetry';
+
+// An alert storm opens many incidents at once; their notifications go out a
+// few at a time (each is a request the notifications backend must verify),
+// with retries, instead of all at once and mostly failing.
+const NOTIFICATION_CONCURRENCY = 2;
+const NOTIFICATION_ATTEMPTS = 3;
+const NOTIFICATION_RETRY_MS = 1_000;
+
+const NOTIFICATION_SEVERITY = {
+  SEV1: 'critical',
+  SEV2: 'high',
+  SEV3: 'normal',
+  SEV4: 'low',
+} as const;
+
+/**
+ * Tells the world about changes: signals to open pages, notifications to the
+ * owners of a newly declared incident (a few at a time, with retries), and
+ * the declaration telemetry. Never throws: a lost message undoes nothing.
+ */
+export class IncidentNotifier {
+  private readonly notificationSlots = pLimit(NOTIFICATION_CONCURRENCY);
+
+  constructor(
+    private readonly options: {
+      config: IncidentsBackendConfig;
+      logger: LoggerService;
+      notifications?: NotificationService;
+      signals?: SignalsService;
+      telemetry?: IncidentsTelemetry;
+      /** First retry delay of a failed notification (then ×3). */
+      notificationRetryMs?: number;
+    },
+  ) {}
+
+  /** After an incident is declared (by a user or by Alertmanager). */
+  declared(stored: StoredIncident, source: 'user' | 'alertmanager'): void {
+    const { incident } = stored;
+    this.options.telemetry?.declared(incident.severity, source);
+    this.signal({
+      type: 'incident_declared',
+      incidentId: incident.id,
+      version: incident.version,
+      status: incident.status,
+    });
+    if (this.options.config.notifyOnDeclare) {
+      void this.notificationSlots(() => this.notifyDeclared(stored));
+    }
+  }
+
+  /** Broadcasts a signal; a failure is only logged. */
+  signal(message: IncidentSignal): void {
+    const { signals, logger } = this.options;
+    if (!signals) return;
+    signals
+      .publish({
+        recipients: { type: 'broadcast' },
+        channel: INCIDENTS_SIGNAL_CHANNEL,
+        message: { ...message },
+      })
+      .catch(error => logger.debug(`Could not publish signal: ${error}`));
+  }
+
+  private async notifyDeclared(stored: StoredIncident): Promise<void> {
+    const { incident, ownerRefs } = stored;
+    const recipients = [
+      ...new Set([
+        ...ownerRefs,
+        ...(incident.roles.commander ? [incident.roles.commander] : []),
+      ]),
+    ];
+    if (!this.options.notifications || recipients.length === 0) return;
+    const severityName = this.options.config.severities[incident.severity].name;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.options.notifications.send({
+          recipients: { type: 'entity', entityRef: recipients },
+          payload: {
+            title: `${incident.severity} incident declared: ${incident.title}`,
+            description: `${severityName} incident affecting ${incident.entityRefs.join(
+              ', ',
+            )}${
+              incident.summary ? ` — ${incident.summary.slice(0, 300)}` : ''
+            }`,
+            link: `/incidents/${incident.id}`,
+            severity: NOTIFICATION_SEVERITY[incident.severity],
+            topic: 'vigil-incidents',
+            scope: `incident:${incident.id}`,
+          },
+        });
+        return;
+      } catch (error) {
+        // The incident exists either way; a lost notification must not undo it.
+        if (attempt >= NOTIFICATION_ATTEMPTS) {
+          this.options.logger.warn(
+            `Could not notify owners of incident ${incident.id} after ${attempt} attempts: ${error}`,
+          );
+          return;
+        }
+        await new Promise(resolve =>
+          setTimeout(
+            resolve,
+            (this.options.notificationRetryMs ?? NOTIFICATION_RETRY_MS) *
+              3 ** (attempt - 1),
+          ),
+        );
+      }
+    }
+  }
+}
