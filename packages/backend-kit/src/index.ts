@@ -15,3 +15,13 @@ export {
   type ReadableEntitiesCacheOptions,
 } from './ReadableEntitiesCache';
 export { pluginMigrations, type PluginMigrations } from './migrations';
+export {
+  clarifyValidationMessage,
+  describeSchema,
+  keepRawQuery,
+  NO_NUL_PATTERN,
+  rawQuery,
+  type OpenApiMessageOperation,
+  type OpenApiMessageParameter,
+  type OpenApiMessageSchema,
+} from './openApiMessages';

@@ -5,18 +5,26 @@ import type {
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { InputError } from '@backstage/errors';
-import type { ReadableEntitiesCache } from '@vigil/backend-kit';
+import {
+  clarifyValidationMessage,
+  keepRawQuery,
+  type ReadableEntitiesCache,
+} from '@vigil/backend-kit';
 import { randomUUID } from 'crypto';
 import express from 'express';
-import Router from 'express-promise-router';
 import type { IncidentsBackendConfig } from './config';
 import { registerActionItemRoutes } from './routes/actionItems';
-import { registerAlertmanagerRoutes } from './routes/alertmanager';
+import {
+  registerAlertmanagerRoutes,
+  WEBHOOK_PATH,
+} from './routes/alertmanager';
 import { registerIncidentRoutes } from './routes/incidents';
 import { registerMetricsRoutes } from './routes/metrics';
 import { registerPostmortemRoutes } from './routes/postmortems';
 import { createAudited, type RouteContext } from './routes/util';
+import { spec } from './schema/openapi.generated';
 import { AuthorizedIncidents } from './service/AuthorizedIncidents';
 import type { IncidentsServices } from './service/createServices';
 import type { EntityDirectory } from './service/EntityDirectory';
@@ -39,8 +47,34 @@ export interface RouterOptions {
   now?: () => number;
 }
 
+/** The webhook reads its own body (after authenticating, with its own limit). */
+const isWebhook = (path: string) => path.split('?')[0].endsWith(WEBHOOK_PATH);
+
 /**
- * The HTTP API (openapi.yaml): each area's routes (src/routes) parse, get
+ * The JSON body parser of every route but the webhook. Its errors are
+ * answered here: the validator's error transformer would make every one a
+ * plain 400 (a too large body is a 413).
+ */
+function jsonBodies(
+  send: (req: express.Request, res: express.Response, error: Error) => void,
+): express.RequestHandler {
+  const json = express.json({ limit: '2mb' });
+  return (req, res, next) => {
+    if (isWebhook(req.path)) {
+      next();
+      return;
+    }
+    json(req, res, error => {
+      if (error) send(req, res, error);
+      else next();
+    });
+  };
+}
+
+/**
+ * The HTTP API (openapi.yaml): every request is checked against it
+ * (parameters, bodies, limits, unknown query parameters) before the routes
+ * run; each area's routes (src/routes) then parse with the zod schemas, get
  * credentials, call the authorizer and the services, and respond; this
  * assembles them in order and answers every error.
  */
@@ -48,7 +82,69 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { httpAuth, service: services } = options;
-  const router = Router();
+  // Every error answered here, in Backstage's error body shape: the client's
+  // mistakes (4xx) with their message; anything else (a database error, a
+  // bug) as a generic 500 whose details, SQL and stack included, go to the
+  // log only, under a reference the body names.
+  const sendError = (
+    error: Error & { type?: string; status?: unknown; statusCode?: unknown },
+    req: express.Request,
+    res: express.Response,
+  ) => {
+    let status = errorStatus(error);
+    let name = error?.name ?? 'Error';
+    let message = String(error?.message ?? error);
+    if (error?.type === 'entity.parse.failed') {
+      status = 400;
+      name = InputError.name;
+      message = `Request body is not valid JSON: ${message}`;
+    } else if (error?.type === 'entity.too.large') {
+      status = 413;
+      name = InputError.name;
+      message = `Request body is too large: ${message}`;
+    } else if (status === 400) {
+      // The validator's messages, in the API's words (field and what is allowed).
+      message = clarifyValidationMessage(
+        message,
+        (req as { openapi?: { schema?: object } }).openapi?.schema,
+        spec,
+        req.body,
+      );
+    } else if (status >= 500) {
+      const reference = randomUUID();
+      options.logger.error(
+        `${req.method} ${req.originalUrl} failed (reference ${reference}): ${message}`,
+        error,
+      );
+      name = 'Error';
+      message = `The incidents backend could not complete the request; the cause is in its log (reference ${reference})`;
+    }
+    res.status(status).json({
+      error: { name, message },
+      request: { method: req.method, url: req.originalUrl },
+      response: { statusCode: status },
+    });
+  };
+  // Credentials are httpAuth's business (a 401), not the validator's. The
+  // webhook is not checked against the document: it authenticates before
+  // reading a (possibly large) body, and zod checks Alertmanager's payload.
+  const router = createValidatedOpenApiRouter<typeof spec>(spec, {
+    middleware: [
+      jsonBodies((req, res, error) => sendError(error, req, res)),
+      keepRawQuery,
+    ],
+    validatorOptions: {
+      validateSecurity: false,
+      ignorePaths: isWebhook,
+      // As @backstage/backend-openapi-utils sets them, plus every problem of
+      // a request reported (a 400 names every bad field, as zod's do).
+      validateRequests: {
+        coerceTypes: false,
+        allowUnknownQueryParameters: false,
+        allErrors: true,
+      },
+    },
+  });
   const context: RouteContext = {
     router,
     services,
@@ -70,19 +166,14 @@ export async function createRouter(
     audited: createAudited(options.auditor),
   };
 
-  // The webhook is declared first: it authenticates before reading a (possibly
-  // large) body, and has its own body limit.
+  // The webhook authenticates before reading a (possibly large) body, and has
+  // its own body limit.
   registerAlertmanagerRoutes(context);
-  router.use(express.json({ limit: '2mb' }));
   registerIncidentRoutes(context);
   registerPostmortemRoutes(context);
   registerActionItemRoutes(context);
   registerMetricsRoutes(context);
 
-  // Every error answered here, in Backstage's error body shape: the client's
-  // mistakes (4xx) with their message; anything else (a database error, a
-  // bug) as a generic 500 whose details, SQL and stack included, go to the
-  // log only, under a reference the body names.
   router.use(
     (
       error: Error & { type?: string; status?: unknown; statusCode?: unknown },
@@ -94,31 +185,7 @@ export async function createRouter(
         next(error);
         return;
       }
-      let status = errorStatus(error);
-      let name = error?.name ?? 'Error';
-      let message = String(error?.message ?? error);
-      if (error?.type === 'entity.parse.failed') {
-        status = 400;
-        name = InputError.name;
-        message = `Request body is not valid JSON: ${message}`;
-      } else if (error?.type === 'entity.too.large') {
-        status = 413;
-        name = InputError.name;
-        message = `Request body is too large: ${message}`;
-      } else if (status >= 500) {
-        const reference = randomUUID();
-        options.logger.error(
-          `${req.method} ${req.originalUrl} failed (reference ${reference}): ${message}`,
-          error,
-        );
-        name = 'Error';
-        message = `The incidents backend could not complete the request; the cause is in its log (reference ${reference})`;
-      }
-      res.status(status).json({
-        error: { name, message },
-        request: { method: req.method, url: req.originalUrl },
-        response: { statusCode: status },
-      });
+      sendError(error, req, res);
     },
   );
 

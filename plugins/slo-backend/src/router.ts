@@ -8,11 +8,15 @@ import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, isError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { parse } from '@vigil/backend-kit';
+import {
+  clarifyValidationMessage,
+  keepRawQuery,
+  parse,
+  rawQuery,
+} from '@vigil/backend-kit';
 import express from 'express';
 import { z } from 'zod';
 import { sloSpecsRefreshPermission } from './permissions';
-import { clarifyValidationMessage } from './openApiMessages';
 import { spec } from './schema/openapi.generated';
 import type { SloService } from './service/SloService';
 import type { SpecRefresher } from './service/SpecRefresher';
@@ -184,18 +188,6 @@ function errorHandler(logger?: LoggerService): express.ErrorRequestHandler {
     });
   };
 }
-
-/**
- * The query string as the client sent it. The OpenAPI validator coerces
- * `req.query` in place (`limit=1e2` becomes 100, defaults are added); the zod
- * schemas read the original, so digits-only stays digits-only.
- */
-const rawQueries = new WeakMap<object, unknown>();
-const keepRawQuery: express.RequestHandler = (req, _res, next) => {
-  rawQueries.set(req, structuredClone(req.query));
-  next();
-};
-const rawQuery = (req: object): unknown => rawQueries.get(req) ?? {};
 
 /** The HTTP API (openapi.yaml); thin: validation, auth, then the services. */
 export async function createRouter(

@@ -2,7 +2,7 @@ import {
   listActionItemsQuerySchema,
   updateActionItemRequestSchema,
 } from '@vigil/backstage-plugin-incidents-common';
-import { idSchema, parse, type RouteContext } from './util';
+import { idSchema, parse, rawQuery, type RouteContext } from './util';
 
 /** Action items across postmortems: the owners' list and their updates. */
 export function registerActionItemRoutes(context: RouteContext): void {
@@ -10,7 +10,7 @@ export function registerActionItemRoutes(context: RouteContext): void {
 
   router.get('/action-items', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const query = parse(listActionItemsQuerySchema, req.query, 'query');
+    const query = parse(listActionItemsQuerySchema, rawQuery(req), 'query');
     const today = new Date(now()).toISOString().slice(0, 10);
     res.json(
       await services.postmortems.listActionItems(

@@ -17,6 +17,7 @@ import {
   actorOf,
   idSchema,
   parse,
+  rawQuery,
   withConflicts,
   type RouteContext,
 } from './util';
@@ -41,7 +42,7 @@ export function registerIncidentRoutes(context: RouteContext): void {
 
   router.get('/incidents', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const query = parse(listIncidentsQuerySchema, req.query, 'query');
+    const query = parse(listIncidentsQuerySchema, rawQuery(req), 'query');
     const body: IncidentList = await incidents.list(
       query,
       await authorizer.readableEntityRefs(credentials),

@@ -3,7 +3,7 @@ import {
   pageParamSchema,
 } from '@vigil/backstage-plugin-incidents-common';
 import { z } from 'zod';
-import { parse, type RouteContext } from './util';
+import { parse, rawQuery, type RouteContext } from './util';
 
 const searchQuerySchema = z
   .object({
@@ -18,7 +18,7 @@ export function registerMetricsRoutes(context: RouteContext): void {
 
   router.get('/metrics', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const query = parse(metricsQuerySchema, req.query, 'query');
+    const query = parse(metricsQuerySchema, rawQuery(req), 'query');
     res.json(
       await services.incidents.metrics(
         query,
@@ -34,7 +34,7 @@ export function registerMetricsRoutes(context: RouteContext): void {
       req.params.type,
       'document type',
     );
-    const query = parse(searchQuerySchema, req.query, 'query');
+    const query = parse(searchQuerySchema, rawQuery(req), 'query');
     res.json(
       await services.incidents.searchDocuments(type, query.cursor, query.limit),
     );

@@ -11,6 +11,7 @@ import {
   actorOf,
   idSchema,
   parse,
+  rawQuery,
   withConflicts,
   type RouteContext,
 } from './util';
@@ -50,7 +51,7 @@ export function registerPostmortemRoutes(context: RouteContext): void {
 
   router.get('/postmortems', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const query = parse(listPostmortemsQuerySchema, req.query, 'query');
+    const query = parse(listPostmortemsQuerySchema, rawQuery(req), 'query');
     res.json(
       await postmortems.list(
         query,

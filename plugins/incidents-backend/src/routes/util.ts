@@ -20,6 +20,7 @@ import { VersionConflictError } from '../service/errors';
 import type { IncidentsTelemetry } from '../service/IncidentsTelemetry';
 
 export { actorOf } from '../service/AuthorizedIncidents';
+export { rawQuery } from '@vigil/backend-kit';
 
 export const idSchema = resourceIdSchema;
 

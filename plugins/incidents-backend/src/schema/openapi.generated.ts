@@ -11,11 +11,12 @@ export const spec = {
     title: 'Vigil incidents backend',
     version: '0.1.0',
     description:
-      "Incidents against catalog entities, their timelines, roles and alerts;\npostmortems and action items; the Alertmanager webhook. Every route needs\na user or service token, except the webhook, which takes the configured\nshared token or service credentials. Bodies and queries are validated with\nthe zod schemas of `@vigil/backstage-plugin-incidents-common`; a 400 names\nevery bad field. Writes carry the version the client read\n(`expectedVersion`); a stale write is a 409 whose body holds the current\nstate. Times are ISO 8601 in UTC. Request bodies are strict: an unknown\nfield is a 400, as is a NUL character (`\\u0000`) in any text. Every list\nbounds `limit` and `offset` (a 400 names the allowed range). A failure\nthat is not the client's is a 500 with a generic message and a reference\nto the backend's log, never SQL or a stack trace.\n",
+      "Incidents against catalog entities, their timelines, roles and alerts;\npostmortems and action items; the Alertmanager webhook. Every route needs\na user or service token, except the webhook, which takes the configured\nshared token or service credentials. Bodies and queries are validated with\nthe zod schemas of `@vigil/backstage-plugin-incidents-common`; a 400 names\nevery bad field. Writes carry the version the client read\n(`expectedVersion`); a stale write is a 409 whose body holds the current\nstate. Times are ISO 8601 in UTC. Request bodies are strict: an unknown\nfield is a 400, as is a NUL character (`\\u0000`) in any text. Every list\nbounds `limit` and `offset` (a 400 names the allowed range). A failure\nthat is not the client's is a 500 with a generic message and a reference\nto the backend's log, never SQL or a stack trace. Entity refs and\ntimestamps may be sent unencoded in the query (`allowReserved`: `:` and\n`/` are fine).\n",
   },
   servers: [
     {
-      url: '/api/incidents',
+      url: '/',
+      description: "The plugin's base URL, /api/incidents",
     },
   ],
   security: [
@@ -74,6 +75,7 @@ export const spec = {
           {
             name: 'entityRef',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
             },
@@ -83,6 +85,7 @@ export const spec = {
           {
             name: 'ownerRef',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
             },
@@ -115,8 +118,10 @@ export const spec = {
           {
             name: 'q',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
+              minLength: 1,
               maxLength: 200,
             },
             description: 'Case-insensitive text in the title',
@@ -181,6 +186,7 @@ export const spec = {
             'application/json': {
               schema: {
                 type: 'object',
+                additionalProperties: false,
                 required: ['title', 'severity', 'entityRefs'],
                 properties: {
                   title: {
@@ -200,6 +206,7 @@ export const spec = {
                     maxItems: 50,
                     items: {
                       type: 'string',
+                      maxLength: 255,
                     },
                   },
                   detectedAt: {
@@ -271,16 +278,20 @@ export const spec = {
             'application/json': {
               schema: {
                 type: 'object',
+                additionalProperties: false,
                 required: ['expectedVersion'],
                 properties: {
                   expectedVersion: {
                     type: 'integer',
+                    minimum: 0,
                   },
                   title: {
                     type: 'string',
+                    maxLength: 200,
                   },
                   summary: {
                     type: 'string',
+                    maxLength: 10000,
                   },
                   severity: {
                     $ref: '#/components/schemas/Severity',
@@ -290,12 +301,16 @@ export const spec = {
                   },
                   entityRefs: {
                     type: 'array',
+                    minItems: 1,
+                    maxItems: 50,
                     items: {
                       type: 'string',
+                      maxLength: 255,
                     },
                   },
                   roles: {
                     type: 'object',
+                    additionalProperties: false,
                     description:
                       'Per role a user ref to assign, null to unassign (assigning a commander acknowledges an unacknowledged incident)',
                     properties: {
@@ -485,6 +500,7 @@ export const spec = {
             'application/json': {
               schema: {
                 type: 'object',
+                additionalProperties: false,
                 required: ['text'],
                 properties: {
                   text: {
@@ -544,12 +560,13 @@ export const spec = {
             'application/json': {
               schema: {
                 type: 'object',
+                additionalProperties: false,
                 required: ['url'],
                 properties: {
                   url: {
                     type: 'string',
-                    format: 'uri',
-                    description: 'http(s) only',
+                    maxLength: 2000,
+                    description: 'An absolute http(s) URL',
                   },
                   title: {
                     type: 'string',
@@ -632,8 +649,10 @@ export const spec = {
           {
             name: 'entityRef',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
+              maxLength: 255,
             },
           },
           {
@@ -729,56 +748,74 @@ export const spec = {
             'application/json': {
               schema: {
                 type: 'object',
+                additionalProperties: false,
                 required: ['expectedVersion'],
                 properties: {
                   expectedVersion: {
                     type: 'integer',
+                    minimum: 0,
                   },
                   title: {
                     type: 'string',
+                    maxLength: 200,
                   },
                   authors: {
                     type: 'array',
+                    maxItems: 50,
                     items: {
                       type: 'string',
+                      maxLength: 255,
                     },
                   },
                   summary: {
                     type: 'string',
+                    maxLength: 100000,
                   },
                   impact: {
                     type: 'string',
+                    maxLength: 100000,
                   },
                   rootCauses: {
                     type: 'string',
+                    maxLength: 100000,
                   },
                   trigger: {
                     type: 'string',
+                    maxLength: 100000,
                   },
                   resolution: {
                     type: 'string',
+                    maxLength: 100000,
                   },
                   detection: {
                     type: 'string',
+                    maxLength: 100000,
                   },
                   lessonsLearned: {
                     type: 'object',
+                    additionalProperties: false,
                     properties: {
                       whatWentWell: {
                         type: 'string',
+                        maxLength: 100000,
                       },
                       whatWentWrong: {
                         type: 'string',
+                        maxLength: 100000,
                       },
                       whereWeGotLucky: {
                         type: 'string',
+                        maxLength: 100000,
                       },
                     },
                   },
                   timeline: {
                     type: 'array',
+                    maxItems: 1000,
                     items: {
                       type: 'object',
+                      additionalProperties: false,
+                      required: ['at', 'text'],
                       properties: {
                         at: {
                           type: 'string',
@@ -792,6 +829,7 @@ export const spec = {
                   },
                   supportingInformation: {
                     type: 'string',
+                    maxLength: 100000,
                   },
                   actionItems: {
                     type: 'array',
@@ -799,7 +837,7 @@ export const spec = {
                     description:
                       "The full list. An item with an `id` must be one of this postmortem's (ids are unique in the list); new items have none and get one.",
                     items: {
-                      $ref: '#/components/schemas/ActionItem',
+                      $ref: '#/components/schemas/ActionItemInput',
                     },
                   },
                 },
@@ -849,6 +887,7 @@ export const spec = {
             'application/json': {
               schema: {
                 type: 'object',
+                additionalProperties: false,
                 required: ['state', 'expectedVersion'],
                 properties: {
                   state: {
@@ -856,6 +895,7 @@ export const spec = {
                   },
                   expectedVersion: {
                     type: 'integer',
+                    minimum: 0,
                   },
                 },
               },
@@ -934,9 +974,11 @@ export const spec = {
           {
             name: 'owner',
             in: 'query',
+            allowReserved: true,
             required: true,
             schema: {
               type: 'string',
+              maxLength: 2000,
             },
             description: 'Comma-separated entity refs',
           },
@@ -1022,6 +1064,7 @@ export const spec = {
             'application/json': {
               schema: {
                 type: 'object',
+                additionalProperties: false,
                 properties: {
                   status: {
                     type: 'string',
@@ -1080,13 +1123,16 @@ export const spec = {
           {
             name: 'entityRef',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
+              maxLength: 255,
             },
           },
           {
             name: 'from',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
               format: 'date-time',
@@ -1095,6 +1141,7 @@ export const spec = {
           {
             name: 'to',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
               format: 'date-time',
@@ -1183,6 +1230,7 @@ export const spec = {
           {
             name: 'cursor',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
             },
@@ -1608,6 +1656,43 @@ export const spec = {
           link: {
             type: 'string',
             format: 'uri',
+          },
+        },
+      },
+      ActionItemInput: {
+        description:
+          'An action item as the editor sends it (new items have no id)',
+        type: 'object',
+        additionalProperties: false,
+        required: ['title', 'owner', 'priority', 'status'],
+        properties: {
+          id: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 64,
+            pattern: '^[A-Za-z0-9._-]+$',
+          },
+          title: {
+            type: 'string',
+            maxLength: 500,
+          },
+          owner: {
+            type: 'string',
+            maxLength: 255,
+          },
+          dueDate: {
+            type: 'string',
+          },
+          priority: {
+            type: 'string',
+            enum: ['P0', 'P1', 'P2', 'P3'],
+          },
+          status: {
+            type: 'string',
+            enum: ['open', 'in_progress', 'done', 'wont_do'],
+          },
+          link: {
+            type: 'string',
           },
         },
       },
