@@ -1,13 +1,17 @@
 import {
   AlertmanagerPlanOptions,
-  DEFAULT_CORRELATION_LABELS,
   KnownAlertState,
-  alertCorrelationKey,
-  alertFingerprint,
-  entityRefForAlert,
-  parseAlertmanagerPayload,
   planAlertmanagerNotification,
 } from './alertmanager';
+import {
+  DEFAULT_CORRELATION_LABELS,
+  alertCorrelationKey,
+  entityRefForAlert,
+} from './alertCorrelation';
+import {
+  alertFingerprint,
+  parseAlertmanagerPayload,
+} from './alertmanagerPayload';
 import { timelineEventSchema } from './model';
 import { at, makeIncident } from './__testUtils__/fixtures';
 

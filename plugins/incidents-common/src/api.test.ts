@@ -8,7 +8,7 @@ import {
   savePostmortemRequestSchema,
   takeCommandRequestSchema,
 } from './api';
-import { formatZodIssues } from './alertmanager';
+import { formatZodIssues } from './alertmanagerPayload';
 import { addNoteRequestSchema, declareIncidentRequestSchema } from './model';
 
 describe('alertRunbookUrl', () => {

@@ -8,7 +8,9 @@
 
 export * from './model';
 export * from './lifecycle';
+export * from './alertmanagerPayload';
 export * from './alertmanager';
+export * from './alertCorrelation';
 export * from './metrics';
 export * from './markdown';
 export * from './postmortemTimeline';

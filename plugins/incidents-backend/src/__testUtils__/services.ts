@@ -5,7 +5,9 @@ import {
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { parseAlertmanagerPayload } from '@vigil/backstage-plugin-incidents-common';
 import { readIncidentsConfig } from '../config';
+import type { TestAlert } from './alertmanager';
 import {
   DatabaseIncidentStore,
   incidentsMigrations,
@@ -84,3 +86,45 @@ export async function setupServices(
     },
   };
 }
+
+/**
+ * The services over the scoring API's catalog, plus `ingest` (a webhook body
+ * through parsing and the intake) and `all` (every stored incident): the
+ * setup of the Alertmanager intake tests.
+ */
+export async function setupIntake(
+  databases: TestDatabases,
+  databaseId: TestDatabaseId,
+  configData: object = {},
+) {
+  const services = await setupServices(
+    databases,
+    databaseId,
+    [scoringComponent],
+    configData,
+  );
+  const ingest = (body: unknown) => {
+    const parsed = parseAlertmanagerPayload(body);
+    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+    return services.alertmanager.ingestAlertmanager(parsed.payload);
+  };
+  const all = async () =>
+    (
+      await services.store.listIncidents({
+        status: 'all',
+        limit: 50,
+        offset: 0,
+      })
+    ).items;
+  return { ...services, ingest, all };
+}
+
+/** 09:MM on the test day, with Alertmanager's nanosecond precision. */
+export const at = (minute: number) =>
+  `2026-11-01T09:${String(minute).padStart(2, '0')}:00.123456789Z`;
+
+export const firing = (fingerprint: string, minute: number): TestAlert => ({
+  fingerprint,
+  status: 'firing',
+  startsAt: at(minute),
+});

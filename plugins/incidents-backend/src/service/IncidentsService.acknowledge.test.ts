@@ -6,49 +6,20 @@
 import { mockCredentials, TestDatabaseId } from '@backstage/backend-test-utils';
 import { testDatabases } from '@vigil/backend-kit/testUtils';
 import { InputError } from '@backstage/errors';
-import { parseAlertmanagerPayload } from '@vigil/backstage-plugin-incidents-common';
-import { TestAlert, slothPayload } from '../__testUtils__/alertmanager';
+import { slothPayload } from '../__testUtils__/alertmanager';
 import {
   ALICE,
   MINUTE,
   SCORING,
-  scoringComponent,
-  setupServices,
+  firing,
+  setupIntake,
 } from '../__testUtils__/services';
 import { VersionConflictError } from './IncidentsService';
 
 const databases = testDatabases();
 
-async function setup(databaseId: TestDatabaseId, configData: object = {}) {
-  const services = await setupServices(
-    databases,
-    databaseId,
-    [scoringComponent],
-    configData,
-  );
-  const ingest = (body: unknown) => {
-    const parsed = parseAlertmanagerPayload(body);
-    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-    return services.alertmanager.ingestAlertmanager(parsed.payload);
-  };
-  const all = async () =>
-    (
-      await services.store.listIncidents({
-        status: 'all',
-        limit: 50,
-        offset: 0,
-      })
-    ).items;
-  return { ...services, ingest, all };
-}
-
-const at = (minute: number) =>
-  `2026-11-01T09:${String(minute).padStart(2, '0')}:00.123456789Z`;
-const firing = (fingerprint: string, minute: number): TestAlert => ({
-  fingerprint,
-  status: 'firing',
-  startsAt: at(minute),
-});
+const setup = (databaseId: TestDatabaseId, configData: object = {}) =>
+  setupIntake(databases, databaseId, configData);
 
 describe.each(databases.eachSupportedId())('on %s', databaseId => {
   describe('acknowledgement, command and MTTA', () => {
