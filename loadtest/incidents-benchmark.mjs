@@ -12,14 +12,17 @@
 // a sample of delivered notifications is redelivered twice concurrently; the
 // check is then repeated: nothing may change.
 //
-// Part 2, list API at scale: seeds `--incidents` rows straight into the
-// plugin's database before the backend starts, then measures the incident
-// list (first page, status, severity, text search, entity, a deep page) with
-// autocannon and prints p50/p95/p99 and req/s per query.
+// Part 2, list API at scale: before the backend starts, seeds `--incidents`
+// incidents through the plugin's own domain functions and store (declared,
+// run through their statuses, postmortems for the resolved ones), then
+// measures the incident list (first page, status, severity, text search,
+// entity, a deep page by offset and by cursor) and one incident's detail
+// with autocannon, and prints p50/p95/p99 and req/s per query, a bare Node
+// http server's figures at the same settings, and the backend's peak RSS.
 //
 //   node loadtest/incidents-benchmark.mjs [--groups 1000] [--per-group 10]
 //        [--concurrency 20] [--ha-groups 100] [--duplicates 1000] [--incidents 100000]
-//        [--duration 20] [--connections 10] [--seed 42] [--postgres]
+//        [--duration 20] [--connections 50] [--seed 42] [--postgres]
 //        [--skip-webhook] [--skip-list] [--keep-collator]
 //
 // The parts live in loadtest/incidents/ (see loadtest/README.md); helpers

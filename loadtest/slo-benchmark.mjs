@@ -1,6 +1,11 @@
 // SLO suite at scale: 5,000 SLOs over 1,000 catalog entities. Prints rule
 // generation time, the backend's evaluation cycle time against a real
-// Prometheus, and the list API's latency percentiles at 50 connections.
+// Prometheus (with how busy the SLO rules keep it), the list API's latency
+// percentiles at 50 connections beside Prometheus and alone, a bare Node
+// http server's figures and the backend's peak RSS.
+// Prometheus loads the recording rules generated for every spec, so cycles
+// are timed once those have recorded every SLO (as in a deployment that
+// loads Vigil's rules).
 // Figures only: it never passes or fails. Needs prometheus on PATH and the
 // ports below free; it starts and stops its own backend and Prometheus.
 //   node loadtest/slo-benchmark.mjs [--entities 1000] [--slos-per-entity 5]
@@ -11,12 +16,17 @@ import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startBackend, waitForBackend } from './lib/backend.mjs';
+import { measureBareNodeCeiling } from './lib/ceiling.mjs';
 import { failer } from './lib/cli.mjs';
 import { runAutocannon } from './lib/load.mjs';
 import {
   freshDir,
+  processGroupCpuSeconds,
+  processGroupPeakRssMb,
   root,
+  sleep,
   startLogged,
+  stopChild,
   stopChildrenOnExit,
   waitFor,
   workDir,
@@ -121,7 +131,10 @@ function writeInputs() {
   fs.writeFileSync(
     path.join(work, 'prometheus.yml'),
     JSON.stringify({
-      global: { scrape_interval: '5s' },
+      // Prometheus's default rule interval: Sloth's rules set none.
+      global: { scrape_interval: '5s', evaluation_interval: '1m' },
+      // Written by lib/slo-rule-generation.cjs.
+      rule_files: [path.join(work, 'rules.yaml')],
       scrape_configs: [
         {
           job_name: 'bench',
@@ -157,6 +170,31 @@ function startExporter() {
   );
 }
 
+/**
+ * How busy the benchmark's Prometheus is with the SLO rules: the cores its
+ * process used over 10 s, and how long queries (the evaluator's too) waited
+ * for one of its query slots (p99).
+ */
+async function prometheusLoad(prometheus) {
+  const cpuBefore = processGroupCpuSeconds(prometheus.pid);
+  await sleep(10_000);
+  const cores = (processGroupCpuSeconds(prometheus.pid) - cpuBefore) / 10;
+  const api = `http://127.0.0.1:${PORTS.prometheus}`;
+  const { data } = await (await fetch(`${api}/api/v1/rules`)).json();
+  const metrics = await (await fetch(`${api}/metrics`)).text();
+  const queueP99 = metrics.match(
+    /^prometheus_engine_query_duration_seconds\{slice="queue_time",quantile="0.99"\} (\S+)/m,
+  );
+  return {
+    ruleGroups: data.groups.length,
+    ruleIntervalSeconds: data.groups[0]?.interval,
+    coresBusy: Number(cores.toFixed(2)),
+    queryQueueP99Seconds: queueP99
+      ? Number(Number(queueP99[1]).toFixed(2))
+      : null,
+  };
+}
+
 const backendLog = () =>
   // eslint-disable-next-line no-control-regex
   fs
@@ -175,6 +213,7 @@ async function main() {
     [
       path.join(root, 'loadtest/lib/slo-rule-generation.cjs'),
       path.join(work, 'specs.yaml'),
+      path.join(work, 'rules.yaml'),
     ],
     { cwd: root, encoding: 'utf8' },
   );
@@ -183,12 +222,12 @@ async function main() {
   figures.ruleGeneration = JSON.parse(generation.stdout);
 
   await startExporter();
-  startLogged(work, 'prometheus', 'prometheus', [
+  const prometheus = startLogged(work, 'prometheus', 'prometheus', [
     `--config.file=${path.join(work, 'prometheus.yml')}`,
     `--storage.tsdb.path=${path.join(work, 'tsdb')}`,
     `--web.listen-address=127.0.0.1:${PORTS.prometheus}`,
   ]);
-  startBackend(work, {
+  const backend = startBackend(work, {
     configFile: path.join(work, 'app-config.benchmark.yaml'),
   });
   const base = `http://127.0.0.1:${PORTS.backend}`;
@@ -210,13 +249,34 @@ async function main() {
     { fail, work },
   );
   figures.slosListed = ingested;
+  // Cycles are counted once the rules have recorded every SLO's period
+  // ratio (it is computed from the 5m one, after the other windows).
+  await waitFor(
+    'recordings of every SLO',
+    async () => {
+      const res = await fetch(
+        `http://127.0.0.1:${
+          PORTS.prometheus
+        }/api/v1/query?query=${encodeURIComponent(
+          'count(slo:sli_error:ratio_rate30d)',
+        )}`,
+      );
+      const [sample] = (await res.json()).data?.result ?? [];
+      return Number(sample?.value[1]) >= figures.slos || undefined;
+    },
+    600_000,
+    { fail, work },
+  );
+  const logOffset = backendLog().length;
   const cycles = await waitFor(
     'two evaluation cycles',
     async () => {
       const runs = [
-        ...backendLog().matchAll(
-          /Evaluated (\d+) SLOs with (\d+) Prometheus queries in (\d+) ms/g,
-        ),
+        ...backendLog()
+          .slice(logOffset)
+          .matchAll(
+            /Evaluated (\d+) SLOs with (\d+) Prometheus queries in (\d+) ms(?: \(SLO windows: (\d+) from recording rules, (\d+) raw\))?/g,
+          ),
       ].filter(m => Number(m[1]) >= figures.slos);
       return runs.length >= 2 ? runs : undefined;
     },
@@ -227,23 +287,42 @@ async function main() {
     slos: Number(m[1]),
     queries: Number(m[2]),
     ms: Number(m[3]),
+    ...(m[4] !== undefined && {
+      recordedWindows: Number(m[4]),
+      rawWindows: Number(m[5]),
+    }),
   }));
 
-  const { result, latencies } = await runAutocannon({
-    url: `${base}/api/slo/slos?limit=50`,
-    headers,
+  figures.prometheus = await prometheusLoad(prometheus);
+
+  const measureList = async () => {
+    const { result, latencies } = await runAutocannon({
+      url: `${base}/api/slo/slos?limit=50`,
+      headers,
+      connections: CONNECTIONS,
+      duration: DURATION,
+    });
+    const { p50, p95, p99 } = percentiles(latencies);
+    return {
+      connections: CONNECTIONS,
+      durationSeconds: DURATION,
+      requests: result.requests.total,
+      throughputRps: Math.round(result.requests.average),
+      latencyMs: { p50, p95, p99 },
+      non2xx: result.non2xx,
+    };
+  };
+  // Twice: beside Prometheus evaluating every SLO's rules on the same two
+  // cores, then with Prometheus stopped (where it runs on its own machine).
+  figures.listApi = await measureList();
+  await stopChild(prometheus);
+  figures.listApiWithoutPrometheus = await measureList();
+  // The machine's ceiling at the same settings, then the backend's peak.
+  figures.bareNodeCeiling = await measureBareNodeCeiling({
     connections: CONNECTIONS,
     duration: DURATION,
   });
-  const { p50, p95, p99 } = percentiles(latencies);
-  figures.listApi = {
-    connections: CONNECTIONS,
-    durationSeconds: DURATION,
-    requests: result.requests.total,
-    throughputRps: Math.round(result.requests.average),
-    latencyMs: { p50, p95, p99 },
-    non2xx: result.non2xx,
-  };
+  figures.backendPeakRssMb = processGroupPeakRssMb(backend.pid);
   printJson(figures);
 }
 

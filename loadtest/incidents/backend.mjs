@@ -5,7 +5,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startBackend, waitForBackend } from '../lib/backend.mjs';
-import { processGroupCpuSeconds, root, waitFor } from '../lib/process.mjs';
+import {
+  processGroupCpuSeconds,
+  processGroupPeakRssMb,
+  root,
+  waitFor,
+} from '../lib/process.mjs';
 import { fail } from './options.mjs';
 
 /** Writes the benchmark's app config into the work directory; returns its path. */
@@ -67,6 +72,9 @@ export const markStopping = () => {
  * node process under yarn and backstage-cli), or undefined.
  */
 export const backendCpuSeconds = () => processGroupCpuSeconds(backendGroup);
+
+/** The backend's peak resident set so far, in MiB, or undefined. */
+export const backendPeakRssMb = () => processGroupPeakRssMb(backendGroup);
 
 /**
  * Starts the backend and waits for it, a guest token and the fallback entity

@@ -1,8 +1,7 @@
 // The incidents benchmark's command line and the settings derived from it.
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkNonNegative, failer } from '../lib/cli.mjs';
-import { root, workDir } from '../lib/process.mjs';
+import { workDir } from '../lib/process.mjs';
 
 export const DAY = 86_400_000;
 export const MINUTE = 60_000;
@@ -24,7 +23,7 @@ export function parseOptions(args) {
       'ha-groups': { type: 'string', default: '100' },
       incidents: { type: 'string', default: '100000' },
       duration: { type: 'string', default: '20' },
-      connections: { type: 'string', default: '10' },
+      connections: { type: 'string', default: '50' },
       seed: { type: 'string', default: '42' },
       postgres: { type: 'boolean', default: false },
       'skip-webhook': { type: 'boolean', default: false },
@@ -75,7 +74,6 @@ export function parseOptions(args) {
     },
     pgPrefix: 'vigil_incbench_',
     work: workDir('incidents-benchmark'),
-    migrations: path.join(root, 'plugins/incidents-backend/migrations'),
     webhookToken: `incidents-benchmark-${numbers.seed}`,
     fallbackEntity: 'component:default/scoring-api',
     base: `http://127.0.0.1:${ports.backend}`,

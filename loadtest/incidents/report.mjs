@@ -123,6 +123,15 @@ export function formatReport(cfg, figures, verdict) {
         ['backendCores', 'backend cores'],
       ]),
     );
+    const bare = figures.list.bareNodeCeiling;
+    if (bare) {
+      out.push(
+        `bare Node http server   ${bare.rps} req/s, p50/p95/p99 ${bare.latencyMs.p50}/${bare.latencyMs.p95}/${bare.latencyMs.p99} ms (same connections and duration: the machine's ceiling)`,
+      );
+    }
+  }
+  if (figures.backendPeakRssMb !== undefined) {
+    out.push(`backend peak RSS       ${figures.backendPeakRssMb} MiB`);
   }
   if (figures.webhook) {
     out.push('');

@@ -7,7 +7,12 @@ import { performance } from 'node:perf_hooks';
 import { freshDir } from '../lib/process.mjs';
 import { log, writeJson } from '../lib/report.mjs';
 import { seconds } from '../lib/stats.mjs';
-import { startIncidentsBackend, writeConfig } from './backend.mjs';
+import {
+  backendPeakRssMb,
+  startIncidentsBackend,
+  writeConfig,
+} from './backend.mjs';
+import { measureBareNodeCeiling } from '../lib/ceiling.mjs';
 import { replayHaPair } from './ha-pair.mjs';
 import { measureListApi } from './list-api.mjs';
 import { MINUTE } from './options.mjs';
@@ -85,7 +90,13 @@ export async function run(cfg) {
 
   if (!cfg.skipList && cfg.incidents > 0) {
     figures.list = await measureListApi(cfg, headers);
+    log('measuring a bare Node http server for comparison');
+    figures.list.bareNodeCeiling = await measureBareNodeCeiling({
+      connections: cfg.connections,
+      duration: cfg.duration,
+    });
   }
+  figures.backendPeakRssMb = backendPeakRssMb();
   figures.totalSeconds = Math.round((performance.now() - runStarted) / 1000);
   writeJson(path.join(cfg.work, 'figures.json'), figures);
 

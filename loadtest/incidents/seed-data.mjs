@@ -1,7 +1,8 @@
-// Rows for part 2: incidents with their entity and owner rows, spread over
-// 365 days, consistent with their status and age. Pure: the rows follow from
-// the rng. These are the plugin's table rows written by hand (see
-// seed-database.mjs), not incidents created through its store or API.
+// What part 2 seeds: one plan per incident (its declaration, then what
+// people do to it, in time order), spread over 365 days, every severity and
+// status, 12 entities with their owners. Pure: the plans follow from the
+// rng. seed-incidents.cjs carries them out with the plugin's own domain
+// functions and store, so no row is written here.
 import { pick, uuidFrom, weighted } from '../lib/random.mjs';
 import { DAY, MINUTE } from './options.mjs';
 
@@ -42,149 +43,231 @@ const TITLE_B = [
   'replication lag',
   'cache misses',
 ];
+const NOTES = [
+  'Rolled back the last deploy.',
+  'Scaled the deployment out by two replicas.',
+  'Upstream provider confirms an issue on their side.',
+  'Error rate back under the SLO threshold.',
+  'Paging the owning team for a second pair of eyes.',
+];
+const ACTION_ITEMS = [
+  'Alert on the saturation signal before it pages',
+  'Add a runbook step for this failure',
+  'Load test the new release path',
+  'Raise the connection pool limit',
+  'Add a canary stage to the rollout',
+];
+const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'];
+
 /** The `q` query of part 2: one title word in ten. */
 export const LIST_WORD = 'latency';
 export const LIST_ENTITY = 'component:default/scoring-api';
 
-/** One incident row with its entity and owner rows, consistent with its status and age. */
-export function seedIncident(rng, now) {
+/** The status an incident ends in, by age: old ones are mostly closed. */
+function finalStatus(rng, age) {
+  if (age < 2 * DAY) {
+    return weighted(rng, [
+      ['investigating', 3],
+      ['identified', 2],
+      ['monitoring', 2],
+      ['resolved', 3],
+    ]);
+  }
+  if (age < 14 * DAY) {
+    return weighted(rng, [
+      ['investigating', 1],
+      ['monitoring', 1],
+      ['resolved', 9],
+      ['closed', 9],
+    ]);
+  }
+  return weighted(rng, [
+    ['investigating', 1],
+    ['identified', 1],
+    ['resolved', 5],
+    ['closed', 93],
+  ]);
+}
+
+/** A postmortem's action items: ids, owners, priorities and due dates. */
+function actionItems(rng, ownerRefs, publishedAt) {
+  const count = 1 + Math.floor(rng() * 3);
+  return Array.from({ length: count }, () => ({
+    id: uuidFrom(rng),
+    title: pick(rng, ACTION_ITEMS),
+    owner: rng() < 0.5 ? pick(rng, SEED_USERS) : pick(rng, ownerRefs),
+    dueDate: new Date(publishedAt + Math.floor((7 + rng() * 60) * DAY))
+      .toISOString()
+      .slice(0, 10),
+    priority: weighted(rng, [
+      ['P0', 1],
+      ['P1', 3],
+      ['P2', 4],
+      ['P3', 2],
+    ]),
+    status: weighted(rng, [
+      ['open', 4],
+      ['in_progress', 2],
+      ['done', 3],
+      ['wont_do', 1],
+    ]),
+  }));
+}
+
+/**
+ * The postmortem actions of a resolved (or closed at `closed`) incident:
+ * created, maybe reviewed, published before the close.
+ */
+function postmortemActions(rng, plan, author, resolved, closed) {
+  const id = uuidFrom(rng);
+  const actions = [];
+  let created;
+  let published;
+  if (closed !== undefined) {
+    created = resolved + Math.floor((closed - resolved) * rng() * 0.3);
+    published = created + Math.floor((closed - created) * (0.2 + rng() * 0.7));
+  } else {
+    const state = pick(rng, [null, 'draft', 'in_review']);
+    if (state === null) return actions;
+    created = resolved + Math.floor(rng() * 2 * DAY);
+    if (state === 'in_review') {
+      actions.push({
+        at: created + Math.floor(rng() * 2 * DAY) + MINUTE,
+        actor: author,
+        postmortem: { state: 'in_review' },
+      });
+    }
+  }
+  actions.push({ at: created, actor: author, postmortem: { id } });
+  if (published !== undefined) {
+    if (rng() < 0.6) {
+      actions.push({
+        at: created + Math.floor((published - created) * (0.1 + rng() * 0.8)),
+        actor: author,
+        postmortem: { state: 'in_review' },
+      });
+    }
+    actions.push({
+      at: published,
+      actor: pick(rng, SEED_USERS),
+      postmortem: {
+        state: 'published',
+        actionItems: actionItems(rng, plan.ownerRefs, published),
+      },
+    });
+  }
+  return actions;
+}
+
+/**
+ * One incident's plan: `request` (what the portal's declare form sends,
+ * `detectedAt` in ms), who declares it when, the owners the catalog would
+ * resolve, and `actions` in time order, each `{ at, actor }` with one of
+ * `takeCommand`, `update` (incident changes), `note` (text) or `postmortem`
+ * (`{ id }` to create it, `{ state }` to move it). Actions that would lie in
+ * the last minute or the future have not happened and are left out, so the
+ * status is the last one reached.
+ */
+export function planIncident(rng, now) {
   const age = Math.floor(rng() * 365 * DAY);
-  const declared = now - age;
+  const declaredAt = now - age;
   const severity = weighted(rng, [
     ['SEV1', 5],
     ['SEV2', 20],
     ['SEV3', 45],
     ['SEV4', 30],
   ]);
-  let status;
-  if (age < 2 * DAY) {
-    status = weighted(rng, [
-      ['investigating', 3],
-      ['identified', 2],
-      ['monitoring', 2],
-      ['resolved', 3],
-    ]);
-  } else if (age < 14 * DAY) {
-    status = weighted(rng, [
-      ['investigating', 1],
-      ['monitoring', 1],
-      ['resolved', 9],
-      ['closed', 9],
-    ]);
-  } else {
-    status = weighted(rng, [
-      ['investigating', 1],
-      ['identified', 1],
-      ['resolved', 5],
-      ['closed', 93],
-    ]);
-  }
-  const acknowledged =
-    status === 'investigating' && rng() < 0.5
-      ? null
-      : declared + Math.floor(rng() * 15 * MINUTE) + 1000;
-  let mitigated = null;
-  let resolved = null;
-  let closed = null;
-  if (['monitoring', 'resolved', 'closed'].includes(status)) {
-    mitigated =
-      (acknowledged ?? declared) + Math.floor(rng() * 240 * MINUTE) + MINUTE;
-  }
-  if (status === 'resolved' || status === 'closed') {
-    resolved = mitigated + Math.floor(rng() * 120 * MINUTE);
-  }
-  if (status === 'closed') {
-    closed = resolved + DAY + Math.floor(rng() * 9 * DAY);
-    if (closed > now - MINUTE) {
-      closed = null;
-      status = 'resolved';
-    }
-  }
-  for (const t of [mitigated, resolved]) {
-    if (t !== null && t > now - MINUTE) {
-      // Too recent to have happened: still open.
-      status = 'monitoring';
-      resolved = null;
-      if (mitigated > now - MINUTE) mitigated = null;
-      break;
-    }
-  }
+  const status = finalStatus(rng, age);
   const refs = [pick(rng, SEED_ENTITIES)];
   if (rng() < 0.15) {
     const second = pick(rng, SEED_ENTITIES);
     if (second !== refs[0]) refs.push(second);
   }
   const entityRefs = refs.map(([ref]) => ref);
-  const ownerRefs = [...new Set(refs.map(([, owner]) => owner))];
   const service = entityRefs[0].split('/')[1];
-  const commander = acknowledged !== null ? pick(rng, SEED_USERS) : null;
-  const fromAlert = rng() < 0.4;
-  const id = uuidFrom(rng);
-  const updated = Math.max(
-    declared,
-    acknowledged ?? 0,
-    mitigated ?? 0,
-    resolved ?? 0,
-    closed ?? 0,
-  );
-  const postmortemState =
-    status === 'closed'
-      ? 'published'
-      : status === 'resolved'
-      ? pick(rng, [null, 'draft', 'in_review'])
-      : null;
-  return {
-    incident: {
-      id,
+  const declaredBy = pick(rng, SEED_USERS);
+  // Some are declared at a neighbouring severity and changed later.
+  const declaredSeverity =
+    rng() < 0.15
+      ? SEVERITIES[
+          Math.min(
+            3,
+            Math.max(0, SEVERITIES.indexOf(severity) + pick(rng, [-1, 1])),
+          )
+        ]
+      : severity;
+  const commanderAtDeclaration = rng() < 0.6;
+  const commander = rng() < 0.7 ? declaredBy : pick(rng, SEED_USERS);
+  const plan = {
+    id: uuidFrom(rng),
+    declaredAt,
+    declaredBy,
+    ownerRefs: [...new Set(refs.map(([, owner]) => owner))],
+    request: {
       title: `${pick(rng, TITLE_A)} ${pick(rng, TITLE_B)} on ${service}`,
-      summary:
-        rng() < 0.7
-          ? `Customers saw failures on ${service}; see the dashboard for details.`
-          : null,
-      severity,
-      status,
-      entity_refs: JSON.stringify(entityRefs),
-      owner_refs: JSON.stringify(ownerRefs),
-      roles: JSON.stringify(commander ? { commander } : {}),
-      role_history: JSON.stringify(
-        commander
-          ? [
-              {
-                role: 'commander',
-                assignee: commander,
-                assignedAt: new Date(acknowledged).toISOString(),
-                assignedBy: commander,
-              },
-            ]
-          : [],
-      ),
-      commander,
-      detected_at: declared - Math.floor(rng() * 20 * MINUTE),
-      declared_at: declared,
-      acknowledged_at: acknowledged,
-      mitigated_at: mitigated,
-      resolved_at: resolved,
-      closed_at: closed,
-      postmortem_state: postmortemState,
-      alert_group_key: fromAlert
-        ? `{}/{service=~".+"}:{alertname="Seeded${Math.floor(rng() * 500)}"}`
-        : null,
-      created_by: fromAlert ? 'alertmanager' : pick(rng, SEED_USERS),
-      updated_at: updated,
-      version:
-        1 +
-        [acknowledged, mitigated, resolved, closed].filter(t => t !== null)
-          .length,
+      ...(rng() < 0.7
+        ? {
+            summary: `Customers saw failures on ${service}; see the dashboard for details.`,
+          }
+        : {}),
+      severity: declaredSeverity,
+      entityRefs,
+      detectedAt: declaredAt - Math.floor(rng() * 20 * MINUTE),
+      ...(commanderAtDeclaration ? { commander } : {}),
     },
-    entities: entityRefs.map(entity_ref => ({
-      incident_id: id,
-      entity_ref,
-      declared_at: declared,
-    })),
-    owners: ownerRefs.map(owner_ref => ({
-      incident_id: id,
-      owner_ref,
-      declared_at: declared,
-    })),
+    actions: [],
   };
+  const actions = plan.actions;
+  const engaged = declaredAt + Math.floor(rng() * 15 * MINUTE) + 1000;
+  let lead = commanderAtDeclaration ? commander : declaredBy;
+  if (declaredSeverity !== severity) {
+    actions.push({
+      at: declaredAt + Math.floor(rng() * (engaged - declaredAt)),
+      actor: lead,
+      update: { severity },
+    });
+  }
+  // Without a commander at first, someone takes command (the first reaction).
+  if (!commanderAtDeclaration && (status !== 'investigating' || rng() < 0.5)) {
+    actions.push({ at: engaged, actor: commander, takeCommand: true });
+    lead = commander;
+  }
+  const move = (at, to) =>
+    actions.push({ at, actor: lead, update: { status: to } });
+  let last = engaged;
+  if (status !== 'investigating' && (status === 'identified' || rng() < 0.7)) {
+    last = engaged + Math.floor(rng() * 60 * MINUTE) + 1000;
+    move(last, 'identified');
+  }
+  let resolved;
+  if (status !== 'investigating' && status !== 'identified') {
+    const mitigated = last + Math.floor(rng() * 240 * MINUTE) + MINUTE;
+    // Resolving straight away also marks it mitigated.
+    if (status === 'monitoring' || rng() < 0.8) move(mitigated, 'monitoring');
+    if (status === 'resolved' || status === 'closed') {
+      resolved = mitigated + Math.floor(rng() * 120 * MINUTE) + 1000;
+      move(resolved, 'resolved');
+    }
+  }
+  const notes = Math.floor(rng() * 3);
+  const noteWindow = (resolved ?? declaredAt + 4 * 60 * MINUTE) - declaredAt;
+  for (let i = 0; i < notes; i++) {
+    actions.push({
+      at: declaredAt + Math.floor(rng() * noteWindow),
+      actor: pick(rng, SEED_USERS),
+      note: pick(rng, NOTES),
+    });
+  }
+  if (resolved !== undefined) {
+    const closed =
+      status === 'closed'
+        ? resolved + DAY + Math.floor(rng() * 9 * DAY)
+        : undefined;
+    actions.push(...postmortemActions(rng, plan, lead, resolved, closed));
+    if (closed !== undefined) move(closed, 'closed');
+  }
+  plan.actions = actions
+    .filter(action => action.at <= now - MINUTE)
+    .sort((a, b) => a.at - b.at);
+  return plan;
 }

@@ -1,23 +1,29 @@
-// The Backstage backend of a benchmark: `packages/backend` in dev mode with
+// The Backstage backend of a benchmark: `packages/backend` from source with
 // app-config.yaml plus the benchmark's config, on the benchmark's own ports.
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { root, startLogged, waitFor } from './process.mjs';
 
+const require = createRequire(path.join(root, 'packages/backend/package.json'));
+
 /**
- * Starts what `yarn workspace backend start` runs, plus `configFile`;
- * `requires` are preloaded (`--require`), `env` is added to this process's.
- * Output in <work>/backend.log. Returns the child (leader of its process group).
+ * Starts the node process `yarn workspace backend start` runs, plus
+ * `configFile`, but without the CLI's file watcher: an edit in the repository
+ * during a run must not restart the backend under measurement. `requires`
+ * are preloaded (`--require`), `env` is added to this process's. Output in
+ * <work>/backend.log. Returns the child (leader of its process group).
  */
 export function startBackend(work, { configFile, requires = [], env } = {}) {
   return startLogged(
     work,
     'backend',
-    'yarn',
+    process.execPath,
     [
-      'backstage-cli',
-      'package',
-      'start',
+      '--enable-source-maps',
+      '--require',
+      require.resolve('@backstage/cli-node/config/nodeTransform.cjs'),
       ...requires.flatMap(file => ['--require', file]),
+      'src/index',
       '--config',
       '../../app-config.yaml',
       '--config',
@@ -25,7 +31,9 @@ export function startBackend(work, { configFile, requires = [], env } = {}) {
     ],
     {
       cwd: path.join(root, 'packages/backend'),
-      ...(env ? { env: { ...process.env, ...env } } : {}),
+      // As the CLI runs it: development mode (the guest sign-in the
+      // benchmarks use exists only there).
+      env: { ...process.env, NODE_ENV: 'development', ...env },
     },
   );
 }

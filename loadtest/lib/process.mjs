@@ -103,3 +103,62 @@ export function processGroupCpuSeconds(group) {
     return undefined;
   }
 }
+
+/** Process ids of process group `group` (Linux /proc). */
+function processGroupPids(group) {
+  const pids = [];
+  for (const pid of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) === group) pids.push(pid);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}
+
+/**
+ * The largest peak resident set (VmHWM) of any process of group `group`, in
+ * MiB: the backend's own node process, not yarn's or the CLI's wrappers.
+ */
+export function processGroupPeakRssMb(group) {
+  if (!group) return undefined;
+  let peakKb = 0;
+  for (const pid of processGroupPids(group)) {
+    try {
+      const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+      const kb = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? 0);
+      peakKb = Math.max(peakKb, kb);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return peakKb > 0 ? Math.round(peakKb / 1024) : undefined;
+}
+
+/**
+ * Stops `child`'s process group: SIGTERM, then SIGKILL if it has not exited
+ * within `graceMs` (a Prometheus holding 85,000 rules can take minutes to
+ * stop, and would take a core from the next benchmark).
+ */
+export async function stopChild(child, graceMs = 10_000) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise(resolve => child.once('exit', resolve));
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    return; // already gone
+  }
+  const timer = new Promise(resolve => setTimeout(resolve, graceMs, 'late'));
+  if ((await Promise.race([exited, timer])) === 'late') {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // gone meanwhile
+    }
+    await exited;
+  }
+}

@@ -1,14 +1,17 @@
 // Times parsing and rule generation for a multi-document spec file in
 // process (the CLI's start-up is not part of the figure). Prints JSON.
+// With an output path, also writes every group as one Prometheus rule file
+// (untimed): Prometheus reads only the first document of a rule file.
 require('@backstage/cli/config/nodeTransform.cjs');
 const fs = require('node:fs');
 const {
   parseSloSpecFiles,
   generateRuleFiles,
   renderRuleFilesYaml,
+  renderRulesYaml,
 } = require('../../plugins/slo-common/src');
 
-const file = process.argv[2];
+const [file, rulesOutput] = process.argv.slice(2);
 const content = fs.readFileSync(file, 'utf8');
 const t0 = process.hrtime.bigint();
 const parsed = parseSloSpecFiles([{ source: file, content }]);
@@ -32,3 +35,6 @@ console.log(
     yamlBytes: yaml.length,
   }),
 );
+if (rulesOutput) {
+  fs.writeFileSync(rulesOutput, renderRulesYaml(files.flatMap(f => f.groups)));
+}

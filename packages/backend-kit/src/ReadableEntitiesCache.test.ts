@@ -119,6 +119,29 @@ describe('ReadableEntitiesCache', () => {
     expect(entityRefs).toHaveBeenCalledTimes(3);
   });
 
+  it('asks once for concurrent requests of a principal, and each again after a failure', async () => {
+    const { readable, permissions, entityRefs } = setup();
+    const bob = mockCredentials.user('user:default/bob');
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => readable.readableEntityRefs(bob)),
+    );
+    expect(answers).toEqual(Array(5).fill(['component:default/scoring-api']));
+    expect(permissions.authorizeConditional).toHaveBeenCalledTimes(1);
+    expect(entityRefs).toHaveBeenCalledTimes(1);
+
+    entityRefs.mockRejectedValueOnce(new Error('database gone'));
+    const dave = mockCredentials.user('user:default/dave');
+    const [first, second] = await Promise.allSettled([
+      readable.readableEntityRefs(dave),
+      readable.readableEntityRefs(dave),
+    ]);
+    expect(first).toMatchObject({ status: 'rejected' });
+    expect(second).toEqual({
+      status: 'fulfilled',
+      value: ['component:default/scoring-api'],
+    });
+  });
+
   it('caches a service principal, but never an anonymous caller', async () => {
     const { readable, permissions } = setup();
     const service = mockCredentials.service('plugin:gates');

@@ -44,6 +44,8 @@ export class ReadableEntitiesCache {
     string,
     { refs: string[] | undefined; expiresAt: number }
   >();
+  /** Answers being computed, per principal. */
+  private readonly pending = new Map<string, Promise<string[] | undefined>>();
 
   constructor(private readonly options: ReadableEntitiesCacheOptions) {}
 
@@ -52,18 +54,30 @@ export class ReadableEntitiesCache {
   ): Promise<string[] | undefined> {
     const now = (this.options.now ?? Date.now)();
     const key = principalKey(this.options.auth, credentials);
-    const cached = key ? this.cache.get(key) : undefined;
+    if (!key) return this.compute(credentials);
+    const cached = this.cache.get(key);
     if (cached && cached.expiresAt > now) return cached.refs;
 
-    const refs = await this.compute(credentials);
-    if (key) {
+    // Concurrent requests of a principal (a page's, or a burst when the
+    // answer expires) share one computation instead of each asking the
+    // permission backend and the catalog. If it fails, each asks again
+    // with its own credentials, so one caller's error is not another's.
+    const pending = this.pending.get(key);
+    if (pending) return pending.catch(() => this.compute(credentials));
+    const computing = this.compute(credentials).then(refs => {
       if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
       this.cache.set(key, {
         refs,
         expiresAt: now + (this.options.ttlMs ?? 30_000),
       });
+      return refs;
+    });
+    this.pending.set(key, computing);
+    try {
+      return await computing;
+    } finally {
+      this.pending.delete(key);
     }
-    return refs;
   }
 
   private async compute(

@@ -258,3 +258,4 @@ export function registeredRoutes(router: unknown): string[] {
 export { generatedSpecDifferences, SPEC_MODULE_HEADER } from './generatedSpec';
 export { createResponseValidator } from './responses';
 export type { ResponseLike, ResponseValidator } from './responses';
+export { describeOpenApiContract } from './contractTests';

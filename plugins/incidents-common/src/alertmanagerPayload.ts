@@ -2,6 +2,7 @@
  * Alertmanager's webhook payload (v4): its schema, parsing with errors that
  * name each bad field, and the fingerprint of alerts that carry none.
  */
+import { formatZodIssues } from '@vigil/common-kit';
 import { z } from 'zod';
 
 /** Longest alert fingerprint stored (Alertmanager's are 16 hex digits). */
@@ -74,26 +75,6 @@ export const alertmanagerPayloadSchema = z
   })
   .passthrough();
 export type AlertmanagerPayload = z.infer<typeof alertmanagerPayloadSchema>;
-
-function formatPath(path: ReadonlyArray<string | number>): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out ? `.${part}` : part;
-  }
-  return out || '(payload)';
-}
-
-/** Formats zod issues as `field.path: message` lines. */
-export function formatZodIssues(error: z.ZodError): string[] {
-  return error.issues.map(issue => {
-    const message =
-      issue.code === 'invalid_type' && issue.received === 'undefined'
-        ? 'is required'
-        : issue.message;
-    return `${formatPath(issue.path)}: ${message}`;
-  });
-}
 
 export type ParseAlertmanagerPayloadResult =
   | { ok: true; payload: AlertmanagerPayload }

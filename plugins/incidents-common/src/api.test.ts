@@ -8,7 +8,8 @@ import {
   savePostmortemRequestSchema,
   takeCommandRequestSchema,
 } from './api';
-import { formatZodIssues } from './alertmanagerPayload';
+import { formatZodIssues } from '@vigil/common-kit';
+import { encodeIncidentCursor } from './listCursor';
 import { addNoteRequestSchema, declareIncidentRequestSchema } from './model';
 
 describe('alertRunbookUrl', () => {
@@ -86,6 +87,32 @@ describe('list paging', () => {
       expect(result.data).toMatchObject({ limit: 200, offset: 1_000_000 });
     },
   );
+});
+
+describe('incident list cursor', () => {
+  const cursor = encodeIncidentCursor({ declaredAt: 1_000, id: 'i-1' });
+  it('decodes a cursor into the position it names', () => {
+    expect(listIncidentsQuerySchema.parse({ cursor })).toMatchObject({
+      cursor: { declaredAt: 1_000, id: 'i-1' },
+      offset: 0,
+    });
+  });
+
+  it.each([
+    [
+      { cursor: 'not a cursor' },
+      'cursor: must be a nextCursor this API returned',
+    ],
+    [{ cursor: btoa('[1]') }, 'cursor: must be a nextCursor this API returned'],
+    [
+      { cursor, offset: '25' },
+      'offset: must not be combined with cursor (the cursor is the position)',
+    ],
+  ])('%j is refused', (query, message) => {
+    const result = listIncidentsQuerySchema.safeParse(query);
+    expect(result.success).toBe(false);
+    expect(formatZodIssues((result as any).error)).toEqual([message]);
+  });
 });
 
 describe('request bodies', () => {

@@ -18,6 +18,7 @@ import {
   severitySchema,
 } from './model';
 import { IncidentMetrics } from './metrics';
+import { decodeIncidentCursor } from './listCursor';
 
 /*
  * The HTTP contract of the incidents backend (`/api/incidents`), shared by the
@@ -103,10 +104,23 @@ export function pageParamSchema(min: number, max: number, fallback: number) {
     .default(fallback);
 }
 
+/**
+ * The most matches `GET /incidents` counts. Counting every match of a broad
+ * filter would cost a pass over up to every incident on each request, for a
+ * number nobody pages through: past the cap the list says "10,000+"
+ * (`totalCountCapped`), and the cursor pages on regardless.
+ */
+export const INCIDENT_LIST_COUNT_CAP = 10_000;
+
 /** `GET /incidents` */
 export interface IncidentList {
   items: Incident[];
+  /** The number of matches, at most {@link INCIDENT_LIST_COUNT_CAP}. */
   totalCount: number;
+  /** Present (true) when more than `totalCount` incidents match. */
+  totalCountCapped?: boolean;
+  /** The `cursor` of the next page; absent on the last page. */
+  nextCursor?: string;
 }
 
 /** The `status` filter: one status, or the open/all shorthands. */
@@ -133,8 +147,27 @@ export const listIncidentsQuerySchema = z
     q: z.string().trim().min(1).max(200).optional(),
     limit: pageParamSchema(1, 200, 25),
     offset: pageParamSchema(0, MAX_LIST_OFFSET, 0),
+    /** The page after this position (`nextCursor` of the page before). */
+    cursor: z
+      .string()
+      .transform((text, ctx) => {
+        const cursor = decodeIncidentCursor(text);
+        if (!cursor) {
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            message: 'must be a nextCursor this API returned',
+          });
+          return z.NEVER;
+        }
+        return cursor;
+      })
+      .optional(),
   })
-  .strict();
+  .strict()
+  .refine(query => !(query.cursor && query.offset > 0), {
+    path: ['offset'],
+    message: 'must not be combined with cursor (the cursor is the position)',
+  });
 export type ListIncidentsQuery = z.infer<typeof listIncidentsQuerySchema>;
 
 export const addLinkRequestSchema = z

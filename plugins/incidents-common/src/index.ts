@@ -14,6 +14,8 @@ export * from './alertCorrelation';
 export * from './metrics';
 export * from './markdown';
 export * from './postmortemTimeline';
+export * from './postmortemDraft';
 export * from './api';
+export * from './listCursor';
 export * from './permissions';
 export * from './text';

@@ -56,7 +56,6 @@ describe('incidents plugin', () => {
     expect(api.listIncidents).toHaveBeenCalledWith({
       status: 'all',
       limit: 25,
-      offset: 0,
     });
   });
 

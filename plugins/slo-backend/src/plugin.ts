@@ -104,7 +104,11 @@ export const sloPlugin = createBackendPlugin({
                 logger.info(
                   `Evaluated ${result.evaluated} SLOs with ${
                     result.queries
-                  } Prometheus queries in ${Date.now() - started} ms`,
+                  } Prometheus queries in ${
+                    Date.now() - started
+                  } ms (SLO windows: ${
+                    result.windows.recorded
+                  } from recording rules, ${result.windows.raw} raw)`,
                 );
               }
             },

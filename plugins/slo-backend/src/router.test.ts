@@ -388,6 +388,9 @@ describe('the SLO API', () => {
         ['/slos/x?from=yesterday', /from/],
         ['/slos/x?from=2026-06-02T00:00:00Z&to=2026-06-01T00:00:00Z', /after/],
         ['/slos/x?limit=50001', /limit: must be an integer from 1 to 50000/],
+        ['/slos/x?points=9', /points: must be an integer from 10 to 2000/],
+        ['/slos/x?points=2001', /points: must be an integer from 10 to 2000/],
+        ['/slos/x?points=1e3', /points: must be an integer from 10 to 2000/],
         ['/slos/x?colour=red', /colour/],
         ['/slos/checkout%00-availability', /must not contain NUL characters/],
         [
@@ -506,6 +509,57 @@ describe('the SLO API', () => {
     expectConforms('GET /slos/{sloId}', unknown);
     expect((await alice.get('/slos/secret-availability')).status).toBe(200);
     expect((await bob.get('/slos/secret-availability')).status).toBe(404);
+  });
+
+  it('downsamples the history to the points asked for, summarizing all of it', async () => {
+    const { alice, store } = await startBackend();
+    await alice.post('/refresh');
+    const base = Date.parse('2026-06-01T00:00:00Z');
+    for (let minute = 0; minute < 60; minute++) {
+      const breach = minute === 17;
+      await store.recordEvaluations([
+        {
+          sloId: 'checkout-availability',
+          entityRef: 'component:default/checkout',
+          evaluatedAt: base + minute * 60_000,
+          sli: 0.0005,
+          budgetRemaining: breach ? -0.2 : 0.9 - minute * 0.001,
+          burnRates: { '1h': 0.5 },
+          firingAlert: breach ? 'page' : null,
+          firingAlerts: breach ? ['page'] : [],
+          status: breach ? 'breaching' : 'ok',
+        },
+      ]);
+    }
+    const url =
+      '/slos/checkout-availability?from=2026-06-01T00:00:00Z&to=2026-06-01T01:00:00Z';
+    const res = await alice.get(`${url}&points=10`);
+    expect(res.status).toBe(200);
+    expectConforms('GET /slos/{sloId}', res);
+    const { evaluations, summary } = res.body.history;
+    expect(summary).toEqual({
+      evaluations: 60,
+      evaluationsWithData: 60,
+      evaluationsOverBudget: 1,
+      met: false,
+    });
+    expect(evaluations.length).toBeGreaterThanOrEqual(10);
+    expect(evaluations.length).toBeLessThanOrEqual(30);
+    expect(evaluations).toContainEqual(
+      expect.objectContaining({
+        evaluatedAt: '2026-06-01T00:17:00.000Z',
+        budgetRemaining: -0.2,
+        firingAlerts: ['page'],
+        status: 'breaching',
+      }),
+    );
+    expect(evaluations[evaluations.length - 1].evaluatedAt).toBe(
+      '2026-06-01T00:59:00.000Z',
+    );
+    // Without `points` (older clients) up to 1,000 come back as they are.
+    const all = await alice.get(url);
+    expect(all.body.history.evaluations).toHaveLength(60);
+    expect(all.body.history.summary).toEqual(summary);
   });
 
   it("returns an entity's SLOs, spec link and validation errors", async () => {

@@ -84,6 +84,9 @@ const historyQuerySchema = z
     from: dateTime.optional(),
     to: dateTime.optional(),
     limit: boundedInteger(1, 50_000, 20_000),
+    // Buckets the history is downsampled to (a chart's width); without it,
+    // older clients still get the whole range, in at most ~3,000 points.
+    points: boundedInteger(10, 2_000, 1_000),
   })
   .strict();
 
@@ -231,6 +234,7 @@ export async function createRouter(
         from,
         to,
         limit: query.limit,
+        points: query.points,
       }),
     );
   });

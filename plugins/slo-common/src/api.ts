@@ -104,6 +104,12 @@ export interface SloHistoryQuery {
   to?: Date;
   /** Most evaluations to return (the backend allows up to 50,000). */
   limit?: number;
+  /**
+   * Downsample for a chart this many points wide (10 to 2,000; the backend's
+   * default is 1,000): each time bucket keeps its last evaluation, its lowest
+   * budget and its most severe status, so a breach is never smoothed away.
+   */
+  points?: number;
 }
 
 export interface SloDetailResponse {
@@ -111,6 +117,7 @@ export interface SloDetailResponse {
   history: {
     from: string;
     to: string;
+    /** Over every evaluation in the range, not only the ones returned. */
     summary: {
       evaluations: number;
       evaluationsWithData: number;

@@ -130,6 +130,10 @@ interface ResolvedOptions {
   periodMs: number;
   period: string;
   windows: AlertWindows;
+  /** The SLI recording windows besides the period, shortest first. */
+  sliWindows: string[];
+  /** Each alert window's burn rate factor. */
+  burnRateFactors: Map<AlertWindow, number>;
   extraLabels: Record<string, string>;
   disableAlerts: boolean;
   disableRecordings: boolean;
@@ -175,10 +179,22 @@ function resolveOptions(options: GenerateRulesOptions): ResolvedOptions {
   if (labelProblems.length > 0) {
     throw new SloGenerationError(labelProblems.join('; '));
   }
+  // Worked out once here rather than for each of thousands of SLOs.
+  const sliWindows = recordedWindows(windows)
+    .filter(ms => ms !== periodMs)
+    .map(ms => formatPromDuration(ms));
+  const burnRateFactors = new Map<AlertWindow, number>(
+    allAlertWindows(windows).map(window => [
+      window,
+      burnRateFactor(period, window),
+    ]),
+  );
   return {
     periodMs,
     period,
     windows,
+    sliWindows,
+    burnRateFactors,
     extraLabels,
     disableAlerts: options.disableAlerts ?? false,
     disableRecordings: options.disableRecordings ?? false,
@@ -230,6 +246,7 @@ function sliExpression(
 function sliRecordingRules(
   spec: ServiceLevelSpec,
   labels: Record<string, string>,
+  filter: string,
   options: ResolvedOptions,
   optimized: boolean,
 ): PrometheusRule[] {
@@ -240,10 +257,9 @@ function sliRecordingRules(
       mergeLabels(idLabels(spec), { [WINDOW_LABEL]: window }, labels),
     ),
   });
-  const rules = recordedWindows(options.windows)
-    .filter(ms => ms !== options.periodMs)
-    .map(ms => formatPromDuration(ms))
-    .map(window => ruleFor(window, sliExpression(spec, window, options)));
+  const rules = options.sliWindows.map(window =>
+    ruleFor(window, sliExpression(spec, window, options)),
+  );
   if (!optimized) {
     // sli_rules' `disableOptimized`: the period queried like the others.
     rules.push(
@@ -255,7 +271,6 @@ function sliRecordingRules(
   // the raw series over 30 days: much cheaper, and a correct ratio of
   // ratios because every sample weighs the same.
   const base = sliErrorMetric(options.windows.page.quick.shortWindow);
-  const filter = promFilter(idLabels(spec));
   rules.push(
     ruleFor(
       options.period,
@@ -268,10 +283,10 @@ function sliRecordingRules(
 function metadataRecordingRules(
   spec: ServiceLevelSpec,
   labels: Record<string, string>,
+  filter: string,
   options: ResolvedOptions,
 ): PrometheusRule[] {
   const ruleLabels = sortedLabels(mergeLabels(idLabels(spec), labels));
-  const filter = promFilter(idLabels(spec));
   const objectiveRatio = formatGoFloat(spec.objectivePercent / 100);
   const burnRate = (sliMetric: string) =>
     `${sliMetric}${filter}\n/ on(sloth_id, sloth_slo, sloth_service) group_left\n${ERROR_BUDGET_METRIC}${filter}\n`;
@@ -312,13 +327,13 @@ function metadataRecordingRules(
 
 function alertRule(
   spec: ServiceLevelSpec,
+  filter: string,
   alert: Extract<AlertSpec, { disabled: false }>,
   severity: 'page' | 'ticket',
   quick: AlertWindow,
   slow: AlertWindow,
   options: ResolvedOptions,
 ): PrometheusRule {
-  const filter = promFilter(idLabels(spec));
   const errorBudgetRatio = formatGoFloat((100 - spec.objectivePercent) / 100);
   const condition = (window: string, factor: number) =>
     `max(${sliErrorMetric(window)}${filter} > (${formatGoFloat(
@@ -327,7 +342,7 @@ function alertRule(
   // Fires when both windows of a pair burn fast: the long one proves the
   // burn is significant, the short one that it is still going on.
   const pair = (window: AlertWindow) => {
-    const factor = burnRateFactor(options.period, window);
+    const factor = options.burnRateFactors.get(window)!;
     return `(\n    ${condition(
       window.shortWindow,
       factor,
@@ -354,6 +369,7 @@ function alertRule(
 
 function alertRules(
   spec: ServiceLevelSpec,
+  filter: string,
   options: ResolvedOptions,
 ): PrometheusRule[] {
   const { page, ticket } = spec.alerting;
@@ -363,6 +379,7 @@ function alertRules(
     rules.push(
       alertRule(
         spec,
+        filter,
         page,
         'page',
         windows.page.quick,
@@ -375,6 +392,7 @@ function alertRules(
     rules.push(
       alertRule(
         spec,
+        filter,
         ticket,
         'ticket',
         windows.ticket.quick,
@@ -409,6 +427,7 @@ function groupsForSpec(
   }
   const labels = mergeLabels(spec.labels, options.extraLabels);
   const steps = spec.ruleSteps ?? DEFAULT_RULE_STEPS;
+  const filter = promFilter(idLabels(spec));
   const groups: PrometheusRuleGroup[] = [];
   if (!options.disableRecordings && steps.sliRecordings) {
     groups.push({
@@ -416,6 +435,7 @@ function groupsForSpec(
       rules: sliRecordingRules(
         spec,
         labels,
+        filter,
         options,
         steps.sliRecordings.optimized,
       ),
@@ -424,11 +444,11 @@ function groupsForSpec(
   if (!options.disableRecordings && steps.metadataRecordings) {
     groups.push({
       name: `sloth-slo-meta-recordings-${spec.id}`,
-      rules: metadataRecordingRules(spec, labels, options),
+      rules: metadataRecordingRules(spec, labels, filter, options),
     });
   }
   if (!options.disableAlerts && steps.alerts) {
-    const rules = alertRules(spec, options);
+    const rules = alertRules(spec, filter, options);
     if (rules.length > 0) {
       groups.push({ name: `sloth-slo-alerts-${spec.id}`, rules });
     }

@@ -3,7 +3,7 @@
  * documents, possibly mixing formats) in, normalised SLOs and located
  * problems out. A bad SLO never hides the good ones.
  */
-import { parseAllDocuments } from 'yaml';
+import { isMap, parseAllDocuments } from 'yaml';
 import { DocumentContext } from './documentContext';
 import { normalizePromDuration } from './durations';
 import { coerceSlothLabelScalars } from './goScalars';
@@ -129,13 +129,19 @@ function parseFile(
       );
       return;
     }
+    // Sloth reads prometheus/v1 specs into Go structs, where an unquoted
+    // label or annotation value (`generated: true`) is a string; Kubernetes
+    // and OpenSLO documents are decoded differently and keep their types.
+    // The usual spelling is seen on the syntax tree, sparing a second toJS().
+    const plainSlothSpec =
+      isMap(document.contents) &&
+      // get() answers a scalar's value (typed as its node).
+      (document.contents.get('version') as unknown) === 'prometheus/v1';
+    if (plainSlothSpec) coerceSlothLabelScalars(document);
     let value: unknown = document.toJS();
     // Empty documents, e.g. after a trailing "---", carry nothing.
     if (value === null || value === undefined) return;
-    if (classify(value).kind === 'prometheus/v1') {
-      // Sloth reads these specs into Go structs, where an unquoted label or
-      // annotation value (`generated: true`) is a string; Kubernetes and
-      // OpenSLO documents are decoded differently and keep their types.
+    if (!plainSlothSpec && classify(value).kind === 'prometheus/v1') {
       coerceSlothLabelScalars(document);
       value = document.toJS();
     }

@@ -264,6 +264,21 @@ interface SlothGroup {
   kubernetes?: ServiceLevelSpec['origin']['kubernetes'];
 }
 
+// Built once: a zod schema per document would be rebuilt thousands of times.
+/** The envelope only: each SLO is parsed on its own, so one bad SLO spares the others. */
+const prometheusV1EnvelopeSchema = slothPrometheusV1SpecSchema.extend({
+  slos: z.array(z.unknown()).min(1),
+});
+const kubernetesV1EnvelopeSchema = slothKubernetesV1Schema.extend({
+  spec: slothKubernetesV1Schema.shape.spec.extend({
+    slos: z.array(z.unknown()).min(1),
+  }),
+});
+const prometheusV1SloSchema =
+  slothPrometheusV1SloSchema.transform(fromPrometheusV1);
+const kubernetesV1SloSchema =
+  slothKubernetesV1SloSchema.transform(fromKubernetesV1);
+
 function readSlothGroup(
   value: unknown,
   format: 'prometheus/v1' | 'sloth.slok.dev/v1',
@@ -271,10 +286,7 @@ function readSlothGroup(
 ): SlothGroup | undefined {
   const { issues, documentIndex } = context;
   if (format === 'prometheus/v1') {
-    const envelope = parseLenient(
-      slothPrometheusV1SpecSchema.extend({ slos: z.array(z.unknown()).min(1) }),
-      value,
-    );
+    const envelope = parseLenient(prometheusV1EnvelopeSchema, value);
     warnUnknownFields(context, format, envelope.unknownFields);
     if (!envelope.data) {
       envelope.problems.forEach(p => issues.error(p, { documentIndex }));
@@ -287,17 +299,10 @@ function readSlothGroup(
       labels: envelope.data.labels,
       plugins: envelope.data.slo_plugins,
       rawSlos: envelope.data.slos,
-      sloSchema: slothPrometheusV1SloSchema.transform(fromPrometheusV1),
+      sloSchema: prometheusV1SloSchema,
     };
   }
-  const envelope = parseLenient(
-    slothKubernetesV1Schema.extend({
-      spec: slothKubernetesV1Schema.shape.spec.extend({
-        slos: z.array(z.unknown()).min(1),
-      }),
-    }),
-    value,
-  );
+  const envelope = parseLenient(kubernetesV1EnvelopeSchema, value);
   warnUnknownFields(context, format, envelope.unknownFields);
   if (!envelope.data) {
     envelope.problems.forEach(p => issues.error(p, { documentIndex }));
@@ -311,7 +316,7 @@ function readSlothGroup(
     labels: spec.labels,
     plugins: spec.sloPlugins,
     rawSlos: spec.slos,
-    sloSchema: slothKubernetesV1SloSchema.transform(fromKubernetesV1),
+    sloSchema: kubernetesV1SloSchema,
     kubernetes: {
       name: metadata.name,
       ...(metadata.namespace !== undefined && {

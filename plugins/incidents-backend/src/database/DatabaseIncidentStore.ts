@@ -7,6 +7,7 @@ import type {
   Incident,
   IncidentAlert,
   ListActionItemsQuery,
+  IncidentList,
   ListIncidentsQuery,
   ListPostmortemsQuery,
   MetricsIncident,
@@ -17,6 +18,7 @@ import type {
 } from '@vigil/backstage-plugin-incidents-common';
 import type {
   AlertGroupDecision,
+  AlertGroupSnapshot,
   AlertGroupOutcome,
   AlertGroupRequest,
   AlertGroupState,
@@ -34,6 +36,7 @@ import { listActionItems } from './operations/actionItems/listActionItems';
 import { getAlerts } from './operations/alerts/getAlerts';
 import { processAlertGroup } from './operations/alerts/processAlertGroup';
 import { prunePendingResolutions } from './operations/alerts/prunePendingResolutions';
+import { readAlertGroup } from './operations/alerts/readAlertGroup';
 import { countOpenBySeverity } from './operations/incidents/countOpenBySeverity';
 import { createIncident } from './operations/incidents/createIncident';
 import { incidentEntityRefs } from './operations/incidents/incidentEntityRefs';
@@ -116,7 +119,7 @@ export class DatabaseIncidentStore implements IncidentStore {
   async listIncidents(
     query: ListIncidentsQuery,
     visible?: readonly string[],
-  ): Promise<{ items: Incident[]; totalCount: number }> {
+  ): Promise<IncidentList> {
     return listIncidents(this.internals, query, visible);
   }
 
@@ -163,6 +166,12 @@ export class DatabaseIncidentStore implements IncidentStore {
     decide: (state: AlertGroupState) => AlertGroupDecision,
   ): Promise<AlertGroupOutcome> {
     return processAlertGroup(this.internals, request, decide);
+  }
+
+  async readAlertGroup(
+    groupKey: string,
+  ): Promise<AlertGroupSnapshot | undefined> {
+    return readAlertGroup(this.internals, groupKey);
   }
 
   async prunePendingResolutions(before: number): Promise<number> {

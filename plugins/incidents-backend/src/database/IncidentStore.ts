@@ -5,6 +5,7 @@ import type {
   IncidentAlert,
   KnownAlertState,
   ListActionItemsQuery,
+  IncidentList,
   ListIncidentsQuery,
   ListPostmortemsQuery,
   MetricsIncident,
@@ -77,6 +78,16 @@ export interface AlertGroupState {
   lastTruncatedAlerts: number;
 }
 
+/**
+ * A group's open incident with its alerts and the group's truncation count,
+ * read without locks: enough to see that a notification changes nothing.
+ */
+export interface AlertGroupSnapshot {
+  stored: StoredIncident;
+  knownAlerts: Map<string, KnownAlertState>;
+  lastTruncatedAlerts: number;
+}
+
 /** One Alertmanager notification as the store takes it. */
 export interface AlertGroupRequest {
   groupKey: string;
@@ -127,7 +138,7 @@ export interface IncidentStore {
   listIncidents(
     query: ListIncidentsQuery,
     visible?: readonly string[],
-  ): Promise<{ items: Incident[]; totalCount: number }>;
+  ): Promise<IncidentList>;
   /** Runs `mutate` on the current state under a row lock and writes its result. */
   mutateIncident<E>(
     id: string,
@@ -146,6 +157,11 @@ export interface IncidentStore {
     request: AlertGroupRequest,
     decide: (state: AlertGroupState) => AlertGroupDecision,
   ): Promise<AlertGroupOutcome>;
+  /**
+   * The group's incident when it has one that is not closed, with its alerts
+   * and the group's truncation count, in one unlocked read.
+   */
+  readAlertGroup(groupKey: string): Promise<AlertGroupSnapshot | undefined>;
   /** Forgets remembered resolutions received before `before` (epoch ms); returns how many. */
   prunePendingResolutions(before: number): Promise<number>;
 

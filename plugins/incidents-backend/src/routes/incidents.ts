@@ -67,8 +67,7 @@ export function registerIncidentRoutes(context: RouteContext): void {
   router.get('/incidents/:id', async (req, res) => {
     const credentials = await credentialsOf(req);
     const id = parse(idSchema, req.params.id, 'incident id');
-    const stored = await authorizer.readableIncident(id, credentials);
-    res.json(await details(stored, credentials));
+    res.json(await authorizer.readableIncidentDetails(id, credentials));
   });
 
   router.patch('/incidents/:id', async (req, res) => {

@@ -145,6 +145,20 @@ export const spec = {
               maximum: 1000000,
               default: 0,
             },
+            description:
+              'Rows to skip; kept for older clients (page with `cursor` instead). Not with `cursor`.',
+          },
+          {
+            name: 'cursor',
+            in: 'query',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 400,
+              pattern: '^[A-Za-z0-9_-]+$',
+            },
+            description:
+              'The page after this position: the `nextCursor` of the page before (opaque; a malformed one is a 400)',
           },
         ],
         responses: {
@@ -154,6 +168,7 @@ export const spec = {
               'application/json': {
                 schema: {
                   type: 'object',
+                  required: ['items', 'totalCount'],
                   properties: {
                     items: {
                       type: 'array',
@@ -163,6 +178,18 @@ export const spec = {
                     },
                     totalCount: {
                       type: 'integer',
+                      description:
+                        'Incidents matching the filters, counted up to 10000',
+                    },
+                    totalCountCapped: {
+                      type: 'boolean',
+                      description:
+                        'Present (true) when more than totalCount incidents match',
+                    },
+                    nextCursor: {
+                      type: 'string',
+                      description:
+                        'The `cursor` of the next page; absent on the last page',
                     },
                   },
                 },

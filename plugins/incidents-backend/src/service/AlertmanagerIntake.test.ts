@@ -6,6 +6,7 @@ import {
   TestAlert,
   webhookPayload,
 } from '../__testUtils__/alertmanager';
+import { countQueries } from '../__testUtils__/store';
 import {
   ALICE,
   SCORING,
@@ -115,6 +116,50 @@ describe.each(databases.eachSupportedId())('incidents on %s', databaseId => {
         offset: 0,
       });
       expect(list.totalCount).toBe(1);
+    });
+
+    it('answers an exact repeat with one read and no transaction, until the incident is closed', async () => {
+      const { alertmanager, incidents, knex } = await setup(databaseId, {
+        allowCloseWithoutPublishedPostmortem: true,
+      });
+      const opened = await ingest(alertmanager, [a(0), b(3)]);
+      for (const alerts of [
+        [a(0), b(3)],
+        // Older news: the late one-alert notification.
+        [a(0)],
+      ]) {
+        const repeat = await countQueries(knex, () =>
+          ingest(alertmanager, alerts),
+        );
+        expect(repeat.result).toMatchObject({
+          action: 'unchanged',
+          incidentId: opened.incidentId,
+        });
+        expect(repeat.queries).toBe(1);
+      }
+      const change = await countQueries(knex, () =>
+        ingest(alertmanager, [resolved(a(0), 5), b(3)]),
+      );
+      expect(change.result.action).toBe('updated');
+      // The unlocked read, then in the transaction: the group's row, its
+      // problem's row, the incident with its alerts; the timeline, the
+      // alerts, the group's row.
+      expect(change.queries).toBe(9);
+
+      for (const status of ['resolved', 'closed'] as const) {
+        const { version } = (await incidents.getStored(opened.incidentId!))
+          .incident;
+        await incidents.update(
+          opened.incidentId!,
+          { status, expectedVersion: version },
+          ALICE,
+          mockCredentials.user(ALICE),
+        );
+      }
+      // The same notification again: a closed incident takes no alerts.
+      const again = await ingest(alertmanager, [resolved(a(0), 5), b(3)]);
+      expect(again.action).toBe('opened');
+      expect(again.incidentId).not.toBe(opened.incidentId);
     });
 
     it('takes the same notification delivered concurrently once', async () => {

@@ -86,6 +86,31 @@ export class AlertmanagerIntake {
       severityMap: config.alertmanager.severityMap,
       defaultSeverity: config.alertmanager.defaultSeverity,
     };
+    // Exact repeats (Alertmanager re-sends a group every repeat_interval,
+    // both peers of an HA pair send it) and late older notifications change
+    // nothing: one unlocked read of the group's incident tells, and no
+    // transaction is needed (the answer holds as of that read, as if the
+    // notification came just before any delivery still in flight). Anything
+    // else is planned again under the lock.
+    const snapshot = await store.readAlertGroup(payload.groupKey);
+    if (snapshot && payload.truncatedAlerts === snapshot.lastTruncatedAlerts) {
+      const repeat = planAlertmanagerNotification(
+        snapshot.stored.incident,
+        snapshot.knownAlerts,
+        payload,
+        { ...planOptions, lastTruncatedAlerts: snapshot.lastTruncatedAlerts },
+      );
+      if (repeat.action === 'ignore') {
+        this.options.telemetry?.notification('unchanged');
+        return {
+          action: 'unchanged',
+          incidentId: snapshot.stored.incident.id,
+          outcomes: repeat.outcomes,
+          warnings: repeat.warnings,
+        };
+      }
+    }
+
     // One problem (entity and SLO), one incident, whichever group its alerts come in.
     const correlationKey = alertCorrelationKey(payload.alerts, {
       correlationLabels: config.alertmanager.correlationLabels,

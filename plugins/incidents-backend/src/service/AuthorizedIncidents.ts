@@ -7,6 +7,7 @@ import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   AuthorizeResult,
   BasicPermission,
+  PolicyDecision,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
@@ -19,7 +20,7 @@ import {
   incidentClosePermission,
   incidentUpdatePermission,
 } from '@vigil/backstage-plugin-incidents-common';
-import type { ReadableEntitiesCache } from '@vigil/backend-kit';
+import { isVisible, type ReadableEntitiesCache } from '@vigil/backend-kit';
 import type { StoredIncident } from '../database/IncidentStore';
 import { incidentRules } from '../permissions';
 import type { EntityDirectory } from './EntityDirectory';
@@ -72,18 +73,30 @@ export class AuthorizedIncidents {
     return this.options.visibility.readableEntityRefs(credentials);
   }
 
+  /** The policy's decision, before it is applied to an incident. */
+  private async decide(
+    permission: ResourcePermission<'incident'>,
+    credentials: BackstageCredentials,
+  ): Promise<PolicyDecision> {
+    const [decision] = await this.options.permissions.authorizeConditional(
+      [{ permission }],
+      { credentials },
+    );
+    return decision;
+  }
+
+  private applies(decision: PolicyDecision, stored: StoredIncident): boolean {
+    if (decision.result === AuthorizeResult.ALLOW) return true;
+    if (decision.result === AuthorizeResult.DENY) return false;
+    return this.authorizeConditions(decision, stored);
+  }
+
   async allowed(
     permission: ResourcePermission<'incident'>,
     stored: StoredIncident,
     credentials: BackstageCredentials,
   ): Promise<boolean> {
-    const [decision] = await this.options.permissions.authorizeConditional(
-      [{ permission }],
-      { credentials },
-    );
-    if (decision.result === AuthorizeResult.ALLOW) return true;
-    if (decision.result === AuthorizeResult.DENY) return false;
-    return this.authorizeConditions(decision, stored);
+    return this.applies(await this.decide(permission, credentials), stored);
   }
 
   async requirePermission(
@@ -184,15 +197,17 @@ export class AuthorizedIncidents {
     }
   }
 
+  /** `updateDecision`: the policy's decision on `incident.update`, when already asked. */
   async permissionsFor(
     stored: StoredIncident,
     credentials: BackstageCredentials,
+    updateDecision?: PolicyDecision,
   ): Promise<IncidentPermissions> {
     const { incident } = stored;
-    const update = await this.allowed(
-      incidentUpdatePermission,
+    const update = this.applies(
+      updateDecision ??
+        (await this.decide(incidentUpdatePermission, credentials)),
       stored,
-      credentials,
     );
     const open = incident.status !== 'closed';
     return {
@@ -209,10 +224,45 @@ export class AuthorizedIncidents {
     stored: StoredIncident,
     credentials: BackstageCredentials,
   ): Promise<IncidentDetails> {
-    return this.options.incidents.details(
-      stored,
-      await this.permissionsFor(stored, credentials),
-    );
+    const [permissions, parts] = await Promise.all([
+      this.permissionsFor(stored, credentials),
+      this.options.incidents.detailParts(stored.incident.id),
+    ]);
+    return {
+      incident: stored.incident,
+      ownerRefs: stored.ownerRefs,
+      ...parts,
+      permissions,
+    };
+  }
+
+  /**
+   * `GET /incidents/:id`: the incident, when the caller may read it, with
+   * what its page shows and what the caller may do. The reads, the
+   * visibility and the policy's decision need only the id and the caller,
+   * so they are asked at once; the decision is then applied to the incident.
+   */
+  async readableIncidentDetails(
+    id: string,
+    credentials: BackstageCredentials,
+  ): Promise<IncidentDetails> {
+    const [stored, readable, parts, updateDecision] = await Promise.all([
+      this.options.incidents.getStored(id),
+      this.readableEntityRefs(credentials),
+      this.options.incidents.detailParts(id),
+      this.decide(incidentUpdatePermission, credentials),
+    ]);
+    await this.requireReadable(stored, credentials, readable);
+    return {
+      incident: stored.incident,
+      ownerRefs: stored.ownerRefs,
+      ...parts,
+      permissions: await this.permissionsFor(
+        stored,
+        credentials,
+        updateDecision,
+      ),
+    };
   }
 
   async postmortemDetails(
@@ -232,17 +282,32 @@ export class AuthorizedIncidents {
     id: string,
     credentials: BackstageCredentials,
   ): Promise<StoredIncident> {
-    const stored = await this.options.incidents.getStored(id);
-    // Incidents are as visible as the entities they affect.
-    if (
-      !(await this.options.directory.canReadAny(
-        stored.incident.entityRefs,
-        credentials,
-      ))
-    ) {
+    const [stored, readable] = await Promise.all([
+      this.options.incidents.getStored(id),
+      this.readableEntityRefs(credentials),
+    ]);
+    await this.requireReadable(stored, credentials, readable);
+    return stored;
+  }
+
+  /**
+   * Incidents are as visible as the entities they affect: a 404 unless the
+   * caller may read one. The per-principal answer the lists use (`readable`)
+   * settles it without a catalog request; only when it says no to a
+   * conditional reader is the catalog asked about the incident's own
+   * entities, since that answer was computed over the entities incidents
+   * affected then and one of these may be newer.
+   */
+  private async requireReadable(
+    stored: StoredIncident,
+    credentials: BackstageCredentials,
+    readable: readonly string[] | undefined,
+  ): Promise<void> {
+    const { entityRefs, id } = stored.incident;
+    if (isVisible(entityRefs, readable)) return;
+    if (!(await this.options.directory.canReadAny(entityRefs, credentials))) {
       throw new NotFoundError(`No incident with id ${id}`);
     }
-    return stored;
   }
 
   async readablePostmortem(

@@ -10,6 +10,7 @@ import {
   IncidentSearchDocumentPage,
   IncidentUpdateError,
   IncidentUpdateResult,
+  IncidentList,
   ListIncidentsQuery,
   TimelineEvent,
   UpdateIncidentRequest,
@@ -68,7 +69,7 @@ export class IncidentsService {
   list(
     query: ListIncidentsQuery,
     visible?: readonly string[],
-  ): Promise<{ items: Incident[]; totalCount: number }> {
+  ): Promise<IncidentList> {
     return this.options.store.listIncidents(query, visible);
   }
 
@@ -82,16 +83,28 @@ export class IncidentsService {
     stored: StoredIncident,
     permissions: IncidentPermissions,
   ): Promise<IncidentDetails> {
+    return {
+      incident: stored.incident,
+      ownerRefs: stored.ownerRefs,
+      ...(await this.detailParts(stored.incident.id)),
+      permissions,
+    };
+  }
+
+  /**
+   * What an incident's page shows besides the incident: its timeline,
+   * alerts and postmortem, read at once (they need only its id).
+   */
+  async detailParts(
+    id: string,
+  ): Promise<Pick<IncidentDetails, 'timeline' | 'alerts' | 'postmortem'>> {
     const { store } = this.options;
-    const id = stored.incident.id;
     const [timeline, alerts, postmortem] = await Promise.all([
       store.getTimeline(id),
       store.getAlerts(id),
       store.getPostmortemByIncident(id),
     ]);
     return {
-      incident: stored.incident,
-      ownerRefs: stored.ownerRefs,
       timeline,
       alerts,
       ...(postmortem
@@ -103,7 +116,6 @@ export class IncidentsService {
             },
           }
         : {}),
-      permissions,
     };
   }
 

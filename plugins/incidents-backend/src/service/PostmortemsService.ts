@@ -10,7 +10,7 @@ import {
   SavePostmortemRequest,
   UpdateActionItemRequest,
   isAllowedPostmortemTransition,
-  postmortemTimeline,
+  draftPostmortem,
 } from '@vigil/backstage-plugin-incidents-common';
 import { randomUUID } from 'crypto';
 import type { IncidentsBackendConfig } from '../config';
@@ -83,34 +83,14 @@ export class PostmortemsService {
       );
     }
     const timeline = await this.options.store.getTimeline(incidentId);
-    const template = this.options.config.postmortemTemplate;
-    const now = this.nowIso();
-    const postmortem: Postmortem = {
+    const postmortem = draftPostmortem({
       id: this.newId(),
-      incidentId,
-      title: incident.title,
-      state: 'draft',
-      authors: actor.startsWith('user:') ? [actor] : [],
-      summary: incident.summary
-        ? `${incident.summary}\n\n${template.summary}`
-        : template.summary,
-      impact: template.impact,
-      rootCauses: template.rootCauses,
-      trigger: template.trigger,
-      resolution: template.resolution,
-      detection: template.detection,
-      actionItems: [],
-      lessonsLearned: {
-        whatWentWell: template.whatWentWell,
-        whatWentWrong: template.whatWentWrong,
-        whereWeGotLucky: template.whereWeGotLucky,
-      },
-      timeline: postmortemTimeline(incident, timeline),
-      supportingInformation: template.supportingInformation,
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    };
+      incident,
+      timeline,
+      template: this.options.config.postmortemTemplate,
+      actor,
+      now: this.nowIso(),
+    });
     const result = await this.options.store.createPostmortem(postmortem, actor);
     if (result.created) {
       this.options.notifier.signal({ type: 'postmortem_updated', incidentId });

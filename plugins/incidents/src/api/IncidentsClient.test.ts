@@ -51,6 +51,14 @@ describe('IncidentsClient', () => {
       undefined,
     ],
     [
+      'listIncidents after a cursor',
+      (c: IncidentsClient) =>
+        c.listIncidents({ status: 'open', limit: 25, cursor: 'WzEsImEiXQ' }),
+      'GET',
+      '/incidents?status=open&limit=25&cursor=WzEsImEiXQ',
+      undefined,
+    ],
+    [
       'listIncidents without empty filters',
       (c: IncidentsClient) => c.listIncidents({ q: '', status: undefined }),
       'GET',

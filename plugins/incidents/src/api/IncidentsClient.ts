@@ -1,5 +1,5 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
+import { responseErrorOf, toQueryString } from '@vigil/frontend-kit';
 import { IncidentsConflictError } from './errors';
 import type { IncidentsApi } from './IncidentsApi';
 import type {
@@ -22,8 +22,6 @@ import type {
   UpdateActionItemRequest,
   UpdateIncidentRequest,
 } from './types';
-
-type QueryValue = string | number | undefined;
 
 /**
  * HTTP client of the incidents backend; fetchApi adds the user's token.
@@ -61,6 +59,7 @@ export class IncidentsClient implements IncidentsApi {
         q: query.q,
         limit: query.limit,
         offset: query.offset,
+        cursor: query.cursor,
       })}`,
     );
   }
@@ -238,7 +237,7 @@ export class IncidentsClient implements IncidentsApi {
     }
     const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
     if (response.ok) return response;
-    // Read a copy: ResponseError reads the original.
+    // Read a copy: responseErrorOf reads the original.
     const errorBody = await response
       .clone()
       .json()
@@ -256,41 +255,10 @@ export class IncidentsClient implements IncidentsApi {
         errorBody.current,
       );
     }
-    if (
-      isRecord(errorBody) &&
-      isRecord(errorBody.error) &&
-      !('response' in errorBody)
-    ) {
-      // ResponseError only takes the backend's message from a complete
-      // Backstage error body; complete a bare `{error}` so it is kept.
-      throw await ResponseError.fromResponse(
-        new Response(
-          JSON.stringify({
-            ...errorBody,
-            response: { statusCode: response.status },
-          }),
-          {
-            status: response.status,
-            statusText: response.statusText,
-            headers: { 'Content-Type': 'application/json' },
-          },
-        ),
-      );
-    }
-    throw await ResponseError.fromResponse(response);
+    throw await responseErrorOf(response);
   }
 }
 
 function isRecord(value: unknown): value is Record<string, any> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function toQueryString(values: Record<string, QueryValue>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(values)) {
-    if (value === undefined || value === '') continue;
-    params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
 }

@@ -64,7 +64,10 @@ export interface IncidentListQuery {
   /** Case-insensitive substring of the title. */
   q?: string;
   limit?: number;
+  /** Rows to skip; older clients' paging (use `cursor`). */
   offset?: number;
+  /** The page after this one: the `nextCursor` of the page before. */
+  cursor?: string;
 }
 
 /**

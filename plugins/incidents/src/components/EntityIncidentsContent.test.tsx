@@ -42,7 +42,6 @@ describe('EntityIncidentsContent', () => {
       entityRef: 'component:default/checkout',
       status: 'all',
       limit: 25,
-      offset: 0,
     });
     await waitFor(() => expect(api.getMetrics).toHaveBeenCalled());
     const query = api.getMetrics.mock.calls[0][0]!;

@@ -146,7 +146,13 @@ export function IncidentsList(props: {
   const [query, setQuery] = useState<IncidentListQuery>(() =>
     toQuery(filters, entityRef),
   );
-  const [page, setPage] = useState(0);
+  // Paged by cursor: the cursor of each page visited, the first's none, so
+  // going back asks for a page already seen and going on for the server's
+  // next one. A deep page costs the server what the first does.
+  const [cursors, setCursors] = useState<Array<string | undefined>>([
+    undefined,
+  ]);
+  const page = cursors.length - 1;
   const [pageSize, setPageSize] = useState(PAGE_SIZES[0]);
 
   // Selects apply at once; typing in the search waits for a pause.
@@ -155,18 +161,30 @@ export function IncidentsList(props: {
       const next = toQuery(filters, entityRef);
       if (JSON.stringify(next) !== JSON.stringify(query)) {
         setQuery(next);
-        setPage(0);
+        setCursors([undefined]);
       }
     },
     filters.q.trim() === (query.q ?? '') ? 0 : SEARCH_DEBOUNCE_MS,
     [filters, entityRef],
   );
 
+  const cursor = cursors[page];
   const { value, loading, error, retry } = useAsyncRetry(
     () =>
-      api.listIncidents({ ...query, limit: pageSize, offset: page * pageSize }),
-    [api, query, page, pageSize],
+      api.listIncidents({
+        ...query,
+        limit: pageSize,
+        ...(cursor ? { cursor } : {}),
+      }),
+    [api, query, cursor, pageSize],
   );
+  const onPageChange = (next: number) => {
+    if (next < page) setCursors(cursors.slice(0, next + 1));
+    // Until the page shown is the one loaded, its next cursor is not known.
+    else if (next === page + 1 && !loading && value?.nextCursor) {
+      setCursors([...cursors, value.nextCursor]);
+    }
+  };
 
   useIncidentSignal(signal => {
     // The timeline does not show in the list.
@@ -248,6 +266,7 @@ export function IncidentsList(props: {
         title={title}
         columns={columns}
         result={value}
+        hasNextPage={Boolean(value?.nextCursor)}
         loading={loading}
         error={error}
         emptyContent={
@@ -259,10 +278,10 @@ export function IncidentsList(props: {
         }
         page={page}
         pageSize={pageSize}
-        onPageChange={setPage}
+        onPageChange={onPageChange}
         onPageSizeChange={size => {
           setPageSize(size);
-          setPage(0);
+          setCursors([undefined]);
         }}
       />
     </Box>

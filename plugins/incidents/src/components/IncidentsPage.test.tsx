@@ -48,7 +48,7 @@ describe('IncidentsPage', () => {
     const api = fakeIncidentsApi({
       listIncidents: jest.fn(async (query?: IncidentListQuery) => ({
         items: [
-          makeIncident({ id: `inc-${query?.offset ?? 0}` }),
+          makeIncident({ id: `inc-${query?.cursor ?? 'first'}` }),
           makeIncident({
             id: 'inc-2',
             title: 'Search slow',
@@ -60,12 +60,13 @@ describe('IncidentsPage', () => {
           }),
         ],
         totalCount: 60,
+        ...(query?.cursor === 'page-3' ? {} : { nextCursor: 'page-2' }),
       })),
     });
     renderPage(api);
 
     const link = await screen.findByRole('link', { name: 'Checkout errors' });
-    expect(link).toHaveAttribute('href', '/incidents/inc-0');
+    expect(link).toHaveAttribute('href', '/incidents/inc-first');
     expect(screen.getByText('Incidents (60)')).toBeInTheDocument();
 
     const row = screen
@@ -101,22 +102,57 @@ describe('IncidentsPage', () => {
     const { from, to } = api.getMetrics.mock.calls[0][0]!;
     expect(to!.getTime() - from!.getTime()).toBe(30 * 86_400_000);
 
+    // The next page is the one after the server's cursor; back is the first.
     await userEvent.click(screen.getByRole('button', { name: /next page/i }));
-    expect(
-      await screen.findByRole('link', { name: 'Checkout errors' }),
-    ).toHaveAttribute('href', '/incidents/inc-25');
+    await waitFor(() =>
+      expect(
+        screen.getByRole('link', { name: 'Checkout errors' }),
+      ).toHaveAttribute('href', '/incidents/inc-page-2'),
+    );
     expect(lastListQuery(api)).toEqual({
       status: 'all',
       limit: 25,
-      offset: 25,
+      cursor: 'page-2',
     });
+    expect(screen.getByText('26-50 of 60')).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: /previous page/i }),
+    );
+    await waitFor(() =>
+      expect(
+        screen.getByRole('link', { name: 'Checkout errors' }),
+      ).toHaveAttribute('href', '/incidents/inc-first'),
+    );
+    expect(lastListQuery(api)).toEqual({ status: 'all', limit: 25 });
+  });
+
+  it('says "10,000+" when the server stopped counting, and pages on while it has a next page', async () => {
+    const api = fakeIncidentsApi({
+      listIncidents: jest.fn(async (query?: IncidentListQuery) => ({
+        items: [makeIncident({ id: `inc-${query?.cursor ?? 'first'}` })],
+        totalCount: 10_000,
+        totalCountCapped: true,
+        ...(query?.cursor ? {} : { nextCursor: 'c2' }),
+      })),
+    });
+    renderPage(api);
+    expect(await screen.findByText('Incidents (10,000+)')).toBeInTheDocument();
+    expect(screen.getByText('1-25 of 10,000+')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: /next page/i }));
+    await waitFor(() =>
+      expect(lastListQuery(api)).toMatchObject({ cursor: 'c2' }),
+    );
+    // The server said this is the last page.
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: /next page/i })).toBeDisabled(),
+    );
   });
 
   it('sends the filters to the server', async () => {
     const api = fakeIncidentsApi();
     renderPage(api);
     await screen.findByRole('link', { name: 'Checkout errors' });
-    expect(lastListQuery(api)).toEqual({ status: 'all', limit: 25, offset: 0 });
+    expect(lastListQuery(api)).toEqual({ status: 'all', limit: 25 });
 
     await userEvent.click(screen.getByLabelText('Status'));
     await userEvent.click(
@@ -136,7 +172,6 @@ describe('IncidentsPage', () => {
         severity: 'SEV1',
         q: 'checkout',
         limit: 25,
-        offset: 0,
       }),
     );
   });

@@ -19,14 +19,27 @@ export function RelativeTime(props: { iso?: string }) {
   );
 }
 
+/** "1,234", or "10,000+" when the server stopped counting there. */
+export function formatTotal(result: {
+  totalCount: number;
+  totalCountCapped?: boolean;
+}): string {
+  return `${result.totalCount.toLocaleString('en-US')}${
+    result.totalCountCapped ? '+' : ''
+  }`;
+}
+
 /**
  * A table of one page the server returned, with the total in its title and
  * pagination below; the error panel instead when the page failed to load.
+ * `hasNextPage`: whether the server has a page after this one (cursor
+ * paging), which then decides the next button rather than the total.
  */
 export function ServerPagedTable<T extends object>(props: {
   title: string;
   columns: TableColumn<T>[];
-  result?: { items: T[]; totalCount: number };
+  result?: { items: T[]; totalCount: number; totalCountCapped?: boolean };
+  hasNextPage?: boolean;
   loading: boolean;
   error?: Error;
   emptyContent: ReactNode;
@@ -41,7 +54,7 @@ export function ServerPagedTable<T extends object>(props: {
   return (
     <>
       <Table<T>
-        title={result ? `${title} (${result.totalCount})` : title}
+        title={result ? `${title} (${formatTotal(result)})` : title}
         columns={props.columns}
         data={result?.items ?? []}
         isLoading={props.loading && !result}
@@ -51,10 +64,16 @@ export function ServerPagedTable<T extends object>(props: {
       {result && result.totalCount > 0 && (
         <TablePagination
           component="div"
-          count={result.totalCount}
+          count={result.totalCountCapped ? -1 : result.totalCount}
+          labelDisplayedRows={({ from, to }) =>
+            `${from}-${to} of ${formatTotal(result)}`
+          }
           page={props.page}
           rowsPerPage={props.pageSize}
           rowsPerPageOptions={props.pageSizes ?? PAGE_SIZES}
+          {...(props.hasNextPage === undefined
+            ? {}
+            : { nextIconButtonProps: { disabled: !props.hasNextPage } })}
           onPageChange={(_event, next) => props.onPageChange(next)}
           onRowsPerPageChange={event =>
             props.onPageSizeChange(Number(event.target.value))

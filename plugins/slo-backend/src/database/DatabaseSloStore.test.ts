@@ -1,59 +1,16 @@
 import { testDatabases } from '@vigil/backend-kit/testUtils';
-import { definitionsFrom, SPEC_YAML } from '../__testUtils__/fixtures';
-import type { EntitySpecs, SloCurrentStatus } from '../service/types';
+import {
+  entitySpecs,
+  MINUTE,
+  NOW,
+  status,
+} from '../__testUtils__/storeFixtures';
+import type { SloCurrentStatus } from '../service/types';
 import { DatabaseSloStore, sloMigrations } from './DatabaseSloStore';
 
 // The test command sets VIGIL_REQUIRE_POSTGRES so CI never skips PostgreSQL
 // silently; plain `yarn test` without a database runs SQLite only.
 const databases = testDatabases();
-
-const NOW = Date.parse('2026-06-01T12:00:00Z');
-const MINUTE = 60_000;
-
-function entitySpecs(
-  entityRef: string,
-  service: string,
-  meta: { owner: string; system: string; lifecycle: string },
-): EntitySpecs {
-  const definitions = definitionsFrom(
-    SPEC_YAML.replace('service: checkout', `service: ${service}`),
-    entityRef,
-    meta,
-  );
-  return {
-    entity: {
-      entityRef,
-      ...meta,
-      specSource: { type: 'file', target: `/repo/${service}/slo.yaml` },
-      errors: [],
-      warnings: [],
-    },
-    definitions,
-  };
-}
-
-function statusOf(budgetRemaining: number | null) {
-  if (budgetRemaining === null) return 'no-data';
-  return budgetRemaining < 0 ? 'breaching' : 'ok';
-}
-
-const status = (
-  sloId: string,
-  entityRef: string,
-  budgetRemaining: number | null,
-  evaluatedAt = NOW,
-): SloCurrentStatus => ({
-  sloId,
-  entityRef,
-  evaluatedAt,
-  sli: budgetRemaining === null ? null : (1 - budgetRemaining) * 0.001,
-  budgetRemaining,
-  burnRates: { '5m': budgetRemaining === null ? null : 0.5, '1h': null },
-  firingAlert: null,
-  firingAlerts: [],
-  status: statusOf(budgetRemaining),
-  error: null,
-});
 
 describe('DatabaseSloStore', () => {
   it('runs against PostgreSQL when the test command asks for it', () => {

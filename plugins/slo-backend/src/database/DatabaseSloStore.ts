@@ -1,18 +1,31 @@
 import type { DatabaseService } from '@backstage/backend-plugin-api';
 import { pluginMigrations } from '@vigil/backend-kit';
 import type { Knex } from 'knex';
-import type { ServiceLevelSpec } from '@vigil/backstage-plugin-slo-common';
 import type {
-  BurnRates,
   EntitySpecs,
-  FiringAlert,
   SloCurrentStatus,
-  SloDefinition,
-  SloEntityRecord,
   SloEvaluation,
-  SloStatusValue,
 } from '../service/types';
-import type { ListSlosQuery, SloListItem, SloStore } from './SloStore';
+import { downsampledHistory, historyStats } from './chartHistory';
+import {
+  DEFINITION_SUMMARY_COLUMNS,
+  DefinitionRow,
+  definitionFromRow,
+  definitionSummaryFromRow,
+  entityFromRow,
+  EntityRow,
+  EVALUATION_COLUMNS,
+  statusFromRow,
+  StatusRow,
+  statusToRow,
+} from './rows';
+import type {
+  HistoryCounts,
+  HistoryRange,
+  ListSlosQuery,
+  SloListItem,
+  SloStore,
+} from './SloStore';
 
 /** The plugin's migrations (`migrations/`). */
 export const sloMigrations = pluginMigrations(
@@ -23,137 +36,14 @@ export const sloMigrations = pluginMigrations(
 // builds); inserts are chunked well below it.
 const INSERT_CHUNK = 50;
 
-interface DefinitionRow {
-  slo_id: string;
-  entity_ref: string;
-  service: string;
-  name: string;
-  description: string | null;
-  objective_percent: number | string;
-  period: string;
-  owner: string | null;
-  system: string | null;
-  lifecycle: string | null;
-  spec: string;
-  updated_at: number | string;
-}
+/** What the list reads of an SLO and its status. */
+const LIST_COLUMNS = [
+  ...DEFINITION_SUMMARY_COLUMNS.map(column => `d.${column}`),
+  ...EVALUATION_COLUMNS.map(column => `s.${column}`),
+  's.error',
+];
 
-interface StatusRow {
-  slo_id: string;
-  entity_ref: string;
-  evaluated_at: number | string;
-  sli: number | string | null;
-  budget_remaining: number | string | null;
-  burn_rates: string;
-  firing_alert: string | null;
-  firing_alerts?: string | null;
-  status: string;
-  error?: string | null;
-}
-
-interface EntityRow {
-  entity_ref: string;
-  title: string | null;
-  owner: string | null;
-  system: string | null;
-  lifecycle: string | null;
-  spec_source_type: string;
-  spec_source_target: string | null;
-  spec_source_url: string | null;
-  errors: string;
-  warnings: string;
-  refreshed_at: number | string;
-}
-
-/** PostgreSQL returns bigint as strings; non-finite values become null. */
-function toNumber(value: number | string | null | undefined): number | null {
-  if (value === null || value === undefined) return null;
-  const number = Number(value);
-  return Number.isFinite(number) ? number : null;
-}
-
-/** Keeps NaN and Infinity out of the database: they become NULL. */
-function finiteOrNull(value: number | null | undefined): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-function definitionFromRow(row: DefinitionRow): SloDefinition {
-  return {
-    sloId: row.slo_id,
-    entityRef: row.entity_ref,
-    service: row.service,
-    name: row.name,
-    ...(row.description !== null && { description: row.description }),
-    objectivePercent: Number(row.objective_percent),
-    period: row.period,
-    ...(row.owner !== null && { owner: row.owner }),
-    ...(row.system !== null && { system: row.system }),
-    ...(row.lifecycle !== null && { lifecycle: row.lifecycle }),
-    spec: JSON.parse(row.spec) as ServiceLevelSpec,
-  };
-}
-
-/** Rows from before the firing_alerts column only know the most severe one. */
-function firingAlertsFromRow(row: StatusRow): FiringAlert[] {
-  if (row.firing_alerts) {
-    const parsed: unknown = JSON.parse(row.firing_alerts);
-    if (Array.isArray(parsed)) return parsed as FiringAlert[];
-  }
-  return row.firing_alert ? [row.firing_alert as FiringAlert] : [];
-}
-
-function statusFromRow(row: StatusRow): SloCurrentStatus {
-  return {
-    sloId: row.slo_id,
-    entityRef: row.entity_ref,
-    evaluatedAt: Number(row.evaluated_at),
-    sli: toNumber(row.sli),
-    budgetRemaining: toNumber(row.budget_remaining),
-    burnRates: JSON.parse(row.burn_rates) as BurnRates,
-    firingAlert: (row.firing_alert as FiringAlert | null) ?? null,
-    firingAlerts: firingAlertsFromRow(row),
-    status: row.status as SloStatusValue,
-    ...(row.error !== undefined && { error: row.error }),
-  };
-}
-
-function entityFromRow(row: EntityRow): SloEntityRecord {
-  return {
-    entityRef: row.entity_ref,
-    ...(row.title !== null && { title: row.title }),
-    ...(row.owner !== null && { owner: row.owner }),
-    ...(row.system !== null && { system: row.system }),
-    ...(row.lifecycle !== null && { lifecycle: row.lifecycle }),
-    specSource: {
-      type: row.spec_source_type as SloEntityRecord['specSource']['type'],
-      ...(row.spec_source_target !== null && {
-        target: row.spec_source_target,
-      }),
-      ...(row.spec_source_url !== null && { url: row.spec_source_url }),
-    },
-    errors: JSON.parse(row.errors),
-    warnings: JSON.parse(row.warnings),
-    refreshedAt: Number(row.refreshed_at),
-  };
-}
-
-function statusToRow(status: SloEvaluation): StatusRow {
-  const burnRates: BurnRates = {};
-  for (const [window, rate] of Object.entries(status.burnRates)) {
-    burnRates[window] = finiteOrNull(rate);
-  }
-  return {
-    slo_id: status.sloId,
-    entity_ref: status.entityRef,
-    evaluated_at: status.evaluatedAt,
-    sli: finiteOrNull(status.sli),
-    budget_remaining: finiteOrNull(status.budgetRemaining),
-    burn_rates: JSON.stringify(burnRates),
-    firing_alert: status.firingAlert,
-    firing_alerts: JSON.stringify(status.firingAlerts ?? []),
-    status: status.status,
-  };
-}
+type ListRow = Omit<DefinitionRow, 'spec' | 'updated_at'> & Partial<StatusRow>;
 
 /** `%` and `_` are wildcards in LIKE; escape them so `q` is literal. */
 function likePattern(text: string): string {
@@ -269,15 +159,73 @@ export class DatabaseSloStore implements SloStore {
     };
   }
 
+  /**
+   * One page of SLOs, worst budget first, no data last. The SLOs with a
+   * budget figure are read in the order of an index
+   * (slo_current_status_budget_slo_idx), so the read stops at the page's end
+   * rather than sorting every SLO; the ones without (never evaluated, or no
+   * data) follow by id and are read only when the page reaches them. Only
+   * the columns the list shows are read: never the spec.
+   */
   async listSlos(
     query: ListSlosQuery,
   ): Promise<{ items: SloListItem[]; totalCount: number }> {
     if (query.entityRefs?.length === 0) return { items: [], totalCount: 0 };
-    const filtered = this.db('slo_definitions as d').leftJoin(
-      'slo_current_status as s',
-      's.slo_id',
-      'd.slo_id',
-    );
+    const totalCount = await this.countSlos(query, 'all');
+    if (query.offset >= totalCount) return { items: [], totalCount };
+
+    const direction = query.order === 'desc' ? 'desc' : 'asc';
+    let rows: ListRow[] = await this.filteredSlos(query, 'inner')
+      .whereNotNull('s.budget_remaining')
+      .select(LIST_COLUMNS)
+      .orderBy('s.budget_remaining', direction)
+      .orderBy('s.slo_id', 'asc')
+      .limit(query.limit)
+      .offset(query.offset);
+    if (rows.length < query.limit) {
+      // The page runs past the SLOs with a budget. How many there are is
+      // known from this read, unless the page starts after all of them.
+      const withBudget =
+        rows.length > 0 || query.offset === 0
+          ? query.offset + rows.length
+          : await this.countSlos(query, 'withBudget');
+      const withoutBudget: ListRow[] = await this.filteredSlos(query, 'left')
+        .whereNull('s.budget_remaining')
+        .select(LIST_COLUMNS)
+        .orderBy('d.slo_id', 'asc')
+        .limit(query.limit - rows.length)
+        .offset(Math.max(0, query.offset - withBudget));
+      rows = rows.concat(withoutBudget);
+    }
+
+    const items = rows.map(row => ({
+      definition: definitionSummaryFromRow(row),
+      ...(row.status && { status: statusFromRow(row as StatusRow) }),
+    }));
+    return { items, totalCount };
+  }
+
+  private async countSlos(
+    query: ListSlosQuery,
+    which: 'all' | 'withBudget',
+  ): Promise<number> {
+    const counted =
+      which === 'withBudget'
+        ? this.filteredSlos(query, 'inner').whereNotNull('s.budget_remaining')
+        : // Every SLO has at most one status row: join it only to filter.
+          this.filteredSlos(query, query.status ? 'left' : 'none');
+    const [{ count }] = await counted.count({ count: '*' });
+    return Number(count);
+  }
+
+  /** The SLOs that pass the query's filters (its status needs a join). */
+  private filteredSlos(query: ListSlosQuery, join: 'inner' | 'left' | 'none') {
+    const filtered = this.db('slo_definitions as d');
+    if (join === 'inner') {
+      filtered.join('slo_current_status as s', 's.slo_id', 'd.slo_id');
+    } else if (join === 'left') {
+      filtered.leftJoin('slo_current_status as s', 's.slo_id', 'd.slo_id');
+    }
     if (query.entityRefs) filtered.whereIn('d.entity_ref', query.entityRefs);
     if (query.owner) filtered.where('d.owner', query.owner);
     if (query.system) filtered.where('d.system', query.system);
@@ -303,38 +251,7 @@ export class DatabaseSloStore implements SloStore {
         }
       });
     }
-
-    const [{ count }] = await filtered
-      .clone()
-      .clearSelect()
-      .count({ count: 'd.slo_id' });
-    const direction = query.order === 'desc' ? 'desc' : 'asc';
-    const rows = await filtered
-      .select(
-        'd.*',
-        's.evaluated_at',
-        's.sli',
-        's.budget_remaining',
-        's.burn_rates',
-        's.firing_alert',
-        's.firing_alerts',
-        's.status',
-        's.error',
-      )
-      // SLOs without a budget figure (no data) sort last either way.
-      .orderByRaw(
-        `case when s.budget_remaining is null then 1 else 0 end, s.budget_remaining ${direction}, d.slo_id asc`,
-      )
-      .limit(query.limit)
-      .offset(query.offset);
-
-    const items = rows.map((row: DefinitionRow & Partial<StatusRow>) => ({
-      definition: definitionFromRow(row),
-      ...(row.status && {
-        status: statusFromRow({ ...(row as StatusRow), slo_id: row.slo_id }),
-      }),
-    }));
-    return { items, totalCount: Number(count) };
+    return filtered;
   }
 
   async recordEvaluations(
@@ -383,28 +300,34 @@ export class DatabaseSloStore implements SloStore {
     return rows.map(statusFromRow);
   }
 
-  async getHistory(
-    sloId: string,
-    range: { from: number; to: number; limit: number },
-  ) {
+  async getHistory(sloId: string, range: HistoryRange) {
     const rows = await this.db<StatusRow>('slo_evaluations')
-      .select(
-        'slo_id',
-        'entity_ref',
-        'evaluated_at',
-        'sli',
-        'budget_remaining',
-        'burn_rates',
-        'firing_alert',
-        'firing_alerts',
-        'status',
-      )
+      .select('slo_id', 'entity_ref', ...EVALUATION_COLUMNS)
       .where('slo_id', sloId)
       .where('evaluated_at', '>=', range.from)
       .where('evaluated_at', '<=', range.to)
       .orderBy('evaluated_at', 'asc')
       .limit(range.limit);
     return rows.map(statusFromRow);
+  }
+
+  async getChartHistory(
+    sloId: string,
+    range: HistoryRange & { points: number },
+  ): Promise<{ counts: HistoryCounts; evaluations: SloEvaluation[] }> {
+    const { firstAt, lastAt, ...counts } = await historyStats(
+      this.db,
+      sloId,
+      range,
+    );
+    if (counts.evaluations <= range.points || firstAt === null) {
+      return { counts, evaluations: await this.getHistory(sloId, range) };
+    }
+    const rows = await downsampledHistory(this.db, sloId, range, {
+      firstAt,
+      lastAt: lastAt ?? firstAt,
+    });
+    return { counts, evaluations: rows.map(statusFromRow) };
   }
 
   async pruneHistory(before: number) {

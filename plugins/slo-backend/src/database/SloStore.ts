@@ -25,9 +25,29 @@ export interface ListSlosQuery {
   offset: number;
 }
 
+/** What the list shows of an SLO: everything but its (large) spec. */
+export type SloDefinitionSummary = Omit<SloDefinition, 'spec'>;
+
 export interface SloListItem {
-  definition: SloDefinition;
+  definition: SloDefinitionSummary;
   status?: SloCurrentStatus;
+}
+
+/** A time range of history, epoch milliseconds, both ends included. */
+export interface HistoryRange {
+  from: number;
+  to: number;
+  /** Most evaluations to return. */
+  limit: number;
+}
+
+/** Counts over every evaluation of a range (not only the ones returned). */
+export interface HistoryCounts {
+  evaluations: number;
+  /** Evaluations with a budget figure. */
+  evaluationsWithData: number;
+  /** Evaluations with the budget overspent (below zero). */
+  evaluationsOverBudget: number;
 }
 
 /** Persistence of specs, current status and history. */
@@ -59,10 +79,16 @@ export interface SloStore {
   ): Promise<void>;
   getCurrentStatus(sloId: string): Promise<SloCurrentStatus | undefined>;
   listCurrentStatuses(): Promise<SloCurrentStatus[]>;
-  getHistory(
+  getHistory(sloId: string, range: HistoryRange): Promise<SloEvaluation[]>;
+  /**
+   * The range's evaluations for a chart `points` buckets wide: all of them
+   * when there are no more than `points`, else a few per bucket (see
+   * DatabaseSloStore), with counts over all of them.
+   */
+  getChartHistory(
     sloId: string,
-    range: { from: number; to: number; limit: number },
-  ): Promise<SloEvaluation[]>;
+    range: HistoryRange & { points: number },
+  ): Promise<{ counts: HistoryCounts; evaluations: SloEvaluation[] }>;
   /** Deletes history older than `before`; returns the number of rows. */
   pruneHistory(before: number): Promise<number>;
 }

@@ -185,6 +185,20 @@ export const spec = {
               maximum: 50000,
               default: 20000,
             },
+            description:
+              'Most evaluations returned (the first ones, after downsampling)',
+          },
+          {
+            name: 'points',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 10,
+              maximum: 2000,
+              default: 1000,
+            },
+            description:
+              "Downsampling for a chart this many points wide, e.g. its width in pixels. Up to `points` evaluations are returned as they are; more are cut into `points` equal time buckets from the range's first to its last evaluation, and each bucket keeps its last evaluation, its lowest budget and the first of its most severe status unless that is ok (so at most 3 per bucket; a breach is never smoothed away). The summary counts every evaluation of the range.",
           },
         ],
         responses: {
@@ -225,6 +239,8 @@ export const spec = {
                         },
                         summary: {
                           type: 'object',
+                          description:
+                            'Over every evaluation in the range, not only the ones returned',
                           properties: {
                             evaluations: {
                               type: 'integer',
@@ -245,6 +261,7 @@ export const spec = {
                         },
                         evaluations: {
                           type: 'array',
+                          description: 'In time order, downsampled to `points`',
                           items: {
                             $ref: '#/components/schemas/Evaluation',
                           },

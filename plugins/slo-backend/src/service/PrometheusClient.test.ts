@@ -1,17 +1,35 @@
-// Test fixtures live in fresh temporary directories the test creates.
+// Prometheus data lives in fresh temporary directories the test creates.
 /* eslint-disable security/detect-non-literal-fs-filename */
 /*
  * Against the real Prometheus (/usr/bin/prometheus) with 31 days of
  * backfilled data of known error ratios: the batched evaluation must report
- * the budget those ratios imply.
+ * the budget those ratios imply. The same Prometheus also scrapes a live
+ * exporter and evaluates the recording rules slo-common generates for it.
  */
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  generateRules,
+  renderRulesYaml,
+} from '@vigil/backstage-plugin-slo-common';
 import { definitionsFrom, memoryCache } from '../__testUtils__/fixtures';
+import {
+  END_S,
+  AVAILABILITY_ERROR_RATIO,
+  SPEC,
+  LIVE_SPEC,
+  LIVE_ERROR_RATIO,
+  startLiveExporter,
+  SCORING_API_SPEC,
+  SLOW_SHARE,
+  writeOpenMetrics,
+  freePort,
+} from '../__testUtils__/prometheusData';
 import { DatabaseSloStore, sloMigrations } from '../database/DatabaseSloStore';
 import {
   PrometheusClient,
@@ -26,167 +44,9 @@ const available = fs.existsSync(PROMETHEUS) && fs.existsSync(PROMTOOL);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
-const STEP_S = 60;
-const DAYS = 31;
-// Ends two hours ago so the backfilled blocks never overlap the head block.
-const END_S = Math.floor(Date.now() / 1000 / 3600) * 3600 - 2 * 3600;
-const START_S = END_S - DAYS * 86_400;
-const REQUESTS_PER_S = 10;
-const AVAILABILITY_ERROR_RATIO = 0.0005; // 99.9% objective: half the budget left
-const LATENCY_ERROR_RATIO = 0.02; // 99% objective: overspent twice
-
-const SPEC = `
-version: prometheus/v1
-service: shop
-slos:
-  - name: availability
-    objective: 99.9
-    sli:
-      events:
-        error_query: sum(rate(http_requests_total{job="shop",code=~"5.."}[{{.window}}]))
-        total_query: sum(rate(http_requests_total{job="shop"}[{{.window}}]))
-    alerting:
-      name: ShopAvailability
-      page_alert: { labels: { severity: page } }
-      ticket_alert: { labels: { severity: ticket } }
-  - name: latency
-    objective: 99
-    sli:
-      raw:
-        error_ratio_query: sum(rate(slow_requests_total{job="shop"}[{{.window}}])) / sum(rate(requests_total{job="shop"}[{{.window}}]))
-    alerting:
-      name: ShopLatency
-      page_alert: { labels: { severity: page } }
-      ticket_alert: { labels: { severity: ticket } }
-  - name: idle
-    objective: 99
-    sli:
-      events:
-        error_query: sum(rate(idle_requests_total{job="shop",code="500"}[{{.window}}]))
-        total_query: sum(rate(idle_requests_total{job="shop"}[{{.window}}]))
-    alerting:
-      page_alert: { disable: true }
-      ticket_alert: { disable: true }
-  - name: renamed
-    objective: 99
-    sli:
-      events:
-        error_query: sum(rate(gone_requests_total{job="shop",code="500"}[{{.window}}]))
-        total_query: sum(rate(gone_requests_total{job="shop"}[{{.window}}]))
-    alerting:
-      page_alert: { disable: true }
-      ticket_alert: { disable: true }
-  - name: quiet
-    objective: 99.9
-    sli:
-      events:
-        error_query: sum(rate(quiet_requests_total{job="shop",code=~"5.."}[{{.window}}]))
-        total_query: sum(rate(quiet_requests_total{job="shop"}[{{.window}}]))
-    alerting:
-      name: ShopQuiet
-      page_alert: { labels: { severity: page } }
-      ticket_alert: { labels: { severity: ticket } }
-`;
-
-/** The scoring API's own spec, as the catalog serves it. */
-const SCORING_API_SPEC = fs.readFileSync(
-  path.resolve(__dirname, '../../../../packages/scoring-api/slo.yaml'),
-  'utf8',
-);
-const SCORING_LABELS = 'job="scoring-api",route="/v1/score",method="POST"';
-const SLOW_SHARE = 0.01; // 95% latency objective: a fifth of the budget spent
-
-/**
- * OpenMetrics counters growing at constant rates, one sample per minute.
- * Families named `..._total` are counters; others are written as they are
- * (histogram series as `unknown` families, which promtool backfills).
- */
-function writeOpenMetrics(file: string) {
-  const series: Array<{ family: string; labels: string; perSecond: number }> = [
-    {
-      family: 'http_requests',
-      labels: '{job="shop",code="200"}',
-      perSecond: REQUESTS_PER_S * (1 - AVAILABILITY_ERROR_RATIO),
-    },
-    {
-      family: 'http_requests',
-      labels: '{job="shop",code="500"}',
-      perSecond: REQUESTS_PER_S * AVAILABILITY_ERROR_RATIO,
-    },
-    { family: 'requests', labels: '{job="shop"}', perSecond: REQUESTS_PER_S },
-    {
-      family: 'slow_requests',
-      labels: '{job="shop"}',
-      perSecond: REQUESTS_PER_S * LATENCY_ERROR_RATIO,
-    },
-    // Exists, but no traffic at all: 0/0.
-    {
-      family: 'idle_requests',
-      labels: '{job="shop",code="200"}',
-      perSecond: 0,
-    },
-    {
-      family: 'idle_requests',
-      labels: '{job="shop",code="500"}',
-      perSecond: 0,
-    },
-    // Traffic without a single error: there is no code="5xx" series at all.
-    {
-      family: 'quiet_requests',
-      labels: '{job="shop",code="200"}',
-      perSecond: REQUESTS_PER_S,
-    },
-    // The scoring API as it was reported: serving without errors.
-    {
-      family: 'http_requests',
-      labels: `{${SCORING_LABELS},status="200"}`,
-      perSecond: REQUESTS_PER_S,
-    },
-    {
-      family: 'http_request_duration_seconds_count',
-      labels: `{${SCORING_LABELS},status="200"}`,
-      perSecond: REQUESTS_PER_S,
-    },
-    {
-      family: 'http_request_duration_seconds_bucket',
-      labels: `{${SCORING_LABELS},status="200",le="0.8"}`,
-      perSecond: REQUESTS_PER_S * (1 - SLOW_SHARE),
-    },
-  ];
-  const lines: string[] = [];
-  const byFamily = new Map<string, typeof series>();
-  for (const s of series) {
-    byFamily.set(s.family, [...(byFamily.get(s.family) ?? []), s]);
-  }
-  for (const [family, members] of byFamily) {
-    const counter = !family.startsWith('http_request_duration_seconds');
-    lines.push(`# TYPE ${family} ${counter ? 'counter' : 'unknown'}`);
-    for (const s of members) {
-      for (let t = START_S; t <= END_S; t += STEP_S) {
-        const value = (t - START_S) * s.perSecond;
-        lines.push(
-          `${s.family}${counter ? '_total' : ''}${s.labels} ${value} ${t}`,
-        );
-      }
-    }
-  }
-  lines.push('# EOF', '');
-  fs.writeFileSync(file, lines.join('\n'));
-}
-
-async function freePort(): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 describe('PrometheusClient against a real Prometheus', () => {
   let prometheus: ChildProcess | undefined;
+  let exporter: http.Server | undefined;
   let workDir: string;
   let baseUrl: string;
 
@@ -209,8 +69,35 @@ describe('PrometheusClient against a real Prometheus', () => {
       input,
       dataDir,
     ]);
+    exporter = await startLiveExporter();
+    const rules = path.join(workDir, 'rules.yml');
+    fs.writeFileSync(
+      rules,
+      renderRulesYaml(
+        generateRules(definitionsFrom(LIVE_SPEC).map(d => d.spec)),
+      ),
+    );
     const config = path.join(workDir, 'prometheus.yml');
-    fs.writeFileSync(config, 'global:\n  scrape_interval: 1m\n');
+    fs.writeFileSync(
+      config,
+      JSON.stringify({
+        global: { scrape_interval: '1m', evaluation_interval: '1s' },
+        rule_files: [rules],
+        scrape_configs: [
+          {
+            job_name: 'live',
+            scrape_interval: '1s',
+            static_configs: [
+              {
+                targets: [
+                  `127.0.0.1:${(exporter.address() as net.AddressInfo).port}`,
+                ],
+              },
+            ],
+          },
+        ],
+      }),
+    );
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
     prometheus = spawn(
@@ -234,7 +121,7 @@ describe('PrometheusClient against a real Prometheus', () => {
       if (Date.now() > deadline) throw new Error('Prometheus did not start');
       await new Promise(r => setTimeout(r, 250));
     }
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     if (prometheus && prometheus.exitCode === null) {
@@ -242,6 +129,7 @@ describe('PrometheusClient against a real Prometheus', () => {
       prometheus.kill('SIGTERM');
       await exited;
     }
+    exporter?.close();
     fs.rmSync(workDir, { recursive: true, force: true });
   }, 60_000);
 
@@ -282,13 +170,18 @@ describe('PrometheusClient against a real Prometheus', () => {
       now: () => END_S * 1000,
     });
 
+    // None of these SLOs has recordings: 8 selectors find nothing, then
+    // 8 raw queries.
     expect(await evaluator.evaluate()).toEqual({
       outcome: 'evaluated',
       evaluated: 5,
-      queries: 8,
+      queries: 16,
+      windows: { recorded: 0, raw: 40 },
     });
+    const raw = queried.filter(q => !q.startsWith('slo:sli_error:'));
+    expect(raw).toHaveLength(8);
     expect(
-      queried.every(q => q.split(') or max by (vigil_slo_id)').length === 5),
+      raw.every(q => q.split(') or max by (vigil_slo_id)').length === 5),
     ).toBe(true);
 
     const availability = await store.getCurrentStatus('shop-availability');
@@ -369,10 +262,10 @@ describe('PrometheusClient against a real Prometheus', () => {
       now: () => END_S * 1000,
     });
     const started = Date.now();
-    expect(await evaluator.evaluate()).toEqual({
+    expect(await evaluator.evaluate()).toMatchObject({
       outcome: 'evaluated',
       evaluated: 2,
-      queries: 8,
+      queries: 16,
     });
     // A cycle must fit well inside the 15 s evaluation interval.
     expect(Date.now() - started).toBeLessThan(15_000);
@@ -383,6 +276,82 @@ describe('PrometheusClient against a real Prometheus', () => {
     const latency = await store.getCurrentStatus('scoring-api-latency');
     expect(latency!.sli!).toBeCloseTo(SLOW_SHARE, 6);
     expect(latency!.budgetRemaining!).toBeCloseTo(0.8, 3);
+  }, 120_000);
+
+  it('evaluates from the generated recording rules Prometheus evaluates, and raw where they record nothing', async () => {
+    const client = new PrometheusClient({ baseUrl, timeoutMs: 30_000 });
+    // Until the period ratio is recorded, every window is.
+    const deadline = Date.now() + 60_000;
+    while (
+      (
+        await client.queryVector(
+          'slo:sli_error:ratio_rate30d{sloth_service="live"}',
+          Date.now(),
+        )
+      ).length === 0
+    ) {
+      if (Date.now() > deadline) throw new Error('no recordings after 60 s');
+      await new Promise(r => setTimeout(r, 500));
+    }
+
+    const knex = await databases.init('SQLITE_3');
+    await sloMigrations.migrate(knex);
+    const store = new DatabaseSloStore(knex);
+    const entityRef = 'component:default/live';
+    const now = Date.now();
+    await store.replaceSpecs(
+      [
+        {
+          entity: {
+            entityRef,
+            specSource: { type: 'inline' },
+            errors: [],
+            warnings: [],
+          },
+          definitions: definitionsFrom(LIVE_SPEC, entityRef),
+        },
+      ],
+      now,
+    );
+    const queried: string[] = [];
+    const evaluator = new SloEvaluator({
+      store,
+      client: {
+        queryVector: (query, time) => {
+          queried.push(query);
+          return client.queryVector(query, time);
+        },
+      },
+      cache: memoryCache(),
+      logger: mockServices.logger.mock(),
+      thresholds: { warningBudgetRemaining: 0.25 },
+      maxQueryLength: 8000,
+      backoff: { initialMs: 60_000, maxMs: 600_000 },
+      now: () => now,
+    });
+    // availability from its 8 recordings; quiet, which Sloth's rules
+    // record nothing for (no error series), from 8 raw queries.
+    expect(await evaluator.evaluate()).toEqual({
+      outcome: 'evaluated',
+      evaluated: 2,
+      queries: 16,
+      windows: { recorded: 8, raw: 8 },
+    });
+    const raw = queried.filter(q => !q.startsWith('slo:sli_error:'));
+    expect(raw.every(q => q.includes('"live-quiet"'))).toBe(true);
+    expect(raw.some(q => q.includes('"live-availability"'))).toBe(false);
+
+    const availability = await store.getCurrentStatus('live-availability');
+    expect(availability!.sli!).toBeCloseTo(LIVE_ERROR_RATIO, 6);
+    expect(availability!.budgetRemaining!).toBeCloseTo(0.5, 4);
+    expect(availability!.burnRates['5m']!).toBeCloseTo(0.5, 4);
+    expect(availability).toMatchObject({ status: 'ok', error: null });
+    expect(await store.getCurrentStatus('live-quiet')).toMatchObject({
+      status: 'ok',
+      sli: 0,
+      budgetRemaining: 1,
+      error: null,
+    });
   }, 120_000);
 
   it('reports rejected queries and an unreachable Prometheus distinctly', async () => {

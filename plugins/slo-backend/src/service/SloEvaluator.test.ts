@@ -16,22 +16,37 @@ import {
   SloEvaluatorOptions,
   statusCacheKey,
 } from './SloEvaluator';
+import type { SloDefinition } from './types';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 const START = Date.parse('2026-06-01T12:00:00Z');
 const MINUTE = 60_000;
 const ENTITY = 'component:default/checkout';
 
-/** Answers each query from a window -> (sloId -> value) table. */
+const RECORDING = /^slo:sli_error:ratio_rate([0-9a-z]+)\{sloth_id!=""\}$/;
+
+/**
+ * Answers raw queries from a window -> (sloId -> value) table, and the
+ * recording selectors from `recordings` (by default none are loaded).
+ */
 class FakePrometheus implements InstantQueryClient {
   queries: string[] = [];
   failWith: Error | undefined;
+  recordings: (window: string) => VectorSample[] = () => [];
   constructor(
     public values: (window: string, sloId: string) => number | undefined,
   ) {}
+  get rawQueries() {
+    return this.queries.filter(query => !RECORDING.test(query));
+  }
+  get recordingQueries() {
+    return this.queries.filter(query => RECORDING.test(query));
+  }
   async queryVector(query: string): Promise<VectorSample[]> {
     this.queries.push(query);
     if (this.failWith) throw this.failWith;
+    const recording = query.match(RECORDING);
+    if (recording) return this.recordings(recording[1]);
     if (query.includes('broken_metric')) {
       throw new PrometheusQueryError('parse error: unexpected identifier');
     }
@@ -48,24 +63,44 @@ class FakePrometheus implements InstantQueryClient {
   }
 }
 
+/** A recorded series of checkout's SLO `slo` as Sloth's rules write it. */
+const recordedSample = (slo: string, window: string, value: number) => ({
+  labels: {
+    __name__: `slo:sli_error:ratio_rate${window}`,
+    sloth_id: `checkout-${slo}`,
+    sloth_service: 'checkout',
+    sloth_slo: slo,
+    sloth_window: window,
+  },
+  value,
+});
+
 const OTHER_ENTITY = 'component:default/search';
 
 async function setup(
   values: (window: string, sloId: string) => number | undefined,
   yaml = SPEC_YAML,
-  extra: Partial<SloEvaluatorOptions> & { twoEntities?: boolean } = {},
+  extra: Partial<SloEvaluatorOptions> & {
+    twoEntities?: boolean;
+    /** More entities, with definitions as they are given. */
+    entities?: Array<{ entityRef: string; definitions: SloDefinition[] }>;
+  } = {},
 ) {
   const knex = await databases.init('SQLITE_3');
   await sloMigrations.migrate(knex);
   const store = new DatabaseSloStore(knex);
-  const entity = (entityRef: string, specYaml: string) => ({
+  const entity = (
+    entityRef: string,
+    specYaml: string,
+    definitions = definitionsFrom(specYaml, entityRef),
+  ) => ({
     entity: {
       entityRef,
       specSource: { type: 'inline' as const },
       errors: [],
       warnings: [],
     },
-    definitions: definitionsFrom(specYaml, entityRef),
+    definitions,
   });
   await store.replaceSpecs(
     [
@@ -78,6 +113,9 @@ async function setup(
             ),
           ]
         : []),
+      ...(extra.entities ?? []).map(e =>
+        entity(e.entityRef, '', e.definitions),
+      ),
       entity(ENTITY, yaml),
     ],
     START,
@@ -115,10 +153,17 @@ describe('SloEvaluator', () => {
       (_window, sloId) => (sloId === 'checkout-availability' ? 0.0005 : 0),
     );
     const result = await evaluator.evaluate();
-    // 7 burn-rate windows plus the 30d period, both SLOs in each query.
-    expect(result).toEqual({ outcome: 'evaluated', evaluated: 2, queries: 8 });
-    expect(prometheus.queries).toHaveLength(8);
-    for (const query of prometheus.queries) {
+    // No recording rules loaded: a selector per window finds nothing, then
+    // 7 burn-rate windows plus the 30d period raw, both SLOs in each query.
+    expect(result).toEqual({
+      outcome: 'evaluated',
+      evaluated: 2,
+      queries: 16,
+      windows: { recorded: 0, raw: 16 },
+    });
+    expect(prometheus.recordingQueries).toHaveLength(8);
+    expect(prometheus.rawQueries).toHaveLength(8);
+    for (const query of prometheus.rawQueries) {
       expect(query).toContain('"checkout-availability"');
       expect(query).toContain('"checkout-latency"');
       expect(query).toContain(') or max by');
@@ -336,5 +381,142 @@ describe('SloEvaluator', () => {
     expect(
       (await store.getCurrentStatus('checkout-availability'))?.evaluatedAt,
     ).toBe(START + 105_000);
+  });
+
+  describe('with the recording rules loaded', () => {
+    const WINDOWS = ['5m', '30m', '1h', '2h', '6h', '1d', '3d', '30d'];
+
+    it('reads every SLO from one selector per window', async () => {
+      // Raw queries would answer differently: they must not be sent.
+      const { evaluator, prometheus, store } = await setup(() => 0.9);
+      prometheus.recordings = window => [
+        recordedSample('availability', window, 0.0005),
+        recordedSample('latency', window, 0.02),
+      ];
+      for (let cycle = 0; cycle < 2; cycle++) {
+        prometheus.queries = [];
+        expect(await evaluator.evaluate()).toEqual({
+          outcome: 'evaluated',
+          evaluated: 2,
+          queries: 8,
+          windows: { recorded: 16, raw: 0 },
+        });
+        expect(prometheus.queries.sort()).toEqual(
+          WINDOWS.map(w => `slo:sli_error:ratio_rate${w}{sloth_id!=""}`).sort(),
+        );
+      }
+      const availability = await store.getCurrentStatus(
+        'checkout-availability',
+      );
+      expect(availability).toMatchObject({ status: 'ok', sli: 0.0005 });
+      expect(availability?.burnRates['5m']).toBeCloseTo(0.5, 9);
+      expect(await store.getCurrentStatus('checkout-latency')).toMatchObject({
+        status: 'breaching',
+        sli: 0.02,
+      });
+    });
+
+    it('queries raw only the SLOs and windows without a recorded value', async () => {
+      const { evaluator, prometheus, store } = await setup(() => 0.001);
+      // Availability recorded but for its period; latency not at all.
+      prometheus.recordings = window =>
+        window === '30d' ? [] : [recordedSample('availability', window, 0)];
+      expect(await evaluator.evaluate()).toMatchObject({
+        queries: 16,
+        windows: { recorded: 7, raw: 9 },
+      });
+      const raw = prometheus.rawQueries;
+      expect(raw).toHaveLength(8);
+      for (const query of raw) {
+        expect(query).toContain('"checkout-latency"');
+        expect(query.includes('"checkout-availability"')).toBe(
+          query.includes('[30d]'),
+        );
+      }
+      const availability = await store.getCurrentStatus(
+        'checkout-availability',
+      );
+      expect(availability).toMatchObject({ sli: 0.001 });
+      expect(availability?.burnRates['1h']).toBe(0);
+      expect(await store.getCurrentStatus('checkout-latency')).toMatchObject({
+        sli: 0.001,
+      });
+    });
+
+    it('keeps a healthy service without an error series at zero errors, not no data', async () => {
+      // Sloth's recording divides an absent error series: it records
+      // nothing. The raw query counts the absent errors as zero.
+      const { evaluator, prometheus, store } = await setup((_window, sloId) =>
+        sloId === 'checkout-availability' ? 0 : undefined,
+      );
+      prometheus.recordings = window => [
+        recordedSample('latency', window, 0.001),
+      ];
+      await evaluator.evaluate();
+      expect(prometheus.rawQueries).toHaveLength(8);
+      for (const query of prometheus.rawQueries) {
+        expect(query).toContain('or on()');
+        expect(query).not.toContain('"checkout-latency"');
+      }
+      expect(
+        await store.getCurrentStatus('checkout-availability'),
+      ).toMatchObject({
+        status: 'ok',
+        sli: 0,
+        budgetRemaining: 1,
+        error: null,
+      });
+    });
+
+    it('evaluates SLOs whose sloth labels another SLO shares from raw', async () => {
+      // Another entity declares the same service and SLO name: the same
+      // recorded series could be either's.
+      const twin = definitionsFrom(SPEC_YAML, OTHER_ENTITY)
+        .slice(0, 1)
+        .map(d => ({ ...d, sloId: 'search-checkout-availability' }));
+      const { evaluator, prometheus, store } = await setup(
+        () => 0.0005,
+        SPEC_YAML,
+        { entities: [{ entityRef: OTHER_ENTITY, definitions: twin }] },
+      );
+      prometheus.recordings = window => [
+        recordedSample('availability', window, 0.5),
+        recordedSample('latency', window, 0.5),
+      ];
+      expect(await evaluator.evaluate()).toMatchObject({
+        evaluated: 3,
+        windows: { recorded: 8, raw: 16 },
+      });
+      for (const query of prometheus.rawQueries) {
+        expect(query).toContain('"checkout-availability"');
+        expect(query).toContain('"search-checkout-availability"');
+        expect(query).not.toContain('"checkout-latency"');
+      }
+      for (const sloId of [
+        'checkout-availability',
+        'search-checkout-availability',
+      ]) {
+        expect(await store.getCurrentStatus(sloId)).toMatchObject({
+          sli: 0.0005,
+        });
+      }
+      expect(await store.getCurrentStatus('checkout-latency')).toMatchObject({
+        sli: 0.5,
+      });
+    });
+
+    it('falls back to raw for a window whose selector Prometheus rejects', async () => {
+      const { evaluator, prometheus, store } = await setup(() => 0.0005);
+      prometheus.recordings = window => {
+        if (window === '5m') throw new PrometheusQueryError('bad selector');
+        return [recordedSample('availability', window, 0.0001)];
+      };
+      expect(await evaluator.evaluate()).toMatchObject({
+        windows: { recorded: 7, raw: 9 },
+      });
+      const status = await store.getCurrentStatus('checkout-availability');
+      expect(status).toMatchObject({ sli: 0.0001, error: null });
+      expect(status?.burnRates['5m']).toBeCloseTo(0.5, 9);
+    });
   });
 });

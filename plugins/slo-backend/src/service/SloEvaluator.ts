@@ -14,7 +14,9 @@ import {
   batchQueries,
   evaluateSlo,
   joinBatch,
-  sliExpressions,
+  recordedRatios,
+  recordedRatioSelector,
+  recordingTargets,
   SLO_ID_LABEL,
   StatusThresholds,
   taggedExpression,
@@ -25,6 +27,7 @@ import {
   PrometheusQueryError,
   PrometheusUnavailableError,
 } from './PrometheusClient';
+import { SliExpressionCache } from './SliExpressionCache';
 import type { SloCurrentStatus, SloDefinition } from './types';
 
 const DAY_MS = 86_400_000;
@@ -56,13 +59,22 @@ export interface SloEvaluatorOptions {
 }
 
 export type EvaluationRunResult =
-  | { outcome: 'evaluated'; evaluated: number; queries: number }
+  | {
+      outcome: 'evaluated';
+      evaluated: number;
+      queries: number;
+      /** SLO windows read from Sloth's recordings, and those queried raw. */
+      windows: { recorded: number; raw: number };
+    }
   | { outcome: 'skipped'; retryAt: number }
   | { outcome: 'unavailable'; error: string; retryAt: number };
 
 /**
- * Evaluates every SLO from Prometheus with one batch of queries per window
- * (not per SLO), records the results and caches the latest status. When
+ * Evaluates every SLO from Prometheus, records the results and caches the
+ * latest status. Where Sloth's recording rules are loaded (the ones Vigil
+ * generates) one selector per window reads every SLO's recorded ratio;
+ * whatever they do not answer is queried raw, one batch of queries per
+ * window (not per SLO). When
  * Prometheus is down the last known values stay in place (with their
  * evaluation time, so readers see their age) and runs back off.
  */
@@ -72,6 +84,7 @@ export class SloEvaluator {
   private nextAttemptAt = 0;
   /** The last history row written per SLO by this instance. */
   private readonly lastHistory = new Map<string, { at: number; key: string }>();
+  private readonly rawExpressions = new SliExpressionCache();
 
   constructor(private readonly options: SloEvaluatorOptions) {
     this.now = options.now ?? Date.now;
@@ -119,32 +132,75 @@ export class SloEvaluator {
       outcome: 'evaluated',
       evaluated: statuses.length,
       queries: result.queries,
+      windows: result.windows,
     };
   }
 
   private async queryAll(definitions: SloDefinition[], time: number) {
-    const partsByWindow = new Map<string, BatchPart[]>();
+    const ratios = new Map<string, Map<string, number | undefined>>();
     const errors = new Map<string, string>();
+    const setRatio = (sloId: string, window: string, value: number) => {
+      const bySlo = ratios.get(sloId) ?? new Map();
+      bySlo.set(window, value);
+      ratios.set(sloId, bySlo);
+    };
+    let queries = 0;
+
+    // The recordings first: one cheap selector per window for every SLO.
+    // The period window too: Sloth records the period ratio as the average
+    // of the 5m ratios over the period (not the ratio of the raw counters),
+    // and reading that is what evaluating from the recording rules means.
+    // Its average covers only the time the 5m recording existed (since the
+    // rules were loaded, or the first error of an events SLI).
+    const { sloIdByKey } = recordingTargets(definitions);
+    const allWindows = [...new Set(definitions.flatMap(windowsFor))];
+    let recorded = 0;
+    for (const window of sloIdByKey.size > 0 ? allWindows : []) {
+      queries++;
+      let samples;
+      try {
+        samples = await this.options.client.queryVector(
+          recordedRatioSelector(window),
+          time,
+        );
+      } catch (error) {
+        if (!(error instanceof PrometheusQueryError)) throw error;
+        continue; // the raw queries answer for this window
+      }
+      for (const [sloId, value] of recordedRatios(samples, sloIdByKey)) {
+        setRatio(sloId, window, value);
+        recorded++;
+      }
+    }
+
+    // Raw SLIs for every SLO and window without a recorded value: rules not
+    // loaded, an ambiguous SLO, or nothing recorded (Sloth records nothing
+    // for an events SLI without an error series, which is zero errors).
+    const partsByWindow = new Map<string, BatchPart[]>();
+    this.rawExpressions.retainOnly(new Set(definitions.map(d => d.sloId)));
     for (const definition of definitions) {
+      const { sloId } = definition;
+      const missing = windowsFor(definition).filter(
+        window => !ratios.get(sloId)?.has(window),
+      );
+      if (missing.length === 0) continue;
       let expressions: Map<string, string>;
       try {
-        expressions = sliExpressions(definition.spec, windowsFor(definition));
+        expressions = this.rawExpressions.expressionsFor(definition);
       } catch (error) {
-        errors.set(definition.sloId, (error as Error).message);
+        errors.set(sloId, (error as Error).message);
         continue;
       }
-      for (const [window, expression] of expressions) {
+      for (const window of missing) {
+        const expression = expressions.get(window);
+        if (expression === undefined) continue;
         const parts = partsByWindow.get(window) ?? [];
-        parts.push({
-          sloId: definition.sloId,
-          query: taggedExpression(definition.sloId, expression),
-        });
+        parts.push({ sloId, query: taggedExpression(sloId, expression) });
         partsByWindow.set(window, parts);
       }
     }
 
-    const ratios = new Map<string, Map<string, number | undefined>>();
-    let queries = 0;
+    let raw = 0;
     const runBatch = async (window: string, batch: BatchPart[]) => {
       queries++;
       try {
@@ -154,10 +210,7 @@ export class SloEvaluator {
         );
         for (const sample of samples) {
           const sloId = sample.labels[SLO_ID_LABEL];
-          if (!sloId) continue;
-          const bySlo = ratios.get(sloId) ?? new Map();
-          bySlo.set(window, sample.value);
-          ratios.set(sloId, bySlo);
+          if (sloId) setRatio(sloId, window, sample.value);
         }
       } catch (error) {
         if (!(error instanceof PrometheusQueryError)) throw error;
@@ -174,11 +227,12 @@ export class SloEvaluator {
     };
     // Sequential: a handful of windows, and Prometheus is shared.
     for (const [window, parts] of partsByWindow) {
+      raw += parts.length;
       for (const batch of batchQueries(parts, this.options.maxQueryLength)) {
         await runBatch(window, batch);
       }
     }
-    return { ratios, errors, queries };
+    return { ratios, errors, queries, windows: { recorded, raw } };
   }
 
   private takesHistoryRow(status: SloCurrentStatus): boolean {

@@ -12,7 +12,12 @@ import {
   PrometheusRuleGroup,
   renderRulesYaml,
 } from '@vigil/backstage-plugin-slo-common';
-import type { ListSlosQuery, SloStore } from '../database/SloStore';
+import type {
+  HistoryCounts,
+  ListSlosQuery,
+  SloDefinitionSummary,
+  SloStore,
+} from '../database/SloStore';
 import { alertWindowsFor } from './evaluation';
 import { statusCacheKey } from './SloEvaluator';
 import type {
@@ -25,10 +30,7 @@ import type {
 /** An SLO with its latest status, as the API returns it (slo-common's contract). */
 export type SloView = Slo;
 
-export interface HistorySummary {
-  evaluations: number;
-  evaluationsWithData: number;
-  evaluationsOverBudget: number;
+export interface HistorySummary extends HistoryCounts {
   /** Budget never overspent in the range; null without any data. */
   met: boolean | null;
 }
@@ -80,10 +82,14 @@ export class SloService {
     };
   }
 
+  /**
+   * One SLO and its history in a range, downsampled to `points` for a chart;
+   * the summary counts every evaluation of the range.
+   */
   async getSlo(
     credentials: BackstageCredentials,
     sloId: string,
-    range: { from: number; to: number; limit: number },
+    range: { from: number; to: number; limit: number; points: number },
   ) {
     const definition = await this.options.store.getDefinition(sloId);
     // Unreadable SLOs are reported exactly like unknown ones, as the catalog
@@ -95,14 +101,14 @@ export class SloService {
       throw new NotFoundError(`No SLO with id "${sloId}"`);
     }
     const status = await this.currentStatus(sloId);
-    const history = await this.options.store.getHistory(sloId, range);
+    const history = await this.options.store.getChartHistory(sloId, range);
     return {
       slo: { ...this.view(definition, status), spec: definition.spec },
       history: {
         from: new Date(range.from).toISOString(),
         to: new Date(range.to).toISOString(),
-        summary: summarize(history),
-        evaluations: history.map(toEvaluationView),
+        summary: summarize(history.counts),
+        evaluations: history.evaluations.map(toEvaluationView),
       },
     };
   }
@@ -189,7 +195,10 @@ export class SloService {
     return await this.options.store.getCurrentStatus(sloId);
   }
 
-  private view(definition: SloDefinition, status?: SloCurrentStatus): SloView {
+  private view(
+    definition: SloDefinitionSummary,
+    status?: SloCurrentStatus,
+  ): SloView {
     return {
       sloId: definition.sloId,
       entityRef: definition.entityRef,
@@ -236,13 +245,14 @@ function firingAlertsOf(evaluation: SloEvaluation | undefined): FiringAlert[] {
 }
 
 /** Whether the objective held over a range, from the stored history alone. */
-export function summarize(history: SloEvaluation[]): HistorySummary {
-  const withData = history.filter(e => e.budgetRemaining !== null);
-  const overBudget = withData.filter(e => (e.budgetRemaining ?? 0) < 0);
+export function summarize(counts: HistoryCounts): HistorySummary {
   return {
-    evaluations: history.length,
-    evaluationsWithData: withData.length,
-    evaluationsOverBudget: overBudget.length,
-    met: withData.length === 0 ? null : overBudget.length === 0,
+    evaluations: counts.evaluations,
+    evaluationsWithData: counts.evaluationsWithData,
+    evaluationsOverBudget: counts.evaluationsOverBudget,
+    met:
+      counts.evaluationsWithData === 0
+        ? null
+        : counts.evaluationsOverBudget === 0,
   };
 }

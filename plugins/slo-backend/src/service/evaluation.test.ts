@@ -1,8 +1,12 @@
+import { generateRules } from '@vigil/backstage-plugin-slo-common';
 import { definitionsFrom, SPEC_YAML } from '../__testUtils__/fixtures';
 import {
   batchQueries,
   evaluateSlo,
   joinBatch,
+  recordedRatios,
+  recordedRatioSelector,
+  recordingTargets,
   sliExpressions,
   taggedExpression,
   usableRatio,
@@ -251,5 +255,128 @@ describe('evaluateSlo', () => {
     [0.3, 0.3],
   ])('usableRatio(%p) is %p', (input, output) => {
     expect(usableRatio(input)).toBe(output);
+  });
+});
+
+describe('recordings', () => {
+  const labelsOf = (service: string, slo: string, extra = {}) => ({
+    sloth_id: `${service}-${slo}`,
+    sloth_service: service,
+    sloth_slo: slo,
+    sloth_window: '5m',
+    ...extra,
+  });
+
+  it("selects each window's recording by the name the generator records", () => {
+    const recorded = generateRules([availability.spec], { period: '30d' })
+      .flatMap(group => group.rules)
+      .filter(rule => rule.record?.startsWith('slo:sli_error:'));
+    expect(recorded.map(rule => rule.record).sort()).toEqual(
+      windowsFor(availability)
+        .map(window => recordedRatioSelector(window).split('{')[0])
+        .sort(),
+    );
+    // The labels the mapping reads are the ones the rules write.
+    expect(recorded[0].labels).toMatchObject({
+      sloth_id: 'checkout-availability',
+      sloth_service: 'checkout',
+      sloth_slo: 'availability',
+    });
+    expect(recordedRatioSelector('5m')).toBe(
+      'slo:sli_error:ratio_rate5m{sloth_id!=""}',
+    );
+  });
+
+  it('maps the sloth labels to SLO ids, leaving ambiguous SLOs out', () => {
+    const twin = { ...availability, sloId: 'other-entity-availability' };
+    const relabelled = {
+      ...latency,
+      spec: { ...latency.spec, labels: { sloth_service: 'shop' } },
+    };
+    const { sloIdByKey, ambiguous } = recordingTargets([
+      availability,
+      twin,
+      relabelled,
+    ]);
+    expect(ambiguous.sort()).toEqual([
+      'checkout-availability',
+      'other-entity-availability',
+    ]);
+    expect([...sloIdByKey.values()]).toEqual(['checkout-latency']);
+    // A spec's own labels win over the generated ones, as in the rules.
+    expect(
+      recordedRatios(
+        [
+          {
+            labels: labelsOf('shop', 'latency', {
+              sloth_id: 'checkout-latency',
+            }),
+            value: 0.1,
+          },
+        ],
+        sloIdByKey,
+      ),
+    ).toEqual(new Map([['checkout-latency', 0.1]]));
+  });
+
+  const { sloIdByKey } = recordingTargets([availability, latency]);
+  it.each([
+    {
+      name: 'one series per SLO',
+      samples: [
+        { labels: labelsOf('checkout', 'availability'), value: 0.001 },
+        { labels: labelsOf('checkout', 'latency'), value: 0 },
+      ],
+      expected: [
+        ['checkout-availability', 0.001],
+        ['checkout-latency', 0],
+      ],
+    },
+    {
+      name: 'several series of one SLO: the highest',
+      samples: [
+        { labels: labelsOf('checkout', 'availability'), value: 0.001 },
+        {
+          labels: labelsOf('checkout', 'availability', { region: 'eu' }),
+          value: 0.004,
+        },
+      ],
+      expected: [['checkout-availability', 0.004]],
+    },
+    {
+      name: 'NaN or infinite: left to the raw query',
+      samples: [
+        { labels: labelsOf('checkout', 'availability'), value: NaN },
+        { labels: labelsOf('checkout', 'latency'), value: Infinity },
+      ],
+      expected: [],
+    },
+    {
+      name: 'NaN next to a number: the number',
+      samples: [
+        { labels: labelsOf('checkout', 'availability'), value: NaN },
+        {
+          labels: labelsOf('checkout', 'availability', { region: 'eu' }),
+          value: 0.002,
+        },
+      ],
+      expected: [['checkout-availability', 0.002]],
+    },
+    {
+      name: 'unknown SLOs, other services, missing labels: ignored',
+      samples: [
+        { labels: labelsOf('checkout', 'search'), value: 0.1 },
+        {
+          labels: labelsOf('shop', 'availability', {
+            sloth_id: 'checkout-availability',
+          }),
+          value: 0.1,
+        },
+        { labels: { sloth_id: 'checkout-availability' }, value: 0.1 },
+      ],
+      expected: [],
+    },
+  ])('recordedRatios: $name', ({ samples, expected }) => {
+    expect([...recordedRatios(samples, sloIdByKey)]).toEqual(expected);
   });
 });

@@ -16,6 +16,7 @@ import {
   parsePromDuration,
   ServiceLevelSpec,
 } from '@vigil/backstage-plugin-slo-common';
+import type { VectorSample } from './PrometheusClient';
 import {
   BURN_RATE_WINDOWS,
   BurnRates,
@@ -37,9 +38,10 @@ export const SLO_ID_LABEL = 'vigil_slo_id';
  * `http_requests_total{code=~"5.."}` only exists after the first error and a
  * healthy service must not read as "no data". Only an absent total is.
  * The generator records each alert window and averages the period from the
- * 5m recording; here every window (the period too) must be a direct query
- * because the recording rules may not be loaded, so the windows are passed
- * to the generator as alert windows of a longer, unused period.
+ * 5m recording; these are the fallback for what the recordings do not
+ * answer (rules not loaded, no error series yet), so every window (the
+ * period too) must be a direct query: the windows are passed to the
+ * generator as alert windows of a longer, unused period.
  */
 export function sliExpressions(
   spec: ServiceLevelSpec,
@@ -88,6 +90,78 @@ export function sliExpressions(
     }
   }
   return expressions;
+}
+
+/** The labels that tell one SLO's Sloth recordings from another's. */
+const SLOTH_ID_LABELS = ['sloth_id', 'sloth_service', 'sloth_slo'] as const;
+
+/**
+ * The instant selector of Sloth's recorded error ratio for `window`, every
+ * SLO at once: `slo:sli_error:ratio_rate<window>`, as slo-common's
+ * `generateRules` (and Sloth) name it.
+ */
+export function recordedRatioSelector(window: string): string {
+  return `slo:sli_error:ratio_rate${window}{sloth_id!=""}`;
+}
+
+function slothKey(labels: Readonly<Record<string, string | undefined>>) {
+  const values = SLOTH_ID_LABELS.map(name => labels[name]);
+  return values.some(value => value === undefined)
+    ? undefined
+    : JSON.stringify(values);
+}
+
+/**
+ * Which SLO each recorded series belongs to, by the labels the generator
+ * puts on it (`sloth_id` = spec id, `sloth_service`, `sloth_slo`; a spec's
+ * own labels win over them, as in `generateRules`). Two definitions with the
+ * same labels (e.g. two entities declaring the same service and SLO name)
+ * cannot tell their recordings apart: both are left out and evaluated from
+ * their raw SLIs.
+ */
+export function recordingTargets(definitions: readonly SloDefinition[]): {
+  sloIdByKey: Map<string, string>;
+  ambiguous: string[];
+} {
+  const byKey = new Map<string, string[]>();
+  for (const { sloId, spec } of definitions) {
+    const key = slothKey({
+      sloth_id: spec.id,
+      sloth_service: spec.service,
+      sloth_slo: spec.name,
+      ...spec.labels,
+    })!;
+    byKey.set(key, [...(byKey.get(key) ?? []), sloId]);
+  }
+  const sloIdByKey = new Map<string, string>();
+  const ambiguous: string[] = [];
+  for (const [key, sloIds] of byKey) {
+    if (sloIds.length === 1) sloIdByKey.set(key, sloIds[0]);
+    else ambiguous.push(...sloIds);
+  }
+  return { sloIdByKey, ambiguous };
+}
+
+/**
+ * The recorded error ratio of each SLO in one window's samples. Several
+ * series of one SLO (rules loaded twice, or a query keeping labels) give
+ * their highest value, as `max by` does for raw queries. A non-finite value
+ * is left out, so the raw query decides: Sloth's period ratio averages the
+ * 5m recordings, and one NaN (5 minutes without traffic) makes it NaN for a
+ * whole period, where the raw ratio over the period is still known.
+ */
+export function recordedRatios(
+  samples: readonly VectorSample[],
+  sloIdByKey: ReadonlyMap<string, string>,
+): Map<string, number> {
+  const ratios = new Map<string, number>();
+  for (const { labels, value } of samples) {
+    const key = slothKey(labels);
+    const sloId = key === undefined ? undefined : sloIdByKey.get(key);
+    if (sloId === undefined || !Number.isFinite(value)) continue;
+    ratios.set(sloId, Math.max(value, ratios.get(sloId) ?? -Infinity));
+  }
+  return ratios;
 }
 
 /** One SLO's part of a batched query: its expression tagged with its id. */

@@ -64,6 +64,14 @@ describe('SloClient', () => {
     );
   });
 
+  it("asks for the history downsampled to the chart's points", async () => {
+    const { client, fetch } = setup(json({ slo: {}, history: {} }));
+    await client.getSlo('checkout-availability', { points: 600 });
+    expect(fetch.mock.calls[0][0]).toBe(
+      'http://backend/api/slo/slos/checkout-availability?points=600',
+    );
+  });
+
   it("builds the entity's SLO URL from kind, namespace and name", async () => {
     const { client, fetch } = setup(json({ slos: [] }));
     await client.getEntitySlos({

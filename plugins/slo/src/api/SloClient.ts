@@ -1,5 +1,5 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
+import { responseErrorOf, toQueryString } from '@vigil/frontend-kit';
 import type { SloApi } from './SloApi';
 import type {
   EntitySlosResponse,
@@ -24,33 +24,33 @@ export class SloClient implements SloApi {
   }
 
   async listSlos(query: SloListQuery = {}): Promise<SloListResponse> {
-    const params = new URLSearchParams();
-    for (const key of [
-      'owner',
-      'system',
-      'lifecycle',
-      'status',
-      'q',
-      'order',
-    ] as const) {
-      const value = query[key];
-      if (value) params.set(key, value);
-    }
-    if (query.limit !== undefined) params.set('limit', String(query.limit));
-    if (query.offset !== undefined) params.set('offset', String(query.offset));
-    return this.get(`/slos${toQueryString(params)}`);
+    const { owner, system, lifecycle, status, q, order, limit, offset } = query;
+    return this.get(
+      `/slos${toQueryString({
+        owner,
+        system,
+        lifecycle,
+        status,
+        q,
+        order,
+        limit,
+        offset,
+      })}`,
+    );
   }
 
   async getSlo(
     sloId: string,
     query: SloHistoryQuery = {},
   ): Promise<SloDetailResponse> {
-    const params = new URLSearchParams();
-    if (query.from) params.set('from', query.from.toISOString());
-    if (query.to) params.set('to', query.to.toISOString());
-    if (query.limit !== undefined) params.set('limit', String(query.limit));
+    const { from, to, limit, points } = query;
     return this.get(
-      `/slos/${encodeURIComponent(sloId)}${toQueryString(params)}`,
+      `/slos/${encodeURIComponent(sloId)}${toQueryString({
+        from,
+        to,
+        limit,
+        points,
+      })}`,
     );
   }
 
@@ -65,13 +65,8 @@ export class SloClient implements SloApi {
     const baseUrl = await this.discoveryApi.getBaseUrl('slo');
     const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
     if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
+      throw await responseErrorOf(response);
     }
     return (await response.json()) as T;
   }
-}
-
-function toQueryString(params: URLSearchParams): string {
-  const text = params.toString();
-  return text ? `?${text}` : '';
 }

@@ -92,6 +92,44 @@ describe('BurnDownChart', () => {
     expect(labels('slo-burn-down-x-label').length).toBeGreaterThanOrEqual(2);
   });
 
+  it('draws every point the backend kept, so a dip is not smoothed away', async () => {
+    // As the backend downsamples: a bucket's last and lowest evaluations.
+    const budgets = Array.from({ length: 1_200 }, (_, i) =>
+      i === 700 ? -0.5 : 0.9 - i * 0.0001,
+    );
+    await renderInTestApp(
+      <BurnDownChart evaluations={evaluations(budgets)} zone="UTC" />,
+    );
+    const points = screen
+      .getByTestId('slo-burn-down')
+      .querySelector('polyline')!
+      .getAttribute('points')!
+      .split(' ');
+    expect(points).toHaveLength(1_200);
+    expect(
+      labels('slo-burn-down-y-label').some(l => l.text.startsWith('-')),
+    ).toBe(true);
+  });
+
+  it('breaks the line at no-data evaluations, in time order', async () => {
+    const [a, b, gap, c, d] = evaluations([0.9, 0.8, null, 0.7, 0.6]);
+    await renderInTestApp(
+      <BurnDownChart evaluations={[d, c, gap, b, a]} zone="UTC" />,
+    );
+    const lines = screen
+      .getByTestId('slo-burn-down')
+      .querySelectorAll('polyline');
+    expect(lines).toHaveLength(2);
+    const xs = [...lines].map(line =>
+      line
+        .getAttribute('points')!
+        .split(' ')
+        .map(point => Number(point.split(',')[0])),
+    );
+    expect(xs[0][0]).toBeLessThan(xs[0][1]);
+    expect(xs[0][1]).toBeLessThan(xs[1][0]);
+  });
+
   it('says there is no data without evaluations with a budget', async () => {
     await renderInTestApp(<BurnDownChart evaluations={evaluations([null])} />);
     expect(

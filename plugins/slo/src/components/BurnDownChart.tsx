@@ -9,8 +9,12 @@ const PADDING = { top: 10, right: 12, bottom: 24 };
 /** Label font size, and the width of one of its characters (estimated). */
 const FONT_SIZE = 10;
 const CHAR_WIDTH = 6.5;
-/** Enough points for the width; a 30-day history at 1/min has ~43,000. */
-const MAX_POINTS = 600;
+/**
+ * Points to ask the backend for: one per unit of the chart's width. The
+ * backend downsamples to this (a 30-day history at 1/min has ~43,000),
+ * keeping each bucket's lowest budget, so the chart draws what it gets.
+ */
+export const BURN_DOWN_POINTS = WIDTH;
 
 const useStyles = makeStyles(theme => ({
   svg: { width: '100%', height: 'auto', maxHeight: HEIGHT * 1.5 },
@@ -28,36 +32,24 @@ interface Point {
 }
 
 /**
- * Keeps at most `max` points, one (the last) per time bucket of [from, to]
- * (the data's own time range), and keeps no-data gaps as `null` separators
- * so the line breaks there.
+ * The evaluations as points in time order, with no-data evaluations as
+ * `null` separators so the line breaks there.
  */
-export function downsample(
+export function toPoints(
   evaluations: readonly SloEvaluation[],
-  from: number,
-  to: number,
-  max = MAX_POINTS,
 ): Array<Point | null> {
-  const span = Math.max(to - from, 1);
-  const buckets = new Map<number, Point | null>();
-  for (const evaluation of evaluations) {
-    const time = Date.parse(evaluation.evaluatedAt);
-    if (!Number.isFinite(time)) continue;
-    const bucket = Math.min(
-      max - 1,
-      Math.max(0, Math.floor(((time - from) / span) * max)),
-    );
-    const budget = evaluation.budgetRemaining;
-    buckets.set(
-      bucket,
+  return evaluations
+    .map(evaluation => ({
+      time: Date.parse(evaluation.evaluatedAt),
+      budget: evaluation.budgetRemaining,
+    }))
+    .filter(({ time }) => Number.isFinite(time))
+    .sort((a, b) => a.time - b.time)
+    .map(({ time, budget }) =>
       typeof budget === 'number' && Number.isFinite(budget)
         ? { time, budget }
         : null,
     );
-  }
-  return [...buckets.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([, point]) => point);
 }
 
 /** Splits at no-data gaps into runs that are drawn as separate lines. */
@@ -76,21 +68,6 @@ function segments(points: Array<Point | null>): Point[][] {
   return runs;
 }
 
-/** The evaluations' time range, or undefined without any. */
-function timeRange(
-  evaluations: readonly SloEvaluation[],
-): [number, number] | undefined {
-  let from = Infinity;
-  let to = -Infinity;
-  for (const evaluation of evaluations) {
-    const time = Date.parse(evaluation.evaluatedAt);
-    if (!Number.isFinite(time)) continue;
-    from = Math.min(from, time);
-    to = Math.max(to, time);
-  }
-  return from <= to ? [from, to] : undefined;
-}
-
 /**
  * Error budget remaining as a small inline SVG line chart over the time the
  * history covers (a few minutes of history fill the width as a few minutes).
@@ -103,10 +80,7 @@ export function BurnDownChart(props: {
   zone?: string;
 }) {
   const classes = useStyles();
-  const range = timeRange(props.evaluations);
-  const runs = range
-    ? segments(downsample(props.evaluations, range[0], range[1]))
-    : [];
+  const runs = segments(toPoints(props.evaluations));
   if (runs.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">

@@ -88,8 +88,10 @@ describe('EntitySloContent', () => {
     expect(await screen.findByTestId('slo-burn-down')).toBeInTheDocument();
     const [sloId, range = {}] = api.getSlo.mock.calls[0];
     expect(sloId).toBe('scoring-api-availability');
-    const { from, to } = range;
+    const { from, to, points } = range;
     expect(from && to && to.getTime() - from.getTime()).toBe(30 * 86_400_000);
+    // Downsampled by the backend to the chart's width, not 43,000 rows.
+    expect(points).toBe(600);
 
     expect(screen.getByTestId('slo-source')).toHaveTextContent(
       'https://git.example/scoring-api/slo.yaml',

@@ -6,16 +6,16 @@ import useAsync from 'react-use/esm/useAsync';
 import type { AsyncState } from 'react-use/esm/useAsyncFn';
 import { sloApiRef } from '../api/SloApi';
 import type { SloDetailResponse } from '../api/types';
-import { BurnDownChart } from './BurnDownChart';
+import { BURN_DOWN_POINTS, BurnDownChart } from './BurnDownChart';
 
 const DAY_MS = 86_400_000;
-/** The backend's most evaluations per request: 30 days at one a minute fit. */
-const HISTORY_LIMIT = 50_000;
 
 /**
- * The SLO's history over its period (and its spec); fetched again when
- * `evaluatedAt` changes, i.e. when the SLO was evaluated again. The last
- * history stays in `value` while the next one loads.
+ * The SLO's history over its period (and its spec), downsampled by the
+ * backend to the chart's width (a 30-day period at one evaluation a minute
+ * is ~43,000); fetched again when `evaluatedAt` changes, i.e. when the SLO
+ * was evaluated again. The last history stays in `value` while the next one
+ * loads.
  */
 export function useSloHistory(
   sloId: string,
@@ -27,7 +27,7 @@ export function useSloHistory(
     const to = new Date();
     const periodMs = parsePromDuration(period) ?? 30 * DAY_MS;
     const from = new Date(to.getTime() - periodMs);
-    return sloApi.getSlo(sloId, { from, to, limit: HISTORY_LIMIT });
+    return sloApi.getSlo(sloId, { from, to, points: BURN_DOWN_POINTS });
   }, [sloApi, sloId, period, evaluatedAt]);
 }
 

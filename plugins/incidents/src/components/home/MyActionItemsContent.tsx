@@ -6,7 +6,7 @@ import { ACTION_ITEM_STATUS_LABELS } from '../../lib/format';
 import { useEntityPageLinks, useIncidentLinks } from '../../lib/links';
 import { EntityRefText } from '../EntityRefs';
 import { useMyActionItems } from './useMyActionItems';
-import { AllClear, ListFooter, useWidgetRowStyles } from './WidgetParts';
+import { AllClear, ListFooter, useWidgetRowStyles } from '@vigil/frontend-kit';
 
 /** Most action items the widget lists; the rest are counted. */
 export const MY_ACTION_ITEMS_SHOWN = 8;

@@ -7,7 +7,7 @@ import { SeverityChip, StatusChip } from '../Chips';
 import { EntityRefList } from '../EntityRefs';
 import { RelativeTime } from '../ServerPagedTable';
 import { useOpenIncidents } from './useOpenIncidents';
-import { AllClear, ListFooter, useWidgetRowStyles } from './WidgetParts';
+import { AllClear, ListFooter, useWidgetRowStyles } from '@vigil/frontend-kit';
 
 /** Most incidents the widget lists; the rest are counted. */
 export const OPEN_INCIDENTS_SHOWN = 8;

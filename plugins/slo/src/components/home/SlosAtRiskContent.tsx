@@ -2,7 +2,7 @@ import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/frontend-plugin-api';
 import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import { Box, makeStyles, Typography } from '@material-ui/core';
-import CheckCircleOutlineIcon from '@material-ui/icons/CheckCircleOutline';
+import { AllClear, ListFooter, useWidgetRowStyles } from '@vigil/frontend-kit';
 import type { Slo } from '../../api/types';
 import { formatBudget } from '../../lib/format';
 import { rootRouteRef } from '../../lib/routes';
@@ -11,29 +11,13 @@ import { SloStatusChip } from '../SloStatusChip';
 import { useSlosAtRisk } from './useSlosAtRisk';
 
 const useStyles = makeStyles(theme => ({
-  row: {
-    display: 'flex',
-    alignItems: 'flex-start',
-    gap: theme.spacing(1.5),
-    padding: theme.spacing(1, 0),
-    '&:not(:last-child)': {
-      borderBottom: `1px solid ${theme.palette.divider}`,
-    },
-  },
   chip: { flexShrink: 0, minWidth: 88 },
-  text: { minWidth: 0, flex: 1 },
   overspent: { color: theme.palette.error.main, fontWeight: 600 },
-  ok: {
-    display: 'flex',
-    alignItems: 'center',
-    gap: theme.spacing(1),
-  },
-  okIcon: { color: theme.palette.success.main },
 }));
 
 function SloRow(props: { slo: Slo }) {
   const { slo } = props;
-  const classes = useStyles();
+  const classes = { ...useWidgetRowStyles(), ...useStyles() };
   const sloTabLink = useSloTabLink()(slo.entityRef);
   const entityLink = useEntityLink()(slo.entityRef);
   const overspent = slo.budgetRemaining !== null && slo.budgetRemaining <= 0;
@@ -72,7 +56,6 @@ function SloRow(props: { slo: Slo }) {
  * breaching first, then least budget remaining first.
  */
 export function SlosAtRiskContent() {
-  const classes = useStyles();
   const portfolioRoute = useRouteRef(rootRouteRef);
   const portfolioLink = portfolioRoute?.() ?? '/slos';
   const { value, error } = useSlosAtRisk();
@@ -83,13 +66,9 @@ export function SlosAtRiskContent() {
   const total = value.breachingCount + value.warningCount;
   if (total === 0) {
     return (
-      <Box className={classes.ok}>
-        <CheckCircleOutlineIcon className={classes.okIcon} />
-        <Typography variant="body1">
-          All SLOs are within budget.{' '}
-          <Link to={portfolioLink}>See all SLOs</Link>
-        </Typography>
-      </Box>
+      <AllClear>
+        All SLOs are within budget. <Link to={portfolioLink}>See all SLOs</Link>
+      </AllClear>
     );
   }
   return (
@@ -102,13 +81,9 @@ export function SlosAtRiskContent() {
           <SloRow key={slo.sloId} slo={slo} />
         ))}
       </Box>
-      <Box mt={1}>
-        <Typography variant="body2">
-          {total > value.items.length &&
-            `Showing ${value.items.length} of ${total} SLOs at risk. `}
-          <Link to={portfolioLink}>See all SLOs</Link>
-        </Typography>
-      </Box>
+      <ListFooter shown={value.items.length} total={total} noun="SLOs at risk">
+        <Link to={portfolioLink}>See all SLOs</Link>
+      </ListFooter>
     </>
   );
 }

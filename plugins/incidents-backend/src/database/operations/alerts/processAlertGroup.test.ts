@@ -8,6 +8,7 @@ import {
   incidentsMigrations,
 } from '../../DatabaseIncidentStore';
 import type { AlertGroupDecision, AlertGroupState } from '../../IncidentStore';
+import { countQueries } from '../../../__testUtils__/store';
 import { hashAlertInstance, hashCorrelationKey } from './processAlertGroup';
 
 const databases = testDatabases();
@@ -124,6 +125,51 @@ describe.each(databases.eachSupportedId())(
       expect(
         (await store.getAlerts(incidentId!)).map(a => a.fingerprint).sort(),
       ).toEqual(groups.map((_, i) => `fp-${i}`).sort());
+    });
+
+    it('reads a group’s open incident with its alerts in one query, and nothing once it is closed', async () => {
+      const { knex, store } = await setup();
+      expect(await store.readAlertGroup('g')).toBeUndefined();
+      await store.processAlertGroup(
+        { groupKey: 'g', firingAlerts: [], now: NOW },
+        attachOrOpen('incident-1', 'fp-1').decide,
+      );
+      const ENDS = '2026-11-01T09:59:00Z';
+      await store.processAlertGroup(
+        { groupKey: 'g', firingAlerts: [], now: NOW },
+        () => ({
+          events: [],
+          alerts: [{ ...alert('fp-2', 'resolved'), endsAt: ENDS }],
+          truncatedAlerts: 2,
+        }),
+      );
+      const read = await countQueries(knex, () => store.readAlertGroup('g'));
+      expect(read.queries).toBe(1);
+      expect(read.result).toMatchObject({
+        stored: {
+          incident: { id: 'incident-1', status: 'investigating' },
+          ownerRefs: ['group:default/payments'],
+        },
+        lastTruncatedAlerts: 2,
+      });
+      expect(
+        [...read.result!.knownAlerts].sort(([x], [y]) => x.localeCompare(y)),
+      ).toEqual([
+        ['fp-1', { status: 'firing', startsAt: STARTS }],
+        ['fp-2', { status: 'resolved', startsAt: STARTS, endsAt: ENDS }],
+      ]);
+
+      await store.mutateIncident('incident-1', current => ({
+        ok: true,
+        incident: {
+          ...current.incident,
+          status: 'closed',
+          version: current.incident.version + 1,
+        },
+        events: [],
+        changed: true,
+      }));
+      expect(await store.readAlertGroup('g')).toBeUndefined();
     });
 
     it('keeps one incident per group without a correlation key', async () => {

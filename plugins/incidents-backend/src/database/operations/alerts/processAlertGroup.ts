@@ -1,10 +1,8 @@
-import { createHash } from 'crypto';
 import type { Knex } from 'knex';
-import {
+import type {
   IncidentAlert,
   KnownAlertState,
   PendingResolution,
-  toMillis,
 } from '@vigil/backstage-plugin-incidents-common';
 import type {
   AlertGroupDecision,
@@ -15,27 +13,14 @@ import type {
 } from '../../IncidentStore';
 import { INSERT_CHUNK } from '../queries';
 import type { StoreInternals } from '../StoreInternals';
+import {
+  hashAlertInstance,
+  hashCorrelationKey,
+  hashGroupKey,
+} from './alertKeys';
+import { readIncidentWithAlerts } from './readAlertGroup';
 
-const sha256 = (text: string) =>
-  createHash('sha256').update(text).digest('hex');
-
-/** Row key of an alert group: group keys are unbounded text. */
-export function hashGroupKey(groupKey: string): string {
-  return sha256(groupKey);
-}
-
-/** Row key of a problem (correlation key). */
-export function hashCorrelationKey(correlationKey: string): string {
-  return sha256(`correlation\n${correlationKey}`);
-}
-
-/** Row key of a remembered resolution: the alert instance (fingerprint and start). */
-export function hashAlertInstance(
-  fingerprint: string,
-  startsAt: string,
-): string {
-  return sha256(`${fingerprint}\n${toMillis(startsAt)}`);
-}
+export { hashAlertInstance, hashCorrelationKey, hashGroupKey };
 
 interface GroupRow {
   incident_id: string | null;
@@ -67,31 +52,11 @@ async function upsertAlerts(
   }
 }
 
-async function knownAlertsOf(
-  tx: Knex.Transaction,
-  incidentId: string,
-): Promise<Map<string, KnownAlertState>> {
-  const rows: Array<{
-    fingerprint: string;
-    status: string;
-    starts_at: string;
-    ends_at: string | null;
-  }> = await tx('incident_alerts')
-    .select('fingerprint', 'status', 'starts_at', 'ends_at')
-    .where({ incident_id: incidentId });
-  return new Map(
-    rows.map(row => [
-      row.fingerprint,
-      {
-        status: row.status as KnownAlertState['status'],
-        startsAt: row.starts_at,
-        ...(row.ends_at ? { endsAt: row.ends_at } : {}),
-      },
-    ]),
-  );
-}
-
-/** Inserts the row if missing and locks it (PostgreSQL); returns it. */
+/**
+ * Locks the row (PostgreSQL) and returns it, inserting it first when missing:
+ * one query for a row that exists, as a group's row does after its first
+ * notification.
+ */
 async function lockRow<T>(
   internals: StoreInternals,
   tx: Knex.Transaction,
@@ -99,12 +64,16 @@ async function lockRow<T>(
   keyColumn: string,
   row: Record<string, unknown>,
 ): Promise<T> {
+  const read = () =>
+    internals.lock(
+      tx(table)
+        .where({ [keyColumn]: row[keyColumn] })
+        .first(),
+    ) as Promise<T | undefined>;
+  const existing = await read();
+  if (existing) return existing;
   await tx(table).insert(row).onConflict(keyColumn).ignore();
-  return internals.lock(
-    tx(table)
-      .where({ [keyColumn]: row[keyColumn] })
-      .first(),
-  ) as Promise<T>;
+  return (await read()) as T;
 }
 
 /**
@@ -193,30 +162,39 @@ export async function processAlertGroup(
         )
       : undefined;
 
-    let stored = group.incident_id
-      ? await internals.readIncident(tx, group.incident_id, true)
+    let read = group.incident_id
+      ? await readIncidentWithAlerts(internals, tx, group.incident_id, true)
       : undefined;
     let correlated = false;
     if (
-      (!stored || stored.incident.status === 'closed') &&
+      (!read || read.stored.incident.status === 'closed') &&
       problem?.incident_id &&
-      problem.incident_id !== stored?.incident.id
+      problem.incident_id !== read?.stored.incident.id
     ) {
-      const open = await internals.readIncident(tx, problem.incident_id, true);
-      if (open && open.incident.status !== 'closed') {
-        stored = open;
+      const open = await readIncidentWithAlerts(
+        internals,
+        tx,
+        problem.incident_id,
+        true,
+      );
+      if (open && open.stored.incident.status !== 'closed') {
+        read = open;
         correlated = true;
       }
     }
-    const knownAlerts = stored
-      ? await knownAlertsOf(tx, stored.incident.id)
-      : new Map<string, KnownAlertState>();
+    const stored = read?.stored;
+    const knownAlerts = read?.knownAlerts ?? new Map<string, KnownAlertState>();
 
+    // Remembered resolutions matter only to alerts the incident does not
+    // know yet (all of them when there is no open incident).
+    const tracked = stored && stored.incident.status !== 'closed';
     const pendingHashes = new Map(
-      request.firingAlerts.map(a => [
-        hashAlertInstance(a.fingerprint, a.startsAt),
-        a.fingerprint,
-      ]),
+      request.firingAlerts
+        .filter(a => !tracked || !knownAlerts.has(a.fingerprint))
+        .map(a => [
+          hashAlertInstance(a.fingerprint, a.startsAt),
+          a.fingerprint,
+        ]),
     );
     const pendingRows: Array<{
       alert_key_hash: string;

@@ -1,6 +1,11 @@
 import { testDatabases } from '@vigil/backend-kit/testUtils';
-import type { ListIncidentsQuery } from '@vigil/backstage-plugin-incidents-common';
+import {
+  INCIDENT_LIST_COUNT_CAP,
+  decodeIncidentCursor,
+  type ListIncidentsQuery,
+} from '@vigil/backstage-plugin-incidents-common';
 import { migratedStore, storedIncident } from '../../../__testUtils__/store';
+import { incidentToRow } from './rows';
 
 const databases = testDatabases();
 
@@ -11,7 +16,7 @@ describe.each(databases.eachSupportedId())(
   'listIncidents on %s',
   databaseId => {
     async function setup() {
-      const { store } = await migratedStore(databases, databaseId);
+      const { store, knex } = await migratedStore(databases, databaseId);
       const specs = [
         {
           id: 'i1',
@@ -50,7 +55,28 @@ describe.each(databases.eachSupportedId())(
         );
         return { ids: page.items.map(i => i.id), total: page.totalCount };
       };
-      return { store, ids };
+      return { store, knex, ids };
+    }
+
+    /** Every page from the first, following `nextCursor`: the ids of each. */
+    async function pagesByCursor(
+      store: Awaited<ReturnType<typeof setup>>['store'],
+      query: Partial<ListIncidentsQuery>,
+    ) {
+      const pages: string[][] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.listIncidents({
+          status: 'all',
+          limit: 1,
+          offset: 0,
+          ...query,
+          ...(cursor ? { cursor: decodeIncidentCursor(cursor) } : {}),
+        });
+        pages.push(page.items.map(i => i.id));
+        cursor = page.nextCursor;
+      } while (cursor && pages.length < 10);
+      return pages;
     }
 
     it('lists the latest declared first, a page at a time', async () => {
@@ -61,6 +87,81 @@ describe.each(databases.eachSupportedId())(
         total: 3,
       });
     });
+
+    it('pages by cursor after the last row, in list order, to the end', async () => {
+      const { store } = await setup();
+      expect(await pagesByCursor(store, {})).toEqual([['i3'], ['i2'], ['i1']]);
+      expect(await pagesByCursor(store, { entityRef: A })).toEqual([
+        ['i3'],
+        ['i1'],
+      ]);
+      expect(
+        await pagesByCursor(store, { ownerRef: 'group:default/y' }),
+      ).toEqual([['i3'], ['i2']]);
+      expect(await pagesByCursor(store, { q: 'down' })).toEqual([
+        ['i2'],
+        ['i1'],
+      ]);
+      // The last page has no next cursor; the total is that of the filter.
+      const last = await store.listIncidents({
+        status: 'all',
+        limit: 25,
+        offset: 0,
+      });
+      expect(last).toMatchObject({ totalCount: 3 });
+      expect(last).not.toHaveProperty('nextCursor');
+      expect(last).not.toHaveProperty('totalCountCapped');
+    });
+
+    it('breaks ties of declaration time by id, and skips nothing', async () => {
+      const { store } = await setup();
+      for (const id of ['t1', 't3', 't2']) {
+        await store.createIncident(storedIncident(id, { minutes: 60 }), []);
+      }
+      expect(await pagesByCursor(store, { limit: 2 })).toEqual([
+        ['t3', 't2'],
+        ['t1', 'i3'],
+        ['i2', 'i1'],
+      ]);
+      // A cursor is a position, not a row: it holds after that row is gone.
+      const page = await store.listIncidents({
+        status: 'all',
+        limit: 25,
+        offset: 0,
+        cursor: decodeIncidentCursor(
+          (
+            await store.listIncidents({ status: 'all', limit: 2, offset: 0 })
+          ).nextCursor!,
+        ),
+      });
+      expect(page.items.map(i => i.id)).toEqual(['t1', 'i3', 'i2', 'i1']);
+    });
+
+    it(`counts up to ${INCIDENT_LIST_COUNT_CAP} matches and says when there are more`, async () => {
+      const { store, knex } = await setup();
+      // Older copies of one incident, past the cap with the three above.
+      const row = incidentToRow(storedIncident('bulk').incident, []);
+      const rows = Array.from({ length: INCIDENT_LIST_COUNT_CAP }, (_, n) => ({
+        ...row,
+        id: `bulk-${n}`,
+        declared_at: Number(row.declared_at) - (n + 1) * 60_000,
+      }));
+      await knex.batchInsert('incidents', rows, 200);
+      const page = await store.listIncidents({
+        status: 'all',
+        limit: 2,
+        offset: 0,
+      });
+      expect(page).toMatchObject({
+        totalCount: INCIDENT_LIST_COUNT_CAP,
+        totalCountCapped: true,
+      });
+      expect(page.items.map(i => i.id)).toEqual(['i3', 'i2']);
+      // A narrower filter is counted exactly.
+      expect(
+        await store.listIncidents({ status: 'resolved', limit: 2, offset: 0 }),
+      ).toMatchObject({ totalCount: 1 });
+    }, 60_000);
 
     it('filters by status, severity and title', async () => {
       const { ids } = await setup();

@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import type { Postmortem } from '@vigil/backstage-plugin-incidents-common';
 import { writeActionItems } from '../actionItems/writeActionItems';
 import { readIncident } from '../incidents/readIncident';
@@ -29,8 +30,7 @@ export async function createPostmortem(
     if (existing || !incident) {
       return { created: false, postmortem: existing ?? postmortem };
     }
-    await tx('postmortems').insert(postmortemToRow(postmortem, createdBy));
-    await writeActionItems(tx, postmortem);
+    await insertPostmortem(tx, postmortem, createdBy);
     await tx('incidents')
       .where({ id: postmortem.incidentId })
       .update({ postmortem_state: postmortem.state });
@@ -44,4 +44,18 @@ export async function createPostmortem(
     ]);
     return { created: true, postmortem };
   });
+}
+
+/**
+ * Inserts a new postmortem with its action items inside `tx`; the incident's
+ * postmortem state and timeline are the caller's (the incidents benchmark
+ * seeds many in one transaction with them).
+ */
+export async function insertPostmortem(
+  tx: Knex.Transaction,
+  postmortem: Postmortem,
+  createdBy: string,
+): Promise<void> {
+  await tx('postmortems').insert(postmortemToRow(postmortem, createdBy));
+  await writeActionItems(tx, postmortem);
 }

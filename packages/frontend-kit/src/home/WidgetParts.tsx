@@ -2,7 +2,11 @@ import { ReactNode } from 'react';
 import { Box, makeStyles, Typography } from '@material-ui/core';
 import CheckCircleOutlineIcon from '@material-ui/icons/CheckCircleOutline';
 
-/** The row layout the incidents home widgets share: a badge, then text. */
+/**
+ * The row layout of Vigil's home page widgets: a badge (status chip,
+ * severity), then the text.
+ * @public
+ */
 export const useWidgetRowStyles = makeStyles(theme => ({
   row: {
     display: 'flex',
@@ -22,7 +26,10 @@ export const useWidgetRowStyles = makeStyles(theme => ({
   okIcon: { color: theme.palette.success.main },
 }));
 
-/** The empty state of a widget whose empty list is good news. */
+/**
+ * The empty state of a widget whose empty list is good news.
+ * @public
+ */
 export function AllClear(props: { children: ReactNode }) {
   const classes = useWidgetRowStyles();
   return (
@@ -33,7 +40,10 @@ export function AllClear(props: { children: ReactNode }) {
   );
 }
 
-/** "Showing 8 of 12 open incidents." when the list is cut, then a link. */
+/**
+ * "Showing 8 of 12 open incidents." when the list is cut, then a link.
+ * @public
+ */
 export function ListFooter(props: {
   shown: number;
   total: number;
