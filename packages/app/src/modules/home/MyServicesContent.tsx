@@ -2,6 +2,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Box, Chip, makeStyles, Typography } from '@material-ui/core';
+import { useWidgetRowStyles } from '@vigil/frontend-kit';
 import { useMyServices } from './useMyServices';
 
 /** Most services the widget lists; the rest are counted. */
@@ -13,17 +14,7 @@ const CATALOG_OWNED =
 const CATALOG_ALL =
   '/catalog?filters%5Bkind%5D=component&filters%5Buser%5D=all';
 
-const useStyles = makeStyles(theme => ({
-  row: {
-    display: 'flex',
-    alignItems: 'flex-start',
-    gap: theme.spacing(1.5),
-    padding: theme.spacing(1, 0),
-    '&:not(:last-child)': {
-      borderBottom: `1px solid ${theme.palette.divider}`,
-    },
-  },
-  text: { minWidth: 0, flex: 1 },
+const useStyles = makeStyles({
   description: {
     display: '-webkit-box',
     WebkitLineClamp: 2,
@@ -31,11 +22,11 @@ const useStyles = makeStyles(theme => ({
     overflow: 'hidden',
   },
   chip: { flexShrink: 0, margin: 0 },
-}));
+});
 
 function ServiceRow(props: { entity: Entity }) {
   const { entity } = props;
-  const classes = useStyles();
+  const classes = { ...useWidgetRowStyles(), ...useStyles() };
   const lifecycle = entity.spec?.lifecycle;
   const type = entity.spec?.type;
   return (
