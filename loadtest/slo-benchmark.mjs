@@ -2,7 +2,8 @@
 // generation time, the backend's evaluation cycle time against a real
 // Prometheus (with how busy the SLO rules keep it), the list API's latency
 // percentiles at 50 connections beside Prometheus and alone, a bare Node
-// http server's figures and the backend's peak RSS.
+// http server's figures, the Backstage floor (loadtest/lib/backstage-floor.mjs)
+// and the backend's peak RSS.
 // Prometheus loads the recording rules generated for every spec, so cycles
 // are timed once those have recorded every SLO (as in a deployment that
 // loads Vigil's rules).
@@ -16,6 +17,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startBackend, waitForBackend } from './lib/backend.mjs';
+import { measureBackstageFloor } from './lib/backstage-floor.mjs';
 import { measureBareNodeCeiling } from './lib/ceiling.mjs';
 import { failer } from './lib/cli.mjs';
 import { runAutocannon } from './lib/load.mjs';
@@ -46,7 +48,13 @@ const ENTITIES = Number(values.entities);
 const PER_ENTITY = Number(values['slos-per-entity']);
 const DURATION = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
-const PORTS = { backend: 7027, prometheus: 9391, exporter: 9399 };
+const PORTS = {
+  backend: 7027,
+  prometheus: 9391,
+  exporter: 9399,
+  floor: 7028,
+  floorMetrics: 9392,
+};
 const work = workDir('slo-benchmark');
 
 stopChildrenOnExit();
@@ -323,6 +331,17 @@ async function main() {
     duration: DURATION,
   });
   figures.backendPeakRssMb = processGroupPeakRssMb(backend.pid);
+  // What a route that does no work costs through Backstage, with the backend
+  // under test stopped so the two do not share a core.
+  await stopChild(backend);
+  figures.backstageFloor = await measureBackstageFloor({
+    connections: CONNECTIONS,
+    duration: DURATION,
+    port: PORTS.floor,
+    metricsPort: PORTS.floorMetrics,
+    work: freshDir(path.join(work, 'floor')),
+    fail,
+  });
   printJson(figures);
 }
 

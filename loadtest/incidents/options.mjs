@@ -57,8 +57,13 @@ export function parseOptions(args) {
     },
     { integer: true },
   );
-  // Not the portal's 7007/9464 nor the SLO benchmark's 7027.
-  const ports = { backend: 7037, metrics: 9474 };
+  // Not the portal's 7007/9464 nor the SLO benchmark's 7027/7028.
+  const ports = {
+    backend: 7037,
+    metrics: 9474,
+    floor: 7038,
+    floorMetrics: 9475,
+  };
   return {
     ...numbers,
     postgres: values.postgres,

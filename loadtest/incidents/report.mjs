@@ -2,6 +2,7 @@
 // names and units run after run so results stay comparable.
 import path from 'node:path';
 import { root } from '../lib/process.mjs';
+import { formatFloor } from '../lib/backstage-floor.mjs';
 import { table } from '../lib/report.mjs';
 
 /** The final block's lines, from the figures and the check's verdict. */
@@ -128,6 +129,11 @@ export function formatReport(cfg, figures, verdict) {
       out.push(
         `bare Node http server   ${bare.rps} req/s, p50/p95/p99 ${bare.latencyMs.p50}/${bare.latencyMs.p95}/${bare.latencyMs.p99} ms (same connections and duration: the machine's ceiling)`,
       );
+    }
+    const floor = figures.list.backstageFloor;
+    if (floor) {
+      out.push('Backstage floor (a route that does no work, same settings):');
+      out.push(...formatFloor(floor).map(line => `  ${line}`));
     }
   }
   if (figures.backendPeakRssMb !== undefined) {

@@ -12,10 +12,11 @@ import {
   startIncidentsBackend,
   writeConfig,
 } from './backend.mjs';
+import { measureBackstageFloor } from '../lib/backstage-floor.mjs';
 import { measureBareNodeCeiling } from '../lib/ceiling.mjs';
 import { replayHaPair } from './ha-pair.mjs';
 import { measureListApi } from './list-api.mjs';
-import { MINUTE } from './options.mjs';
+import { fail, MINUTE } from './options.mjs';
 import { redeliver } from './redelivery.mjs';
 import { formatReport } from './report.mjs';
 import { seedDatabase } from './seed-database.mjs';
@@ -94,6 +95,17 @@ export async function run(cfg) {
     figures.list.bareNodeCeiling = await measureBareNodeCeiling({
       connections: cfg.connections,
       duration: cfg.duration,
+    });
+    log(
+      'measuring the Backstage floor (routes that do no work) for comparison',
+    );
+    figures.list.backstageFloor = await measureBackstageFloor({
+      connections: cfg.connections,
+      duration: cfg.duration,
+      port: cfg.ports.floor,
+      metricsPort: cfg.ports.floorMetrics,
+      work: freshDir(path.join(cfg.work, 'floor')),
+      fail,
     });
   }
   figures.backendPeakRssMb = backendPeakRssMb();

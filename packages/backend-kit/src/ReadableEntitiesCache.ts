@@ -6,9 +6,8 @@ import type {
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { principalKey } from './principals';
+import { PrincipalCache } from './PrincipalCache';
 
-const CACHE_LIMIT = 1_000;
 // getEntitiesByRefs answers per ref; large catalogs are asked in slices.
 const CATALOG_BATCH = 1_000;
 
@@ -40,44 +39,20 @@ export interface ReadableEntitiesCacheOptions {
  * @public
  */
 export class ReadableEntitiesCache {
-  private readonly cache = new Map<
-    string,
-    { refs: string[] | undefined; expiresAt: number }
-  >();
-  /** Answers being computed, per principal. */
-  private readonly pending = new Map<string, Promise<string[] | undefined>>();
+  private readonly cache: PrincipalCache<string[] | undefined>;
 
-  constructor(private readonly options: ReadableEntitiesCacheOptions) {}
+  constructor(private readonly options: ReadableEntitiesCacheOptions) {
+    this.cache = new PrincipalCache({
+      auth: options.auth,
+      ttlMs: options.ttlMs ?? 30_000,
+      now: options.now,
+    });
+  }
 
-  async readableEntityRefs(
+  readableEntityRefs(
     credentials: BackstageCredentials,
   ): Promise<string[] | undefined> {
-    const now = (this.options.now ?? Date.now)();
-    const key = principalKey(this.options.auth, credentials);
-    if (!key) return this.compute(credentials);
-    const cached = this.cache.get(key);
-    if (cached && cached.expiresAt > now) return cached.refs;
-
-    // Concurrent requests of a principal (a page's, or a burst when the
-    // answer expires) share one computation instead of each asking the
-    // permission backend and the catalog. If it fails, each asks again
-    // with its own credentials, so one caller's error is not another's.
-    const pending = this.pending.get(key);
-    if (pending) return pending.catch(() => this.compute(credentials));
-    const computing = this.compute(credentials).then(refs => {
-      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-      this.cache.set(key, {
-        refs,
-        expiresAt: now + (this.options.ttlMs ?? 30_000),
-      });
-      return refs;
-    });
-    this.pending.set(key, computing);
-    try {
-      return await computing;
-    } finally {
-      this.pending.delete(key);
-    }
+    return this.cache.get(credentials, c => this.compute(c));
   }
 
   private async compute(

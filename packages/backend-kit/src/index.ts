@@ -1,14 +1,15 @@
 /**
  * What every Vigil backend plugin shares and none of them owns: zod parsing
- * with 400 messages that name the bad fields, principal keys, the
- * permission-aware cache of the entities a caller may read, and migration
- * helpers. No domain logic; imports no Vigil plugin. Test fixtures are in
- * `@vigil/backend-kit/testUtils`.
+ * with 400 messages that name the bad fields, principal keys and answers
+ * cached per principal, the permission-aware cache of the entities a caller
+ * may read, and migration helpers. No domain logic; imports no Vigil plugin.
+ * Test fixtures are in `@vigil/backend-kit/testUtils`.
  *
  * @packageDocumentation
  */
 export { formatZodIssues, parse } from './parse';
 export { principalKey } from './principals';
+export { PrincipalCache, type PrincipalCacheOptions } from './PrincipalCache';
 export {
   isVisible,
   ReadableEntitiesCache,

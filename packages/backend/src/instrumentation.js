@@ -1,6 +1,10 @@
 // Loaded with --require before the backend starts, so OpenTelemetry sees every
 // metric Backstage and Vigil's plugins record (MetricsService) and serves them
 // to Prometheus at http://127.0.0.1:${VIGIL_BACKEND_METRICS_PORT:-9464}/metrics.
+// Traces are opt-in with the standard variables (OTEL_TRACES_EXPORTER=otlp and
+// OTEL_EXPORTER_OTLP_ENDPOINT): without them the SDK's default would build a
+// span for every request and post batches to localhost:4318, where nothing
+// listens.
 const { isMainThread } = require('node:worker_threads');
 
 // Worker threads load this file too; only the main thread exports.
@@ -16,6 +20,7 @@ if (isMainThread) {
     serviceName: 'vigil-backend',
     metricReaders: [new PrometheusExporter({ host: '127.0.0.1', port })],
     instrumentations: [new HttpInstrumentation()],
+    ...(process.env.OTEL_TRACES_EXPORTER ? {} : { spanProcessors: [] }),
   });
   sdk.start();
 }

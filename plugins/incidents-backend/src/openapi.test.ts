@@ -19,6 +19,7 @@ describeOpenApiContract({
   spec,
   createRouter: () =>
     createRouter({
+      auth: unused,
       httpAuth: unused,
       permissions: unused,
       auditor: unused,

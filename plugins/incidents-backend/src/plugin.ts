@@ -111,6 +111,7 @@ export const incidentsPlugin = createBackendPlugin({
         });
         deps.httpRouter.use(
           await createRouter({
+            auth: deps.auth,
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             auditor: deps.auditor,

@@ -1,5 +1,6 @@
 import type {
   AuditorService,
+  AuthService,
   HttpAuthService,
   LoggerService,
   PermissionsService,
@@ -33,6 +34,7 @@ import type { IncidentsTelemetry } from './service/IncidentsTelemetry';
 export { WEBHOOK_PATH } from './routes/alertmanager';
 
 export interface RouterOptions {
+  auth: Pick<AuthService, 'isPrincipal'>;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   auditor: AuditorService;
@@ -149,6 +151,7 @@ export async function createRouter(
     router,
     services,
     authorizer: new AuthorizedIncidents({
+      auth: options.auth,
       permissions: options.permissions,
       userInfo: options.userInfo,
       directory: options.directory,

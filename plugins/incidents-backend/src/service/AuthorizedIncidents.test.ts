@@ -13,7 +13,10 @@ function setup(readable: string[] | undefined, catalogReads: boolean) {
   const authorizeConditional = jest.fn(async () => [
     { result: AuthorizeResult.DENY },
   ]);
+  let clock = 0;
   const authorizer = new AuthorizedIncidents({
+    auth: mockServices.auth(),
+    now: () => clock,
     permissions: mockServices.permissions.mock({
       authorizeConditional: authorizeConditional as any,
     }),
@@ -31,7 +34,10 @@ function setup(readable: string[] | undefined, catalogReads: boolean) {
     } as any,
     postmortems: {} as any,
   });
-  return { authorizer, canReadAny, authorizeConditional, stored };
+  const advance = (ms: number) => {
+    clock += ms;
+  };
+  return { authorizer, canReadAny, authorizeConditional, stored, advance };
 }
 
 describe('AuthorizedIncidents', () => {
@@ -86,5 +92,25 @@ describe('AuthorizedIncidents', () => {
       permissions: { update: false, acknowledge: false, takeCommand: false },
     });
     expect(authorizeConditional).toHaveBeenCalledTimes(1);
+  });
+
+  it('reuses a reader’s update decision for 5 s, but asks afresh for every change', async () => {
+    const { authorizer, authorizeConditional, advance } = setup(
+      undefined,
+      true,
+    );
+    await authorizer.readableIncidentDetails('i1', credentials);
+    advance(4_999);
+    await authorizer.readableIncidentDetails('i1', credentials);
+    expect(authorizeConditional).toHaveBeenCalledTimes(1);
+
+    await expect(authorizer.requireUpdate('i1', credentials)).rejects.toThrow(
+      /Not allowed/,
+    );
+    expect(authorizeConditional).toHaveBeenCalledTimes(2);
+
+    advance(1);
+    await authorizer.readableIncidentDetails('i1', credentials);
+    expect(authorizeConditional).toHaveBeenCalledTimes(3);
   });
 });

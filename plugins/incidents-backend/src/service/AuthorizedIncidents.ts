@@ -1,4 +1,5 @@
 import type {
+  AuthService,
   BackstageCredentials,
   PermissionsService,
   UserInfoService,
@@ -20,7 +21,11 @@ import {
   incidentClosePermission,
   incidentUpdatePermission,
 } from '@vigil/backstage-plugin-incidents-common';
-import { isVisible, type ReadableEntitiesCache } from '@vigil/backend-kit';
+import {
+  isVisible,
+  PrincipalCache,
+  type ReadableEntitiesCache,
+} from '@vigil/backend-kit';
 import type { StoredIncident } from '../database/IncidentStore';
 import { incidentRules } from '../permissions';
 import type { EntityDirectory } from './EntityDirectory';
@@ -54,17 +59,35 @@ export function actorOf(credentials: BackstageCredentials): string {
 export class AuthorizedIncidents {
   private readonly authorizeConditions =
     createConditionAuthorizer(incidentRules);
+  /**
+   * The update decision behind what a reader's page offers (edit,
+   * acknowledge, take command), reused per principal for a few seconds as
+   * Backstage's UserInfoService reuses ownership claims: reading a page then
+   * costs no request to the permission backend. Every change still asks the
+   * policy afresh, so a revoked permission is never acted on.
+   */
+  private readonly shownUpdateDecisions: PrincipalCache<PolicyDecision>;
 
   constructor(
     private readonly options: {
+      auth: Pick<AuthService, 'isPrincipal'>;
       permissions: PermissionsService;
       userInfo: UserInfoService;
       directory: EntityDirectory;
       visibility: ReadableEntitiesCache;
       incidents: IncidentsService;
       postmortems: PostmortemsService;
+      /** How long a page's update decision is reused (default 5 s). */
+      shownDecisionTtlMs?: number;
+      now?: () => number;
     },
-  ) {}
+  ) {
+    this.shownUpdateDecisions = new PrincipalCache({
+      auth: options.auth,
+      ttlMs: options.shownDecisionTtlMs ?? 5_000,
+      now: options.now,
+    });
+  }
 
   /** The entities whose incidents the caller may see (undefined: all). */
   readableEntityRefs(
@@ -250,7 +273,9 @@ export class AuthorizedIncidents {
       this.options.incidents.getStored(id),
       this.readableEntityRefs(credentials),
       this.options.incidents.detailParts(id),
-      this.decide(incidentUpdatePermission, credentials),
+      this.shownUpdateDecisions.get(credentials, caller =>
+        this.decide(incidentUpdatePermission, caller),
+      ),
     ]);
     await this.requireReadable(stored, credentials, readable);
     return {
