@@ -8,7 +8,7 @@ import { runAutocannon } from '../lib/load.mjs';
 import { log } from '../lib/report.mjs';
 import { cpuFigures, percentiles } from '../lib/stats.mjs';
 import { backendCpuSeconds } from './backend.mjs';
-import { LIST_ENTITY, LIST_WORD } from './seed-data.mjs';
+import { LIST_ABSENT_WORD, LIST_ENTITY, LIST_WORD } from './seed-data.mjs';
 
 async function measureList(cfg, headers, totalIncidents) {
   const deep =
@@ -18,6 +18,7 @@ async function measureList(cfg, headers, totalIncidents) {
     ['status=open', 'status=open&limit=25'],
     ['severity=SEV1', 'severity=SEV1&limit=25'],
     [`q=${LIST_WORD}`, `q=${LIST_WORD}&limit=25`],
+    [`q=${LIST_ABSENT_WORD}`, `q=${LIST_ABSENT_WORD}&limit=25`],
     [
       `entityRef=${LIST_ENTITY}`,
       `entityRef=${encodeURIComponent(LIST_ENTITY)}&limit=25`,

@@ -61,6 +61,8 @@ const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'];
 
 /** The `q` query of part 2: one title word in ten. */
 export const LIST_WORD = 'latency';
+/** A `q` query of part 2 that no title matches (a search for what is not there). */
+export const LIST_ABSENT_WORD = 'kafka';
 export const LIST_ENTITY = 'component:default/scoring-api';
 
 /** The status an incident ends in, by age: old ones are mostly closed. */

@@ -14,6 +14,32 @@ export async function insertChunked(
   }
 }
 
+/**
+ * Keeps incidents (aliased `i`) whose title contains `q`, ignoring case.
+ * PostgreSQL's trigram index on lower(title) serves the `like`. On SQLite,
+ * `q` as one quoted phrase of the FTS5 trigram table
+ * `incident_title_trigrams` is the same substring match through the index
+ * (an FTS5 `like` would be, but not with the `escape` that literal `%` and
+ * `_` need). Under three characters a trigram index cannot narrow anything:
+ * a plain scan.
+ */
+export function whereTitleContains(
+  internals: { isPostgres: boolean },
+  query: Knex.QueryBuilder,
+  q: string,
+): void {
+  if (!internals.isPostgres && [...q].length >= 3) {
+    query.whereRaw(
+      'i.rowid in (select rowid from incident_title_trigrams where incident_title_trigrams match ?)',
+      [`"${q.replace(/"/g, '""')}"`],
+    );
+  } else {
+    query.whereRaw(`lower(i.title) like ? escape '\\'`, [
+      `%${escapeLike(q.toLowerCase())}%`,
+    ]);
+  }
+}
+
 /** Escapes `LIKE` wildcards (the queries declare `escape '\'`). */
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, c => `\\${c}`);

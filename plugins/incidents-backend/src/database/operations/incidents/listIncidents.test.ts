@@ -182,6 +182,27 @@ describe.each(databases.eachSupportedId())(
       expect(await ids({ q: 'DOWN' })).toEqual({ ids: ['i2', 'i1'], total: 2 });
     });
 
+    it('finds titles through the trigram index, following renames', async () => {
+      const { ids, knex } = await setup();
+      // Three characters and more go through the index; fewer are a scan.
+      expect(await ids({ q: 'SLO' })).toEqual({ ids: ['i3'], total: 1 });
+      expect(await ids({ q: 'lo' })).toEqual({ ids: ['i3'], total: 1 });
+      expect(await ids({ q: '100 d' })).toEqual({ ids: ['i2'], total: 1 });
+      // Query syntax is text: quotes, stars and operators match themselves.
+      expect(await ids({ q: '"down' })).toEqual({ ids: [], total: 0 });
+      expect(await ids({ q: 'OR *' })).toEqual({ ids: [], total: 0 });
+      expect(await ids({ q: 'down', entityRef: A })).toEqual({
+        ids: ['i1'],
+        total: 1,
+      });
+      await knex('incidents')
+        .where({ id: 'i3' })
+        .update({ title: 'Quick "fix"' });
+      expect(await ids({ q: 'slow' })).toEqual({ ids: [], total: 0 });
+      expect(await ids({ q: 'quick' })).toEqual({ ids: ['i3'], total: 1 });
+      expect(await ids({ q: '"fix"' })).toEqual({ ids: ['i3'], total: 1 });
+    });
+
     it('filters by entity and owner', async () => {
       const { ids } = await setup();
       expect(await ids({ entityRef: A })).toEqual({

@@ -7,7 +7,7 @@ import {
   encodeIncidentCursor,
 } from '@vigil/backstage-plugin-incidents-common';
 import type { StoreInternals } from '../StoreInternals';
-import { escapeLike, onlyVisible } from '../queries';
+import { onlyVisible, whereTitleContains } from '../queries';
 import { IncidentRow, rowToIncident } from './rows';
 
 /**
@@ -51,11 +51,7 @@ export async function listIncidents(
   else if (query.status !== 'all') base.where('i.status', query.status);
   if (query.severity) base.where('i.severity', query.severity);
   onlyVisible(internals, base, 'i.id', visible);
-  if (query.q) {
-    base.whereRaw(`lower(i.title) like ? escape '\\'`, [
-      `%${escapeLike(query.q.toLowerCase())}%`,
-    ]);
-  }
+  if (query.q) whereTitleContains(internals, base, query.q);
 
   // Counted as one more than the cap over the same filter (not the cursor):
   // the count stops there, so it costs at most that many index entries. An
