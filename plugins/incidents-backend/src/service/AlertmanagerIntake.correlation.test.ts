@@ -19,6 +19,9 @@ import {
   setupIntake,
 } from '../__testUtils__/services';
 
+const CORRELATION_MIGRATION =
+  '20261203000000_correlation_and_acknowledgement.js';
+
 const databases = testDatabases();
 
 const setup = (databaseId: TestDatabaseId, configData: object = {}) =>
@@ -41,7 +44,13 @@ describe.each(databases.eachSupportedId())('on %s', databaseId => {
     expect(await knex.schema.hasColumn('incidents', 'acknowledged_by')).toBe(
       true,
     );
-    await knex.migrate.down({ directory: incidentsMigrations.directory });
+    // Down to before it: the migrations after it first, newest first.
+    const { directory } = incidentsMigrations;
+    const [completed] = await knex.migrate.list({ directory });
+    const undo = completed.filter(
+      (m: { name: string }) => m.name >= CORRELATION_MIGRATION,
+    ).length;
+    for (let i = 0; i < undo; i++) await knex.migrate.down({ directory });
     expect(await knex.schema.hasColumn('incidents', 'acknowledged_by')).toBe(
       false,
     );
