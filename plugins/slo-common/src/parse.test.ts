@@ -247,6 +247,11 @@ describe('parseSloSpecs: documents', () => {
     ],
     ['broken YAML', 'version: [prometheus/v1\n', 'invalid YAML'],
     [
+      'an alias without its anchor',
+      'version: prometheus/v1\nservice: *name\n',
+      'invalid YAML: Unresolved alias (the anchor must be set before the alias): name',
+    ],
+    [
       'no SLOs',
       'version: prometheus/v1\nservice: x\nslos: []\n',
       'slos needs at least 1 item',

@@ -5,6 +5,7 @@
  */
 import { isMap, parseAllDocuments } from 'yaml';
 import { DocumentContext } from './documentContext';
+import { readDocumentsFast } from './fastDocuments';
 import { normalizePromDuration } from './durations';
 import { coerceSlothLabelScalars } from './goScalars';
 import { describeOrigin, IssueCollector } from './issues';
@@ -113,15 +114,21 @@ function resolvePeriod(period: string | undefined): string {
   return normalized;
 }
 
-/** Parses one file without the cross-SLO duplicate check. */
-function parseFile(
+/** A file's documents with content, as plain values, and the problems reading them. */
+interface ReadDocuments {
+  values: Array<{ documentIndex: number; value: unknown }>;
+  documentCount: number;
+  issues: IssueCollector;
+}
+
+/** The `yaml` library's reading: located syntax errors, Sloth's label scalars. */
+function readDocumentsCarefully(
   yamlText: string,
-  options: ParseSloSpecsOptions,
-): ParseSloSpecsResult {
-  const period = resolvePeriod(options.period);
+  source: string,
+): ReadDocuments {
   const documents = Array.from(parseAllDocuments(yamlText));
-  const issues = new IssueCollector(options.source, documents.length);
-  const contexts: Array<{ context: DocumentContext; value: unknown }> = [];
+  const issues = new IssueCollector(source, documents.length);
+  const values: ReadDocuments['values'] = [];
   documents.forEach((document, documentIndex) => {
     if (document.errors.length > 0) {
       document.errors.forEach(error =>
@@ -138,24 +145,92 @@ function parseFile(
       // get() answers a scalar's value (typed as its node).
       (document.contents.get('version') as unknown) === 'prometheus/v1';
     if (plainSlothSpec) coerceSlothLabelScalars(document);
-    let value: unknown = document.toJS();
-    // Empty documents, e.g. after a trailing "---", carry nothing.
-    if (value === null || value === undefined) return;
-    if (!plainSlothSpec && classify(value).kind === 'prometheus/v1') {
-      coerceSlothLabelScalars(document);
-      value = document.toJS();
-    }
-    contexts.push({
-      value,
-      context: {
-        source: options.source,
+    try {
+      let value: unknown = document.toJS();
+      // Empty documents, e.g. after a trailing "---", carry nothing.
+      if (value === null || value === undefined) return;
+      if (!plainSlothSpec && classify(value).kind === 'prometheus/v1') {
+        coerceSlothLabelScalars(document);
+        value = document.toJS();
+      }
+      values.push({ documentIndex, value });
+    } catch (error) {
+      // An alias without its anchor, or aliases expanding past the
+      // library's limit, surface only when the document is converted.
+      issues.error(`invalid YAML: ${(error as Error).message}`, {
         documentIndex,
-        documentCount: documents.length,
-        issues,
-        period,
-      },
-    });
+      });
+    }
   });
+  return { values, documentCount: documents.length, issues };
+}
+
+/**
+ * Parses one file without the cross-SLO duplicate check. A file read
+ * without a problem by the fast reader (fastDocuments.ts) is done; any
+ * problem, or a file it cannot vouch for, is read the careful way, whose
+ * messages locate YAML errors.
+ */
+function parseFile(
+  yamlText: string,
+  options: ParseSloSpecsOptions,
+): ParseSloSpecsResult {
+  const period = resolvePeriod(options.period);
+  const fast = readDocumentsFast(yamlText);
+  if (fast) {
+    const issues = new IssueCollector(options.source, fast.length);
+    const result = parseDocuments(
+      {
+        values: fast.flatMap((value, documentIndex) =>
+          value === null || value === undefined
+            ? []
+            : [{ documentIndex, value }],
+        ),
+        documentCount: fast.length,
+        issues,
+      },
+      options.source,
+      period,
+    );
+    if (result.errors.length === 0 && result.warnings.length === 0) {
+      return result;
+    }
+  }
+  return parseDocuments(
+    readDocumentsCarefully(yamlText, options.source),
+    options.source,
+    period,
+  );
+}
+
+/** @internal The careful reading alone, for tests comparing the two. */
+export function parseSloSpecsCarefully(
+  yamlText: string,
+  options: ParseSloSpecsOptions,
+): ParseSloSpecsResult {
+  return parseDocuments(
+    readDocumentsCarefully(yamlText, options.source),
+    options.source,
+    resolvePeriod(options.period),
+  );
+}
+
+function parseDocuments(
+  read: ReadDocuments,
+  source: string,
+  period: string,
+): ParseSloSpecsResult {
+  const { issues } = read;
+  const contexts = read.values.map(({ documentIndex, value }) => ({
+    value,
+    context: {
+      source,
+      documentIndex,
+      documentCount: read.documentCount,
+      issues,
+      period,
+    } as DocumentContext,
+  }));
 
   // OpenSLO v1 SLOs may refer to SLI documents anywhere in the file.
   const indicators: OpenSloV1Indicators = new Map();
