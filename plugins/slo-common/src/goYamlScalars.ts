@@ -118,29 +118,29 @@ function fold(rendered: string, startColumn: number, indent: number): string {
   // A break needs a space past column 80 with a character after it.
   if (startColumn + rendered.length - 2 <= BEST_WIDTH) return rendered;
   const quoted = rendered.startsWith("'") || rendered.startsWith('"');
+  const last = rendered.length - 1;
+  // Spaces are visited in order; the text between breaks is copied whole.
   let output = '';
-  let column = startColumn;
-  let afterSpace = false;
-  for (let i = 0; i < rendered.length; i++) {
-    const char = rendered[i];
-    const insideQuotes = !quoted || (i > 1 && i < rendered.length - 2);
+  let segmentStart = 0;
+  let segmentColumn = startColumn;
+  for (
+    let space = rendered.indexOf(' ');
+    space !== -1;
+    space = rendered.indexOf(' ', space + 1)
+  ) {
     if (
-      char === ' ' &&
-      !afterSpace &&
-      insideQuotes &&
-      column > BEST_WIDTH &&
-      i + 1 < rendered.length &&
-      rendered[i + 1] !== ' '
+      segmentColumn + (space - segmentStart) > BEST_WIDTH &&
+      space < last &&
+      rendered[space + 1] !== ' ' &&
+      rendered[space - 1] !== ' ' &&
+      (!quoted || (space > 1 && space < last - 1))
     ) {
-      output += `\n${' '.repeat(indent)}`;
-      column = indent;
-    } else {
-      output += char;
-      column++;
+      output += `${rendered.slice(segmentStart, space)}\n${' '.repeat(indent)}`;
+      segmentStart = space + 1;
+      segmentColumn = indent;
     }
-    afterSpace = char === ' ';
   }
-  return output;
+  return output + rendered.slice(segmentStart);
 }
 
 /** A literal block (`|`, `|-`, `|+`), or `undefined` if one cannot hold `text` exactly. */
@@ -183,8 +183,39 @@ const NEXT_NON_EMPTY_LINE = /\n(?=[^\n])/g;
 /** Continuation lines of a folded plain scalar that start with a word. */
 const SAFE_CONTINUATION = /\n *[^ A-Za-z0-9_({$]/;
 
-/** The fast path's rendering of a value, or `undefined` to take the checked one. */
+// Rule files repeat their keys and their short values (label values,
+// windows, ids per SLO): the fast path's answers for those are kept by
+// position. Long ones (queries) rarely repeat and would cost a hash each.
+const CACHED_VALUE_LENGTH = 64;
+const fastValueCache = new Map<number, Map<string, string | undefined>>();
+const FAST_VALUE_CACHE_LIMIT = 50_000;
+const plainKeys = new Set<string>();
+const PLAIN_KEYS_LIMIT = 10_000;
+
+/** {@link renderFastValueScalar}, remembered. */
 function fastValueScalar(
+  text: string,
+  startColumn: number,
+  continuationIndent: number,
+): string | undefined {
+  if (text.length > CACHED_VALUE_LENGTH) {
+    return renderFastValueScalar(text, startColumn, continuationIndent);
+  }
+  const position = startColumn * 1024 + continuationIndent;
+  let cache = fastValueCache.get(position);
+  if (!cache) {
+    cache = new Map();
+    fastValueCache.set(position, cache);
+  }
+  if (cache.has(text)) return cache.get(text);
+  const rendered = renderFastValueScalar(text, startColumn, continuationIndent);
+  if (cache.size >= FAST_VALUE_CACHE_LIMIT) cache.clear();
+  cache.set(text, rendered);
+  return rendered;
+}
+
+/** The fast path's rendering of a value, or `undefined` to take the checked one. */
+function renderFastValueScalar(
   text: string,
   startColumn: number,
   continuationIndent: number,
@@ -257,8 +288,13 @@ export function keyScalar(
   indent: number,
   state: PrintState,
 ): string {
+  if (plainKeys.has(key)) return key;
   // Implicit keys are limited to 1024 characters.
-  if (key.length <= 1000 && isPlainSafe(key)) return key;
+  if (key.length <= 1000 && isPlainSafe(key)) {
+    if (plainKeys.size >= PLAIN_KEYS_LIMIT) plainKeys.clear();
+    plainKeys.add(key);
+    return key;
+  }
   return checked(
     `key\0${indent}\0${key}`,
     () => libraryInlineScalar(key),
