@@ -23,7 +23,7 @@
 //   node loadtest/incidents-benchmark.mjs [--groups 1000] [--per-group 10]
 //        [--concurrency 20] [--ha-groups 100] [--duplicates 1000] [--incidents 100000]
 //        [--duration 20] [--connections 50] [--seed 42] [--postgres]
-//        [--skip-webhook] [--skip-list] [--keep-collator]
+//        [--skip-webhook] [--skip-list] [--keep-collator] [--queries detail,cursor]
 //
 // The parts live in loadtest/incidents/ (see loadtest/README.md); helpers
 // shared with the other benchmarks in loadtest/lib/.

@@ -46,8 +46,13 @@ async function measureList(cfg, headers, totalIncidents) {
   if (newest.items[0]) {
     queries.push(['incident detail', null, `incidents/${newest.items[0].id}`]);
   }
+  const chosen = queries.filter(
+    ([name]) =>
+      cfg.queryNames.length === 0 ||
+      cfg.queryNames.some(part => name.includes(part)),
+  );
   const results = [];
-  for (const [name, query, resource] of queries) {
+  for (const [name, query, resource] of chosen) {
     const url = `${cfg.base}/api/incidents/${resource ?? `incidents?${query}`}`;
     const probe = await getJson(url, headers);
     const cpuBefore = backendCpuSeconds();

@@ -29,6 +29,8 @@ export function parseOptions(args) {
       'skip-webhook': { type: 'boolean', default: false },
       'skip-list': { type: 'boolean', default: false },
       'keep-collator': { type: 'boolean', default: false },
+      // Only the list queries whose names contain one of these (comma-separated).
+      queries: { type: 'string', default: '' },
     },
   });
   const numbers = {
@@ -70,6 +72,7 @@ export function parseOptions(args) {
     skipWebhook: values['skip-webhook'],
     skipList: values['skip-list'],
     keepCollator: values['keep-collator'],
+    queryNames: values.queries.split(',').filter(Boolean),
     ports,
     pg: {
       host: '127.0.0.1',

@@ -20,6 +20,11 @@ export function startBackend(work, { configFile, requires = [], env } = {}) {
     process.execPath,
     [
       '--enable-source-maps',
+      // VIGIL_PROFILE_BACKEND=1: a CPU profile in <work>/profile, written
+      // when the backend stops (SIGTERM shuts it down cleanly).
+      ...(process.env.VIGIL_PROFILE_BACKEND
+        ? ['--cpu-prof', `--cpu-prof-dir=${path.join(work, 'profile')}`]
+        : []),
       '--require',
       require.resolve('@backstage/cli-node/config/nodeTransform.cjs'),
       ...requires.flatMap(file => ['--require', file]),

@@ -23,6 +23,7 @@ import type {
   AlertGroupRequest,
   AlertGroupState,
   IncidentMutation,
+  IncidentPage,
   IncidentSearchRow,
   IncidentStore,
   MutationOutcome,
@@ -44,6 +45,7 @@ import { listIncidents } from './operations/incidents/listIncidents';
 import { metricsIncidents } from './operations/incidents/metricsIncidents';
 import { mutateIncident } from './operations/incidents/mutateIncident';
 import { getIncident, readIncident } from './operations/incidents/readIncident';
+import { readIncidentPage } from './operations/incidents/readIncidentPage';
 import { searchIncidents } from './operations/incidents/searchIncidents';
 import {
   insertIncident,
@@ -114,6 +116,10 @@ export class DatabaseIncidentStore implements IncidentStore {
 
   async getIncident(id: string): Promise<StoredIncident | undefined> {
     return getIncident(this.internals, id);
+  }
+
+  async getIncidentPage(id: string): Promise<IncidentPage | undefined> {
+    return readIncidentPage(this.internals, id);
   }
 
   async listIncidents(

@@ -3,6 +3,7 @@ import type {
   ActionItemWithContext,
   Incident,
   IncidentAlert,
+  IncidentDetails,
   KnownAlertState,
   ListActionItemsQuery,
   IncidentList,
@@ -120,6 +121,14 @@ export interface SearchDocumentsPage<T> {
   nextCursor?: string;
 }
 
+/** What an incident's page shows besides the caller's permissions, read at once. */
+export interface IncidentPage {
+  stored: StoredIncident;
+  timeline: TimelineEntry[];
+  alerts: IncidentAlert[];
+  postmortem?: IncidentDetails['postmortem'];
+}
+
 export interface IncidentSearchRow {
   incident: Incident;
   notes: string[];
@@ -132,6 +141,8 @@ export interface IncidentStore {
     events: TimelineEvent[],
   ): Promise<TimelineEntry[]>;
   getIncident(id: string): Promise<StoredIncident | undefined>;
+  /** The incident with its timeline, alerts and postmortem summary, in one read. */
+  getIncidentPage(id: string): Promise<IncidentPage | undefined>;
   /** Every entity ref that appears on an incident, once. */
   incidentEntityRefs(): Promise<string[]>;
   /** `visible`: only incidents affecting one of these entities (undefined: all). */

@@ -30,6 +30,7 @@ function setup(readable: string[] | undefined, catalogReads: boolean) {
     visibility: { readableEntityRefs: async () => readable } as any,
     incidents: {
       getStored: async () => stored,
+      page: async () => ({ stored, timeline: [], alerts: [] }),
       detailParts: async () => ({ timeline: [], alerts: [] }),
     } as any,
     postmortems: {} as any,

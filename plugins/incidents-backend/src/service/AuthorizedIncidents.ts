@@ -261,27 +261,29 @@ export class AuthorizedIncidents {
 
   /**
    * `GET /incidents/:id`: the incident, when the caller may read it, with
-   * what its page shows and what the caller may do. The reads, the
-   * visibility and the policy's decision need only the id and the caller,
-   * so they are asked at once; the decision is then applied to the incident.
+   * what its page shows and what the caller may do. The page (one read),
+   * the visibility and the policy's decision need only the id and the
+   * caller, so they are asked at once; the decision is then applied.
    */
   async readableIncidentDetails(
     id: string,
     credentials: BackstageCredentials,
   ): Promise<IncidentDetails> {
-    const [stored, readable, parts, updateDecision] = await Promise.all([
-      this.options.incidents.getStored(id),
+    const [page, readable, updateDecision] = await Promise.all([
+      this.options.incidents.page(id),
       this.readableEntityRefs(credentials),
-      this.options.incidents.detailParts(id),
       this.shownUpdateDecisions.get(credentials, caller =>
         this.decide(incidentUpdatePermission, caller),
       ),
     ]);
+    const { stored, timeline, alerts, postmortem } = page;
     await this.requireReadable(stored, credentials, readable);
     return {
       incident: stored.incident,
       ownerRefs: stored.ownerRefs,
-      ...parts,
+      timeline,
+      alerts,
+      ...(postmortem && { postmortem }),
       permissions: await this.permissionsFor(
         stored,
         credentials,

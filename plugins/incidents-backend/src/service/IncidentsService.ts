@@ -6,7 +6,6 @@ import {
   Incident,
   IncidentDetails,
   IncidentMetricsResponse,
-  IncidentPermissions,
   IncidentSearchDocumentPage,
   IncidentUpdateError,
   IncidentUpdateResult,
@@ -24,7 +23,11 @@ import {
 import { isVisible } from '@vigil/backend-kit';
 import { randomUUID } from 'crypto';
 import type { IncidentsBackendConfig } from '../config';
-import type { IncidentStore, StoredIncident } from '../database/IncidentStore';
+import type {
+  IncidentPage,
+  IncidentStore,
+  StoredIncident,
+} from '../database/IncidentStore';
 import type { EntityDirectory } from './EntityDirectory';
 import { VersionConflictError } from './errors';
 import type { IncidentNotifier } from './IncidentNotifier';
@@ -79,44 +82,19 @@ export class IncidentsService {
     return stored;
   }
 
-  async details(
-    stored: StoredIncident,
-    permissions: IncidentPermissions,
-  ): Promise<IncidentDetails> {
-    return {
-      incident: stored.incident,
-      ownerRefs: stored.ownerRefs,
-      ...(await this.detailParts(stored.incident.id)),
-      permissions,
-    };
+  /** The incident with what its page shows (timeline, alerts, postmortem), in one read. */
+  async page(id: string): Promise<IncidentPage> {
+    const page = await this.options.store.getIncidentPage(id);
+    if (!page) throw new NotFoundError(`No incident with id ${id}`);
+    return page;
   }
 
-  /**
-   * What an incident's page shows besides the incident: its timeline,
-   * alerts and postmortem, read at once (they need only its id).
-   */
+  /** What an incident's page shows besides the incident, read at once. */
   async detailParts(
     id: string,
   ): Promise<Pick<IncidentDetails, 'timeline' | 'alerts' | 'postmortem'>> {
-    const { store } = this.options;
-    const [timeline, alerts, postmortem] = await Promise.all([
-      store.getTimeline(id),
-      store.getAlerts(id),
-      store.getPostmortemByIncident(id),
-    ]);
-    return {
-      timeline,
-      alerts,
-      ...(postmortem
-        ? {
-            postmortem: {
-              id: postmortem.id,
-              state: postmortem.state,
-              version: postmortem.version,
-            },
-          }
-        : {}),
-    };
+    const { timeline, alerts, postmortem } = await this.page(id);
+    return { timeline, alerts, ...(postmortem && { postmortem }) };
   }
 
   // ---------------------------------------------------------------- declare
