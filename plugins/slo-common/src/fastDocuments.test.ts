@@ -131,7 +131,7 @@ describe('readDocumentsFast', () => {
         '"x" # comment',
       ],
     );
-    const key = fc.constantFrom(
+    const trickyKey = fc.constantFrom(
       'tier',
       'team',
       'yes',
@@ -142,17 +142,56 @@ describe('readDocumentsFast', () => {
       'on',
       '~',
     );
+    // Mostly spellings that read alike, so that most cases take the fast
+    // reader (counted below); the tricky ones check what it leaves alone.
+    const plain = fc.constantFrom(
+      'gold',
+      'a b',
+      'x-y_z',
+      'v1.2.3',
+      '"quoted: yes"',
+      "'single'",
+      '"99.9%"',
+      'http://runbooks/x?a=1',
+      '|\n    block\n',
+    );
+    const anyValue = fc.oneof(
+      { arbitrary: plain, weight: 4 },
+      { arbitrary: scalar, weight: 1 },
+    );
+    const anyObjective = fc.oneof(
+      {
+        arbitrary: fc.constantFrom(
+          '99.9',
+          '99',
+          '9.99e1',
+          '0x63',
+          '0o143',
+          '99.90',
+        ),
+        weight: 4,
+      },
+      { arbitrary: scalar, weight: 1 },
+    );
+    const anyKey = fc.oneof(
+      { arbitrary: fc.constantFrom('tier', 'team', 'owner_x'), weight: 4 },
+      { arbitrary: trickyKey, weight: 1 },
+    );
+    // The property would hold trivially if every case fell back: count the
+    // cases the fast reader took.
+    let readFast = 0;
     fc.assert(
       fc.property(
-        scalar,
-        scalar,
-        key,
-        scalar,
+        anyValue,
+        anyObjective,
+        anyKey,
+        anyValue,
         (label, objective, labelKey, annotation) => {
           const text = `${slothSpec(
             label,
             objective,
           )}    labels:\n      ${labelKey}: ${annotation}\n---\n`;
+          if (readDocumentsFast(text)) readFast++;
           expectSameAsCareful(text);
           // The Kubernetes form keeps YAML's types in labels (no Go coercion).
           expectSameAsCareful(
@@ -164,6 +203,7 @@ describe('readDocumentsFast', () => {
       ),
       { numRuns: 1000 },
     );
+    expect(readFast).toBeGreaterThan(250);
   });
 
   it("reads every one of Sloth's golden inputs as the careful reading does", () => {

@@ -45,11 +45,21 @@ const coreInt = new Type('tag:yaml.org,2002:int', {
   predicate: (value: unknown) => Number.isInteger(value),
 });
 
+/** `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)[eE][-+]?[0-9]+`, in two parts (no nested quantifiers). */
+function isExponentFloat(text: string): boolean {
+  const e = text.search(/[eE]/);
+  return (
+    e > 0 &&
+    /^[-+]?[0-9]+$/.test(text.slice(e + 1)) &&
+    /^[-+]?(?:\.[0-9]+|[0-9]+\.?[0-9]*)$/.test(text.slice(0, e))
+  );
+}
+
 const coreFloat = new Type('tag:yaml.org,2002:float', {
   kind: 'scalar',
   resolve: (text: string) =>
     /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(text) ||
-    /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(text) ||
+    isExponentFloat(text) ||
     /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(text),
   construct: (text: string) => {
     const lower = text.toLowerCase();
