@@ -8,6 +8,7 @@ import { runAutocannon } from '../lib/load.mjs';
 import { log } from '../lib/report.mjs';
 import { cpuFigures, percentiles } from '../lib/stats.mjs';
 import { backendCpuSeconds } from './backend.mjs';
+import { incidentsDatabase, runPluginScript } from './seed-database.mjs';
 import { LIST_ABSENT_WORD, LIST_ENTITY, LIST_WORD } from './seed-data.mjs';
 
 async function measureList(cfg, headers, totalIncidents) {
@@ -38,6 +39,10 @@ async function measureList(cfg, headers, totalIncidents) {
       ]);
     }
   }
+  // The incidents API's floor in this portal: its UI config, a route that
+  // reads nothing (the caller's token checked, the plugin's spec applied),
+  // in the real backend with its other plugins beside it.
+  queries.push(['UI config (no work)', null, 'config']);
   // One incident's page: the detail of the newest seeded incident.
   const newest = await getJson(
     `${cfg.base}/api/incidents/incidents?limit=1`,
@@ -65,6 +70,7 @@ async function measureList(cfg, headers, totalIncidents) {
     });
     const row = {
       query: name,
+      ...(probe.incident && { incidentId: probe.incident.id }),
       // The API counts up to 10,000 matches (`totalCountCapped` beyond).
       matching: probe.totalCountCapped
         ? `${probe.totalCount}+`
@@ -101,10 +107,20 @@ export async function measureListApi(cfg, headers) {
   const incidents = totalCountCapped
     ? Math.max(totalCount, cfg.incidents)
     : totalCount;
+  const queries = await measureList(cfg, headers, incidents);
+  const detail = queries.find(row => row.query === 'incident detail');
   return {
     incidentsInDatabase: incidents,
     connections: cfg.connections,
     durationSeconds: cfg.duration,
-    queries: await measureList(cfg, headers, incidents),
+    queries,
+    // The same page's read and serialization alone, the backend idle.
+    ...(detail && {
+      detailBelowHttp: await runPluginScript('page-read.cjs', {
+        knex: incidentsDatabase(cfg),
+        id: detail.incidentId,
+        seconds: 5,
+      }),
+    }),
   };
 }

@@ -124,6 +124,12 @@ export function formatReport(cfg, figures, verdict) {
         ['backendCores', 'backend cores'],
       ]),
     );
+    const page = figures.list.detailBelowHttp;
+    if (page) {
+      out.push(
+        `incident detail below HTTP, one call at a time: page read ${page.readMs} ms, serializing ${page.serializeMs} ms (${page.bodyBytes} bytes, ${page.timelineEntries} timeline entries)`,
+      );
+    }
     const bare = figures.list.bareNodeCeiling;
     if (bare) {
       out.push(

@@ -11,18 +11,32 @@ import knexFactory from 'knex';
 import { root } from '../lib/process.mjs';
 import { log } from '../lib/report.mjs';
 
-/** The knex config of an empty database for plugin `incidents`. */
-async function emptySeedDatabase(cfg) {
+/** The knex config of plugin `incidents`' database, as the backend opens it. */
+export function incidentsDatabase(cfg) {
   if (!cfg.postgres) {
-    fs.mkdirSync(path.join(cfg.work, 'sqlite'), { recursive: true });
-    // Backstage's SQLite connector: one file per plugin, <directory>/<pluginId>.sqlite.
-    const filename = path.join(cfg.work, 'sqlite', 'incidents.sqlite');
-    fs.rmSync(filename, { force: true });
     return {
       client: 'better-sqlite3',
-      connection: { filename },
+      // Backstage's SQLite connector: one file per plugin, <directory>/<pluginId>.sqlite.
+      connection: {
+        filename: path.join(cfg.work, 'sqlite', 'incidents.sqlite'),
+      },
       useNullAsDefault: true,
     };
+  }
+  // Backstage's pluginDivisionMode `database`: <prefix><pluginId>.
+  return {
+    client: 'pg',
+    connection: { ...cfg.pg, database: `${cfg.pgPrefix}incidents` },
+  };
+}
+
+/** The knex config of an empty database for plugin `incidents`. */
+async function emptySeedDatabase(cfg) {
+  const config = incidentsDatabase(cfg);
+  if (!cfg.postgres) {
+    fs.mkdirSync(path.dirname(config.connection.filename), { recursive: true });
+    fs.rmSync(config.connection.filename, { force: true });
+    return config;
   }
   const admin = knexFactory({
     client: 'pg',
@@ -36,26 +50,23 @@ async function emptySeedDatabase(cfg) {
     for (const { datname } of rows) {
       await admin.raw('drop database if exists ?? with (force)', [datname]);
     }
-    // Backstage's pluginDivisionMode `database`: <prefix><pluginId>.
-    await admin.raw('create database ??', [`${cfg.pgPrefix}incidents`]);
+    await admin.raw('create database ??', [config.connection.database]);
   } finally {
     await admin.destroy();
   }
-  return {
-    client: 'pg',
-    connection: { ...cfg.pg, database: `${cfg.pgPrefix}incidents` },
-  };
+  return config;
 }
 
-/** Runs seed-incidents.cjs; resolves with what it printed (JSON). */
-function runSeeder(options) {
+/**
+ * Runs one of this directory's scripts that load the plugin's TypeScript
+ * (seed-incidents.cjs, page-read.cjs) with `options` as its argument;
+ * resolves with what it printed (JSON).
+ */
+export function runPluginScript(script, options) {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [
-        path.join(root, 'loadtest/incidents/seed-incidents.cjs'),
-        JSON.stringify(options),
-      ],
+      [path.join(root, 'loadtest/incidents', script), JSON.stringify(options)],
       { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     const stop = () => child.kill();
@@ -68,7 +79,7 @@ function runSeeder(options) {
     child.on('close', (code, signal) => {
       process.off('exit', stop);
       if (code === 0) resolve(JSON.parse(out));
-      else reject(new Error(`seeding failed (${signal ?? `exit ${code}`})`));
+      else reject(new Error(`${script} failed (${signal ?? `exit ${code}`})`));
     });
   });
 }
@@ -84,7 +95,7 @@ export async function seedDatabase(cfg, count) {
   // batch; SQLite has one writer.
   const workers = cfg.postgres ? 3 : 1;
   if (cfg.postgres) knex.pool = { min: 0, max: workers };
-  const seeded = await runSeeder({
+  const seeded = await runPluginScript('seed-incidents.cjs', {
     knex,
     count,
     seed: cfg.seed,
