@@ -96,6 +96,38 @@ export function postmortem(
 }
 
 /**
+ * Two `incident_alerts` rows of an incident, the later-starting first: a
+ * resolved alert with every column (JSON that needs escaping included) and
+ * a firing one with none of the optional ones.
+ */
+export function alertRows(incidentId: string) {
+  return [
+    {
+      incident_id: incidentId,
+      fingerprint: 'late',
+      alert_name: 'HighErrorRate',
+      status: 'resolved',
+      starts_at: '2026-11-01T10:05:00Z',
+      ends_at: '2026-11-01T10:09:00Z',
+      labels: JSON.stringify({ alertname: 'HighErrorRate', le: '0.5' }),
+      annotations: JSON.stringify({ summary: 'errors "quoted"' }),
+      generator_url: 'http://prometheus/graph?g0.expr=up',
+    },
+    {
+      incident_id: incidentId,
+      fingerprint: 'early',
+      alert_name: null,
+      status: 'firing',
+      starts_at: '2026-11-01T10:00:00Z',
+      ends_at: null,
+      labels: '{}',
+      annotations: null,
+      generator_url: null,
+    },
+  ];
+}
+
+/**
  * Counts the queries `knex` sends while `run` runs (transaction control
  * statements included, as they are round trips too).
  */

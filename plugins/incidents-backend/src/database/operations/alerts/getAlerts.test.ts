@@ -1,5 +1,9 @@
 import { testDatabases } from '@vigil/backend-kit/testUtils';
-import { migratedStore, storedIncident } from '../../../__testUtils__/store';
+import {
+  alertRows,
+  migratedStore,
+  storedIncident,
+} from '../../../__testUtils__/store';
 
 const databases = testDatabases();
 
@@ -8,28 +12,7 @@ describe.each(databases.eachSupportedId())('getAlerts on %s', databaseId => {
     const { knex, store } = await migratedStore(databases, databaseId);
     await store.createIncident(storedIncident('i1'), []);
     await knex('incident_alerts').insert([
-      {
-        incident_id: 'i1',
-        fingerprint: 'late',
-        alert_name: 'HighErrorRate',
-        status: 'resolved',
-        starts_at: '2026-11-01T10:05:00Z',
-        ends_at: '2026-11-01T10:09:00Z',
-        labels: JSON.stringify({ alertname: 'HighErrorRate' }),
-        annotations: JSON.stringify({ summary: 'errors' }),
-        generator_url: 'http://prometheus/graph',
-      },
-      {
-        incident_id: 'i1',
-        fingerprint: 'early',
-        alert_name: null,
-        status: 'firing',
-        starts_at: '2026-11-01T10:00:00Z',
-        ends_at: null,
-        labels: '{}',
-        annotations: null,
-        generator_url: null,
-      },
+      ...alertRows('i1'),
       {
         incident_id: 'other',
         fingerprint: 'elsewhere',
@@ -51,9 +34,9 @@ describe.each(databases.eachSupportedId())('getAlerts on %s', databaseId => {
         status: 'resolved',
         startsAt: '2026-11-01T10:05:00Z',
         endsAt: '2026-11-01T10:09:00Z',
-        labels: { alertname: 'HighErrorRate' },
-        annotations: { summary: 'errors' },
-        generatorURL: 'http://prometheus/graph',
+        labels: { alertname: 'HighErrorRate', le: '0.5' },
+        annotations: { summary: 'errors "quoted"' },
+        generatorURL: 'http://prometheus/graph?g0.expr=up',
       },
     ]);
     expect(await store.getAlerts('nope')).toEqual([]);

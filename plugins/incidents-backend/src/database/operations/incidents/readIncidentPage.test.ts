@@ -1,6 +1,7 @@
 import { testDatabases } from '@vigil/backend-kit/testUtils';
 import {
   ALICE,
+  alertRows,
   at,
   countQueries,
   migratedStore,
@@ -17,7 +18,13 @@ describe.each(databases.eachSupportedId())(
       const { knex, store } = await migratedStore(databases, databaseId);
       const stored = storedIncident('i1');
       await store.createIncident(stored, [
-        { type: 'declared', at: at(0), actor: ALICE, severity: 'SEV2' },
+        {
+          type: 'status_changed',
+          at: at(0),
+          actor: ALICE,
+          from: 'investigating',
+          to: 'identified',
+        },
         {
           type: 'note',
           at: at(5),
@@ -25,34 +32,11 @@ describe.each(databases.eachSupportedId())(
           text: 'Looking at "the cache" \\ 🔥',
         },
         { type: 'note', at: at(1), actor: ALICE, text: 'Earlier note' },
-      ] as never);
+      ]);
       await store.createIncident(storedIncident('other'), [
         { type: 'note', at: at(2), actor: ALICE, text: 'elsewhere' },
-      ] as never);
-      await knex('incident_alerts').insert([
-        {
-          incident_id: 'i1',
-          fingerprint: 'late',
-          alert_name: 'HighErrorRate',
-          status: 'resolved',
-          starts_at: '2026-11-01T10:05:00Z',
-          ends_at: '2026-11-01T10:09:00Z',
-          labels: JSON.stringify({ alertname: 'HighErrorRate', le: '0.5' }),
-          annotations: JSON.stringify({ summary: 'errors "quoted"' }),
-          generator_url: 'http://prometheus/graph?g0.expr=up',
-        },
-        {
-          incident_id: 'i1',
-          fingerprint: 'early',
-          alert_name: null,
-          status: 'firing',
-          starts_at: '2026-11-01T10:00:00Z',
-          ends_at: null,
-          labels: '{}',
-          annotations: null,
-          generator_url: null,
-        },
       ]);
+      await knex('incident_alerts').insert(alertRows('i1'));
       await store.createPostmortem(postmortem('pm1', 'i1'), ALICE);
 
       const { result: page, queries } = await countQueries(knex, () =>
