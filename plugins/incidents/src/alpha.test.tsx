@@ -11,6 +11,11 @@ const entity = (kind: string) => ({
   metadata: { name: 'x' },
 });
 
+// The app's pages load lazily: their first render compiles them, which on a
+// busy 2-core run takes longer than Jest's default 5 s (the waits below
+// allow 10 s).
+jest.setTimeout(60_000);
+
 describe('incidents plugin', () => {
   it('provides the API, page, entity tab and action items card', () => {
     expect(incidentsPlugin.id).toBe('incidents');

@@ -4,6 +4,11 @@ import { sloApiRef } from './api';
 import sloPlugin from './alpha';
 import { fakeSloApi, makeListResponse } from './__testUtils__/fixtures';
 
+// The app's pages load lazily: their first render compiles them, which on a
+// busy 2-core run takes longer than Jest's default 5 s (the waits below
+// allow 10 s).
+jest.setTimeout(60_000);
+
 describe('slo plugin', () => {
   it('provides the API, page, entity tab and entity card', () => {
     expect(sloPlugin.id).toBe('slo');
