@@ -183,6 +183,39 @@ describe('DatabaseSloStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'gives the definitions a version that every refresh changes on %s',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await sloMigrations.migrate(knex);
+      const store = new DatabaseSloStore(knex);
+      const meta = {
+        owner: 'group:default/sre',
+        system: 'system:default/shop',
+        lifecycle: 'production',
+      };
+      const checkout = entitySpecs(
+        'component:default/checkout',
+        'checkout',
+        meta,
+      );
+      const search = entitySpecs('component:default/search', 'search', meta);
+      const empty = await store.definitionsVersion();
+      await store.replaceSpecs([checkout, search], NOW);
+      const both = await store.definitionsVersion();
+      expect(await store.definitionsVersion()).toBe(both);
+      await store.replaceSpecs([checkout], NOW + MINUTE);
+      const one = await store.definitionsVersion();
+      await store.replaceSpecs([], NOW + 2 * MINUTE);
+      expect(
+        new Set([empty, both, one, await store.definitionsVersion()]).size,
+      ).toBe(3); // empty again reads as empty
+      await store.replaceSpecs([checkout], NOW + 3 * MINUTE);
+      expect(await store.definitionsVersion()).not.toBe(one);
+    },
+    60_000,
+  );
+
+  it.each(databases.eachSupportedId())(
     'keeps history for range reads and prunes it on %s',
     async databaseId => {
       const knex = await databases.init(databaseId);

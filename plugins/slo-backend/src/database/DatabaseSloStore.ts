@@ -127,6 +127,14 @@ export class DatabaseSloStore implements SloStore {
     return rows.map(definitionFromRow);
   }
 
+  async definitionsVersion() {
+    const row = await this.db('slo_definitions')
+      .count({ count: '*' })
+      .max({ refreshedAt: 'updated_at' })
+      .first();
+    return `${Number(row?.count ?? 0)}@${Number(row?.refreshedAt ?? 0)}`;
+  }
+
   async listEntityRefs() {
     const rows = await this.db<EntityRow>('slo_entities')
       .select('entity_ref')

@@ -55,6 +55,11 @@ export interface SloStore {
   /** Replaces everything known about the SLO entities with `entities`. */
   replaceSpecs(entities: EntitySpecs[], refreshedAt: number): Promise<void>;
   listDefinitions(): Promise<SloDefinition[]>;
+  /**
+   * Changes whenever the definitions do (every refresh rewrites them): what
+   * rules rendered from them are kept by.
+   */
+  definitionsVersion(): Promise<string>;
   /** Every entity ref that has a record (SLOs or spec errors). */
   listEntityRefs(): Promise<string[]>;
   getDefinition(sloId: string): Promise<SloDefinition | undefined>;

@@ -19,6 +19,7 @@ import type {
   SloStore,
 } from '../database/SloStore';
 import { alertWindowsFor } from './evaluation';
+import { RenderedRules } from './RenderedRules';
 import { statusCacheKey } from './SloEvaluator';
 import type {
   FiringAlert,
@@ -49,9 +50,44 @@ export interface SloServiceOptions {
   now?: () => number;
 }
 
+/** Rule groups and their YAML, as `GET /rules` answers. */
+export interface RulesOutput {
+  groups: PrometheusRuleGroup[];
+  yaml: string;
+}
+
+/** Generates (one generator call per period: each has its own alert windows) and renders. */
+function renderRules(definitions: SloDefinition[]): RulesOutput {
+  const byPeriod = new Map<string, SloDefinition[]>();
+  for (const definition of definitions) {
+    const list = byPeriod.get(definition.period) ?? [];
+    list.push(definition);
+    byPeriod.set(definition.period, list);
+  }
+  const groups: PrometheusRuleGroup[] = [];
+  for (const [period, list] of byPeriod) {
+    groups.push(
+      ...generateRules(
+        list.map(d => d.spec),
+        {
+          period,
+          ...(!defaultAlertWindows(period) && {
+            windows: alertWindowsFor(period),
+          }),
+        },
+      ),
+    );
+  }
+  return { groups, yaml: renderRulesYaml(groups) };
+}
+
 /** Read side of the API; every read is limited to entities the caller can read. */
 export class SloService {
   private readonly now: () => number;
+  // Two readers' renderings: what polls (a Prometheus sidecar) and one
+  // person; at 5,000 SLOs one rendering holds about 35 MB of YAML besides
+  // its groups, so more would cost more memory than rendering again does.
+  private readonly renderedRules = new RenderedRules<RulesOutput>(2);
 
   constructor(private readonly options: SloServiceOptions) {
     this.now = options.now ?? Date.now;
@@ -139,47 +175,36 @@ export class SloService {
     };
   }
 
-  /** Rule groups of every readable SLO, or of one entity's. */
+  /**
+   * Rule groups of every readable SLO, or of one entity's. All readable
+   * SLOs' rules are rendered once per reader until the definitions change
+   * (see RenderedRules); one entity's are cheap and read afresh.
+   */
   async getRules(
     credentials: BackstageCredentials,
     entityRef: string | undefined,
-  ): Promise<{ groups: PrometheusRuleGroup[]; yaml: string }> {
-    let definitions: SloDefinition[];
+  ): Promise<RulesOutput> {
     if (entityRef) {
       if (!(await this.canRead(credentials, entityRef))) {
         throw new NotFoundError(`No entity ${entityRef}`);
       }
-      definitions =
-        (await this.options.store.getEntity(entityRef))?.definitions ?? [];
-    } else {
-      const refs = await this.readableEntityRefs(credentials);
-      const readable = refs && new Set(refs);
-      definitions = (await this.options.store.listDefinitions()).filter(
-        d => !readable || readable.has(d.entityRef),
+      return renderRules(
+        (await this.options.store.getEntity(entityRef))?.definitions ?? [],
       );
     }
-    // One generator call per period: each period has its own alert windows.
-    const byPeriod = new Map<string, SloDefinition[]>();
-    for (const definition of definitions) {
-      const list = byPeriod.get(definition.period) ?? [];
-      list.push(definition);
-      byPeriod.set(definition.period, list);
-    }
-    const groups: PrometheusRuleGroup[] = [];
-    for (const [period, list] of byPeriod) {
-      groups.push(
-        ...generateRules(
-          list.map(d => d.spec),
-          {
-            period,
-            ...(!defaultAlertWindows(period) && {
-              windows: alertWindowsFor(period),
-            }),
-          },
+    const [refs, version] = await Promise.all([
+      this.readableEntityRefs(credentials),
+      this.options.store.definitionsVersion(),
+    ]);
+    const readable = refs && new Set(refs);
+    const reader = refs ? [...refs].sort().join('\n') : '*';
+    return this.renderedRules.get(version, reader, async () =>
+      renderRules(
+        (await this.options.store.listDefinitions()).filter(
+          d => !readable || readable.has(d.entityRef),
         ),
-      );
-    }
-    return { groups, yaml: renderRulesYaml(groups) };
+      ),
+    );
   }
 
   private async canRead(credentials: BackstageCredentials, entityRef: string) {
