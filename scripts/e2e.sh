@@ -16,7 +16,9 @@ log=.data/test-results/start.log
 # and their notifications, which must be this run's.
 VIGIL_PROMETHEUS_DATA_DIR=$(mktemp -d)
 VIGIL_ALERTMANAGER_DATA_DIR=$(mktemp -d)
-export VIGIL_PROMETHEUS_DATA_DIR VIGIL_ALERTMANAGER_DATA_DIR
+# The demo SMTP server's mailbox: the on-call journey reads this run's pages.
+VIGIL_MAIL_DIR=$(mktemp -d)
+export VIGIL_PROMETHEUS_DATA_DIR VIGIL_ALERTMANAGER_DATA_DIR VIGIL_MAIL_DIR
 # And fresh databases: incidents left open by earlier local runs would take
 # this run's alerts (they correlate by SLO), and the catalog starts current.
 sqlite_dir=$(mktemp -d)
@@ -30,7 +32,7 @@ stop() {
     kill -TERM "$start_pid" 2>/dev/null || true
     wait "$start_pid" 2>/dev/null || true
   fi
-  rm -rf "$VIGIL_PROMETHEUS_DATA_DIR" "$VIGIL_ALERTMANAGER_DATA_DIR" "$sqlite_dir"
+  rm -rf "$VIGIL_PROMETHEUS_DATA_DIR" "$VIGIL_ALERTMANAGER_DATA_DIR" "$VIGIL_MAIL_DIR" "$sqlite_dir"
 }
 trap stop EXIT
 

@@ -92,6 +92,22 @@ const services = [
     ready: 'http://127.0.0.1:9093/-/ready',
   },
   {
+    // The demo's SMTP server: pages (Backstage notifications) arrive here by
+    // email through the notifications email module (app-config.yaml).
+    name: 'mail',
+    binary: '/usr/bin/python3',
+    install: 'apt-get install python3-aiosmtpd',
+    command: '/usr/bin/python3',
+    args: [
+      'ops/mail/local-smtp.py',
+      '--smtp=127.0.0.1:1025',
+      '--http=127.0.0.1:8025',
+      `--dir=${process.env.VIGIL_MAIL_DIR ?? path.join(dataDir, 'mail')}`,
+    ],
+    ports: [1025, 8025],
+    ready: 'http://127.0.0.1:8025/healthz',
+  },
+  {
     name: 'scoring-api',
     command: 'yarn',
     args: ['workspace', '@vigil/scoring-api', 'start'],
@@ -109,7 +125,23 @@ const services = [
       /Unhandled rejection|Backend failed to start|Failed to start plugin/i,
     // With --built-app the backend's app plugin serves packages/app/dist, so
     // the app's base URL is the backend's.
-    env: builtApp ? { APP_CONFIG_app_baseUrl: backendUrl } : {},
+    env: {
+      // Pages go by email too, to the demo's SMTP server above, through
+      // Backstage's notifications email module; production configures its
+      // own relay (README: "Email"). Pages are critical or high; routine
+      // notifications stay in the portal.
+      APP_CONFIG_notifications_processors_email: JSON.stringify({
+        transportConfig: {
+          transport: 'smtp',
+          hostname: '127.0.0.1',
+          port: 1025,
+          secure: false,
+        },
+        sender: 'vigil@vigil.example',
+        filter: { minSeverity: 'high' },
+      }),
+      ...(builtApp ? { APP_CONFIG_app_baseUrl: backendUrl } : {}),
+    },
   },
   {
     name: 'app',

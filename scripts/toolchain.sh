@@ -11,7 +11,7 @@ VIGIL_NODE_HOME="$VIGIL_TOOLCHAIN/node-v$VIGIL_NODE_VERSION"
 # Debian packages the platform and its tests run beside what npm installs:
 # Prometheus, Alertmanager, Chromium (end-to-end tests) and mkdocs (TechDocs).
 # Later capabilities that need more packages add them to this one list.
-VIGIL_DEBIAN_PACKAGES=(prometheus prometheus-alertmanager chromium mkdocs mkdocs-material)
+VIGIL_DEBIAN_PACKAGES=(prometheus prometheus-alertmanager chromium mkdocs mkdocs-material python3-aiosmtpd)
 
 vigil_die() {
   echo "vigil: $*" >&2

@@ -16,6 +16,13 @@ export interface Config {
       allowCloseWithoutPublishedPostmortem?: boolean;
       /** Declaring notifies the owners of the affected entities. Default true. */
       notifyOnDeclare?: boolean;
+      /**
+       * Declared incidents page the on-call backend's escalation policy of
+       * the affected entity's owner (flow 4 of Vigil's design); with no
+       * policy, nobody on call or no on-call backend, the owners are
+       * notified instead. Default true.
+       */
+      pageOnCall?: boolean;
       alertmanager?: {
         /**
          * Shared secret Alertmanager sends as `Authorization: Bearer <token>`

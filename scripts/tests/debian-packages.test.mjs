@@ -73,6 +73,7 @@ const all = [
   'chromium',
   'mkdocs',
   'mkdocs-material',
+  'python3-aiosmtpd',
 ];
 
 test('does nothing when every package is installed', () => {
@@ -84,7 +85,7 @@ test('does nothing when every package is installed', () => {
 test('as root it updates the lists and installs only what is missing', () => {
   const r = run({
     uid: 0,
-    installed: ['chromium', 'mkdocs', 'mkdocs-material'],
+    installed: ['chromium', 'mkdocs', 'mkdocs-material', 'python3-aiosmtpd'],
   });
   assert.equal(r.status, 0, r.stderr);
   assert.deepEqual(r.calls, [
@@ -114,7 +115,7 @@ test('a user who cannot sudo gets the one apt-get line to run', () => {
   assert.deepEqual(r.calls, []);
   assert.match(
     r.stderr,
-    /sudo apt-get install -y --no-install-recommends prometheus prometheus-alertmanager mkdocs mkdocs-material\n/,
+    /sudo apt-get install -y --no-install-recommends prometheus prometheus-alertmanager mkdocs mkdocs-material python3-aiosmtpd\n/,
   );
 });
 

@@ -1,13 +1,30 @@
 /**
  * What every Vigil backend plugin shares and none of them owns: zod parsing
- * with 400 messages that name the bad fields, principal keys and answers
+ * with 400 messages that name the bad fields (NUL characters refused for
+ * what a database stores), error responses in Backstage's shape, audited
+ * mutations, principal keys and answers
  * cached per principal, the permission-aware cache of the entities a caller
  * may read, and migration helpers. No domain logic; imports no Vigil plugin.
  * Test fixtures are in `@vigil/backend-kit/testUtils`.
  *
  * @packageDocumentation
  */
-export { formatZodIssues, parse } from './parse';
+export {
+  formatZodIssues,
+  parse,
+  parseStorable,
+  rejectNulCharacters,
+} from './parse';
+export { createAudited, type AuditedMutation } from './audited';
+export {
+  createErrorResponder,
+  errorStatus,
+  type ErrorResponder,
+  type ErrorResponderOptions,
+  type ErrorResponseRequest,
+  type ErrorResponseResponse,
+  type HttpError,
+} from './errorResponses';
 export { principalKey } from './principals';
 export { PrincipalCache, type PrincipalCacheOptions } from './PrincipalCache';
 export {

@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { formatZodIssues } from '@vigil/common-kit';
+import { formatZodIssues, nulBytePaths } from '@vigil/common-kit';
 import type { z } from 'zod';
 
 // One formatting for every 400: the -common packages use it too.
@@ -22,4 +22,35 @@ export function parse<S extends z.ZodTypeAny>(
     );
   }
   return result.data;
+}
+
+/**
+ * An `InputError` (a 400) naming the fields of `value`, keys included, that
+ * hold a NUL character: PostgreSQL cannot store one in text, and no field has
+ * a use for it.
+ * @public
+ */
+export function rejectNulCharacters(value: unknown, what: string): void {
+  const paths = nulBytePaths(value);
+  if (paths.length > 0) {
+    throw new InputError(
+      `Invalid ${what}: ${paths
+        .map(p => `${p}: must not contain NUL characters (\\u0000)`)
+        .join('; ')}`,
+    );
+  }
+}
+
+/**
+ * `parse` for values a database will store: NUL characters anywhere are
+ * refused first (`rejectNulCharacters`), then the schema is applied.
+ * @public
+ */
+export function parseStorable<S extends z.ZodTypeAny>(
+  schema: S,
+  value: unknown,
+  what: string,
+): z.output<S> {
+  rejectNulCharacters(value, what);
+  return parse(schema, value, what);
 }

@@ -2,6 +2,10 @@
  * Vigil's Backstage backend: wiring only, no domain logic (see DESIGN.md).
  */
 import { createBackend } from '@backstage/backend-defaults';
+import {
+  coreServices,
+  createBackendFeatureLoader,
+} from '@backstage/backend-plugin-api';
 
 const backend = createBackend();
 
@@ -40,11 +44,25 @@ backend.add(import('@vigil/backstage-plugin-search-backend-module-incidents'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
+// Notifications (pages among them) also go by email when
+// notifications.processors.email is configured (SMTP; see the README): the
+// module refuses to start without that configuration.
+backend.add(
+  createBackendFeatureLoader({
+    deps: { config: coreServices.rootConfig },
+    *loader({ config }) {
+      if (config.has('notifications.processors.email')) {
+        yield import('@backstage/plugin-notifications-backend-module-email');
+      }
+    },
+  }),
+);
 backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 // Vigil's plugins.
 backend.add(import('@vigil/backstage-plugin-slo-backend'));
 backend.add(import('@vigil/backstage-plugin-incidents-backend'));
+backend.add(import('@vigil/backstage-plugin-oncall-backend'));
 
 backend.start();

@@ -1,7 +1,9 @@
 /*
  * The portal's permission policy: Vigil's incident defaults (any signed-in
- * user declares; owners and the commander update and close), everything else
- * allowed as before. Wiring only: the decisions live in incidents-common.
+ * user declares; owners and the commander update and close) and on-call
+ * defaults (owning groups manage their schedules and escalation policies;
+ * any signed-in user pages), everything else allowed as before. Wiring only:
+ * the decisions live in incidents-common and oncall-common.
  */
 import {
   coreServices,
@@ -18,6 +20,7 @@ import {
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { defaultIncidentsPolicyDecision } from '@vigil/backstage-plugin-incidents-common';
+import { defaultOnCallPolicyDecision } from '@vigil/backstage-plugin-oncall-common';
 import type { UserInfoService } from '@backstage/backend-plugin-api';
 
 class VigilPermissionPolicy implements PermissionPolicy {
@@ -31,7 +34,8 @@ class VigilPermissionPolicy implements PermissionPolicy {
       ? await this.userInfo.getUserInfo(user.credentials)
       : undefined;
     return (
-      defaultIncidentsPolicyDecision(request.permission, info) ?? {
+      defaultIncidentsPolicyDecision(request.permission, info) ??
+      defaultOnCallPolicyDecision(request.permission, info) ?? {
         result: AuthorizeResult.ALLOW,
       }
     );

@@ -1,11 +1,12 @@
 /**
  * What every Vigil frontend plugin shares: query strings, failed responses
- * as `ResponseError`s with the backend's message, and the home widgets' row
- * layout.
+ * as `ResponseError`s with the backend's message (and that message to show),
+ * comma-separated lists, and the home widgets' row layout.
  *
  * @packageDocumentation
  */
 export { toQueryString } from './queryString';
 export type { QueryValue } from './queryString';
-export { responseErrorOf } from './responseError';
+export { errorMessage, responseErrorOf } from './responseError';
+export { CommaSeparated } from './CommaSeparated';
 export { AllClear, ListFooter, useWidgetRowStyles } from './home/WidgetParts';

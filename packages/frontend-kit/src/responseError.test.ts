@@ -1,4 +1,4 @@
-import { responseErrorOf } from './responseError';
+import { errorMessage, responseErrorOf } from './responseError';
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), {
@@ -38,5 +38,34 @@ describe('responseErrorOf', () => {
     );
     expect(error.statusCode).toBe(502);
     expect(error.body.error.message).toContain('upstream down');
+  });
+});
+
+describe('errorMessage', () => {
+  it.each([
+    {
+      name: "a ResponseError's backend message",
+      error: async () =>
+        responseErrorOf(
+          json(400, { error: { name: 'InputError', message: 'bad limit' } }),
+        ),
+      message: 'bad limit',
+    },
+    {
+      name: "a ResponseError's own message without a backend one",
+      error: async () =>
+        responseErrorOf(
+          new Response('oops', { status: 502, statusText: 'Bad Gateway' }),
+        ),
+      message: 'Request failed with status 502 Bad Gateway, oops',
+    },
+    {
+      name: "an Error's message",
+      error: async () => new Error('boom'),
+      message: 'boom',
+    },
+    { name: 'anything else as text', error: async () => 42, message: '42' },
+  ])('shows $name', async ({ error, message }) => {
+    expect(errorMessage(await error())).toBe(message);
   });
 });

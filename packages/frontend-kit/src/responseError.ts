@@ -33,3 +33,17 @@ export async function responseErrorOf(
   }
   return ResponseError.fromResponse(response);
 }
+
+/**
+ * The message worth showing to a user. A `ResponseError`'s own message is
+ * "Request failed with 400 Bad Request"; the backend's explanation (naming
+ * the field, or why the change is refused) is in its body.
+ * @public
+ */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ResponseError) {
+    return error.body?.error?.message || error.message;
+  }
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

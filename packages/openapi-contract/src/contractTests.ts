@@ -53,3 +53,55 @@ export function describeOpenApiContract(options: {
   });
   return document;
 }
+
+/** The status of a GET of `url` (relative to the plugin's base path). */
+// eslint-disable-next-line jest/no-export -- describeInputChecks' parameter type
+export type StatusOf = (url: string) => Promise<number>;
+
+/**
+ * Declares the tests that the two layers of input checks agree: the
+ * document alone (the validator a router starts with, over handlers that
+ * answer 200) and the router with its own (zod) checks, over services that
+ * answer anything. Both accept `good`; both refuse `bad` with 400; the
+ * document accepts `routerOnly`, which only the router can refuse (what
+ * OpenAPI cannot say, such as entity ref syntax).
+ */
+// eslint-disable-next-line jest/no-export -- a suite backends' openapi.test.ts declare
+export function describeInputChecks(options: {
+  /** Statuses from the document alone. */
+  documentStatus: StatusOf;
+  /** Builds the router (once per test) and gives its statuses. */
+  routerStatus: () => Promise<StatusOf>;
+  good: readonly string[];
+  bad: readonly string[];
+  routerOnly: readonly string[];
+}): void {
+  const { documentStatus, good, bad, routerOnly } = options;
+  describe('the two layers of input checks', () => {
+    it('both accept valid input', async () => {
+      const routerStatus = await options.routerStatus();
+      for (const url of good) {
+        expect({
+          url,
+          document: await documentStatus(url),
+          router: await routerStatus(url),
+        }).toEqual({ url, document: 200, router: 200 });
+      }
+    });
+
+    it('both refuse invalid input, but for what only the router can check', async () => {
+      const routerStatus = await options.routerStatus();
+      for (const url of [...bad, ...routerOnly]) {
+        expect({
+          url,
+          document: await documentStatus(url),
+          router: await routerStatus(url),
+        }).toEqual({
+          url,
+          document: routerOnly.includes(url) ? 200 : 400,
+          router: 400,
+        });
+      }
+    });
+  });
+}

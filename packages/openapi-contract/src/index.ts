@@ -258,4 +258,8 @@ export function registeredRoutes(router: unknown): string[] {
 export { generatedSpecDifferences, SPEC_MODULE_HEADER } from './generatedSpec';
 export { createResponseValidator } from './responses';
 export type { ResponseLike, ResponseValidator } from './responses';
-export { describeOpenApiContract } from './contractTests';
+export {
+  describeInputChecks,
+  describeOpenApiContract,
+  type StatusOf,
+} from './contractTests';

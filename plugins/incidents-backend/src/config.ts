@@ -51,6 +51,7 @@ export interface IncidentsBackendConfig {
   severities: SeverityTable;
   allowCloseWithoutPublishedPostmortem: boolean;
   notifyOnDeclare: boolean;
+  pageOnCall: boolean;
   alertmanager: {
     webhookToken?: string;
     entityLabels: string[];
@@ -157,6 +158,7 @@ export function readIncidentsConfig(config: Config): IncidentsBackendConfig {
     allowCloseWithoutPublishedPostmortem:
       root?.getOptionalBoolean('allowCloseWithoutPublishedPostmortem') ?? false,
     notifyOnDeclare: root?.getOptionalBoolean('notifyOnDeclare') ?? true,
+    pageOnCall: root?.getOptionalBoolean('pageOnCall') ?? true,
     alertmanager: {
       ...(token ? { webhookToken: token } : {}),
       entityLabels: am?.getOptionalStringArray('entityLabels') ?? [

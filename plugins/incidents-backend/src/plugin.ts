@@ -16,6 +16,7 @@ import { WEBHOOK_PATH, createRouter } from './router';
 import { createIncidentsServices } from './service/createServices';
 import { EntityDirectory } from './service/EntityDirectory';
 import { IncidentsTelemetry } from './service/IncidentsTelemetry';
+import { OnCallPaging } from './service/OnCallPaging';
 
 /**
  * Vigil's incidents backend: incidents, timelines, postmortems and action
@@ -31,6 +32,7 @@ export const incidentsPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         config: coreServices.rootConfig,
         database: coreServices.database,
+        discovery: coreServices.discovery,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
@@ -108,6 +110,14 @@ export const incidentsPlugin = createBackendPlugin({
           notifications: deps.notifications,
           signals: deps.signals,
           telemetry,
+          ...(config.pageOnCall && {
+            paging: new OnCallPaging({
+              auth: deps.auth,
+              discovery: deps.discovery,
+              logger,
+              store,
+            }),
+          }),
         });
         deps.httpRouter.use(
           await createRouter({

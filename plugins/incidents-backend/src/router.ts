@@ -7,13 +7,12 @@ import type {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
-import { InputError } from '@backstage/errors';
 import {
-  clarifyValidationMessage,
+  createAudited,
+  createErrorResponder,
   keepRawQuery,
   type ReadableEntitiesCache,
 } from '@vigil/backend-kit';
-import { randomUUID } from 'crypto';
 import express from 'express';
 import type { IncidentsBackendConfig } from './config';
 import { registerActionItemRoutes } from './routes/actionItems';
@@ -24,7 +23,7 @@ import {
 import { registerIncidentRoutes } from './routes/incidents';
 import { registerMetricsRoutes } from './routes/metrics';
 import { registerPostmortemRoutes } from './routes/postmortems';
-import { createAudited, type RouteContext } from './routes/util';
+import type { RouteContext } from './routes/util';
 import { spec } from './schema/openapi.generated';
 import { AuthorizedIncidents } from './service/AuthorizedIncidents';
 import type { IncidentsServices } from './service/createServices';
@@ -84,55 +83,19 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { httpAuth, service: services } = options;
-  // Every error answered here, in Backstage's error body shape: the client's
-  // mistakes (4xx) with their message; anything else (a database error, a
-  // bug) as a generic 500 whose details, SQL and stack included, go to the
-  // log only, under a reference the body names.
-  const sendError = (
-    error: Error & { type?: string; status?: unknown; statusCode?: unknown },
-    req: express.Request,
-    res: express.Response,
-  ) => {
-    let status = errorStatus(error);
-    let name = error?.name ?? 'Error';
-    let message = String(error?.message ?? error);
-    if (error?.type === 'entity.parse.failed') {
-      status = 400;
-      name = InputError.name;
-      message = `Request body is not valid JSON: ${message}`;
-    } else if (error?.type === 'entity.too.large') {
-      status = 413;
-      name = InputError.name;
-      message = `Request body is too large: ${message}`;
-    } else if (status === 400) {
-      // The validator's messages, in the API's words (field and what is allowed).
-      message = clarifyValidationMessage(
-        message,
-        (req as { openapi?: { schema?: object } }).openapi?.schema,
-        spec,
-        req.body,
-      );
-    } else if (status >= 500) {
-      const reference = randomUUID();
-      options.logger.error(
-        `${req.method} ${req.originalUrl} failed (reference ${reference}): ${message}`,
-        error,
-      );
-      name = 'Error';
-      message = `The incidents backend could not complete the request; the cause is in its log (reference ${reference})`;
-    }
-    res.status(status).json({
-      error: { name, message },
-      request: { method: req.method, url: req.originalUrl },
-      response: { statusCode: status },
-    });
-  };
+  // Every error answered here, in Backstage's error body shape; details of
+  // unexpected ones (SQL, stacks) only in the log.
+  const errors = createErrorResponder({
+    serviceName: 'incidents backend',
+    logger: options.logger,
+    spec,
+  });
   // Credentials are httpAuth's business (a 401), not the validator's. The
   // webhook is not checked against the document: it authenticates before
   // reading a (possibly large) body, and zod checks Alertmanager's payload.
   const router = createValidatedOpenApiRouter<typeof spec>(spec, {
     middleware: [
-      jsonBodies((req, res, error) => sendError(error, req, res)),
+      jsonBodies((req, res, error) => errors.send(error, req, res)),
       keepRawQuery,
     ],
     validatorOptions: {
@@ -177,48 +140,7 @@ export async function createRouter(
   registerActionItemRoutes(context);
   registerMetricsRoutes(context);
 
-  router.use(
-    (
-      error: Error & { type?: string; status?: unknown; statusCode?: unknown },
-      req: express.Request,
-      res: express.Response,
-      next: express.NextFunction,
-    ) => {
-      if (res.headersSent) {
-        next(error);
-        return;
-      }
-      sendError(error, req, res);
-    },
-  );
+  router.use(errors.middleware);
 
   return router;
-}
-
-// Statuses of @backstage/errors' errors, by name.
-const ERROR_STATUS: Record<string, number> = {
-  InputError: 400,
-  AuthenticationError: 401,
-  NotAllowedError: 403,
-  NotFoundError: 404,
-  ConflictError: 409,
-};
-
-/** The HTTP status of an error: 4xx for the known client errors, otherwise 5xx. */
-function errorStatus(error: {
-  name?: string;
-  status?: unknown;
-  statusCode?: unknown;
-}): number {
-  for (const value of [error?.statusCode, error?.status]) {
-    if (
-      typeof value === 'number' &&
-      Number.isInteger(value) &&
-      value >= 400 &&
-      value < 600
-    ) {
-      return value;
-    }
-  }
-  return ERROR_STATUS[error?.name ?? ''] ?? 500;
 }

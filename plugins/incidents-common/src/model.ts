@@ -350,6 +350,25 @@ export const timelineEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({
     ...eventBase,
+    /** The on-call backend reached people for this incident (one escalation step). */
+    type: z.literal('paged'),
+    userRefs: z.array(entityRefSchema).max(200),
+    policyName: z.string().max(200).optional(),
+    /** Zero-based step and repeat of the escalation policy. */
+    stepIndex: z.number().int().nonnegative(),
+    repeatIndex: z.number().int().nonnegative(),
+    /** The policy targets that named these people (a schedule, group or user). */
+    via: z.array(z.string().max(300)).max(50).optional(),
+  }),
+  z.object({
+    ...eventBase,
+    /** Nobody was paged: the owners were notified instead. */
+    type: z.literal('paging_unavailable'),
+    reason: z.enum(['no-policy', 'nobody-on-call', 'unreachable']),
+    message: z.string().max(1000),
+  }),
+  z.object({
+    ...eventBase,
     type: z.literal('postmortem_created'),
     postmortemId: z.string().min(1),
   }),
@@ -426,6 +445,29 @@ export const addNoteRequestSchema = z
   })
   .strict();
 export type AddNoteRequest = z.infer<typeof addNoteRequestSchema>;
+
+/** `POST /incidents/:id/paging`: what the on-call backend reports it did (service principals only). */
+export const recordPagingRequestSchema = z
+  .object({
+    events: z
+      .array(
+        z
+          .object({
+            type: z.literal('paged'),
+            at: isoTimestampSchema,
+            userRefs: z.array(entityRefSchema).min(1).max(200),
+            policyName: z.string().max(200).optional(),
+            stepIndex: z.number().int().nonnegative(),
+            repeatIndex: z.number().int().nonnegative(),
+            via: z.array(z.string().max(300)).max(50).optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(50),
+  })
+  .strict();
+export type RecordPagingRequest = z.infer<typeof recordPagingRequestSchema>;
 
 export const assignRoleRequestSchema = z
   .object({

@@ -26,6 +26,14 @@ export function describeTimelineEvent(
       return `Link: ${event.title ?? event.url}`;
     case 'acknowledged':
       return `Acknowledged by ${event.actor}`;
+    case 'paged':
+      return `Paged ${event.userRefs.join(', ')}${
+        event.policyName
+          ? ` (${event.policyName}, step ${event.stepIndex + 1})`
+          : ''
+      }`;
+    case 'paging_unavailable':
+      return `Nobody paged: ${event.message}`;
     case 'alerts_truncated':
       return `Alertmanager left out ${event.truncatedAlerts} alert(s) of a notification`;
     default:

@@ -1,30 +1,4 @@
-import { markdownToPlainText, nulBytePaths } from './text';
-
-describe('nulBytePaths', () => {
-  it.each([
-    [{ title: 'ok', summary: 'fine' }, []],
-    [{ title: 'a\u0000b' }, ['title']],
-    [
-      { actionItems: [{ title: 'x' }, { title: 'y\u0000' }] },
-      ['actionItems[1].title'],
-    ],
-    [
-      { lessonsLearned: { whatWentWell: '\u0000' } },
-      ['lessonsLearned.whatWentWell'],
-    ],
-    [{ ['k\u0000']: 'v' }, ['k\\u0000']],
-    ['\u0000', ['(value)']],
-    [[1, true, null, 'a'], []],
-    [undefined, []],
-  ] as const)('%j → %j', (value, expected) => {
-    expect(nulBytePaths(value)).toEqual(expected);
-  });
-
-  it('stops after the limit', () => {
-    const many = Array.from({ length: 50 }, () => '\u0000');
-    expect(nulBytePaths(many, 3)).toEqual(['[0]', '[1]', '[2]']);
-  });
-});
+import { markdownToPlainText } from './text';
 
 describe('markdownToPlainText', () => {
   it.each([

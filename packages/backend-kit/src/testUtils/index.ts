@@ -3,4 +3,5 @@
  *
  * @packageDocumentation
  */
+export { itRunsOnTheRequiredDatabase } from './requiredDatabase';
 export { testDatabases } from './testDatabases';

@@ -185,7 +185,13 @@ export function testBackends() {
         logger.factory,
         mockServices.rootConfig.factory({
           data: {
-            vigil: { incidents: { alertmanager: { webhookToken: TOKEN } } },
+            vigil: {
+              incidents: {
+                alertmanager: { webhookToken: TOKEN },
+                // No on-call backend here; OnCallPaging.test.ts covers paging.
+                pageOnCall: false,
+              },
+            },
           },
         }),
         mockServices.httpAuth.factory({

@@ -14,6 +14,7 @@ import {
 } from '../database/DatabaseIncidentStore';
 import { createIncidentsServices } from '../service/createServices';
 import { EntityDirectory } from '../service/EntityDirectory';
+import type { OnCallPaging } from '../service/OnCallPaging';
 
 export const ALICE = 'user:default/alice';
 export const SCORING = 'component:default/scoring-api';
@@ -50,6 +51,7 @@ export async function setupServices(
   databaseId: TestDatabaseId,
   entities: Entity[],
   configData: object = {},
+  paging?: (store: DatabaseIncidentStore) => OnCallPaging,
 ) {
   const knex = await databases.init(databaseId);
   await incidentsMigrations.migrate(knex);
@@ -71,6 +73,7 @@ export async function setupServices(
     logger: mockServices.logger.mock(),
     notifications,
     signals,
+    paging: paging?.(store),
     now: () => clock,
     newId: () => `id-${++ids}`,
     notificationRetryMs: 1,

@@ -9,9 +9,11 @@ import {
   incidentClosePermission,
   incidentCreatePermission,
   listIncidentsQuerySchema,
+  recordPagingRequestSchema,
   takeCommandRequestSchema,
   updateIncidentRequestSchema,
 } from '@vigil/backstage-plugin-incidents-common';
+import { NotAllowedError } from '@backstage/errors';
 import type { StoredIncident } from '../database/IncidentStore';
 import {
   actorOf,
@@ -191,5 +193,24 @@ export function registerIncidentRoutes(context: RouteContext): void {
       () => incidents.link(id, request, actorOf(credentials)),
     );
     res.status(201).json(await details(stored, credentials));
+  });
+
+  // The on-call backend reports each escalation step it delivered.
+  router.post('/incidents/:id/paging', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    if ((credentials.principal as { type: string }).type !== 'service') {
+      throw new NotAllowedError(
+        'Only the on-call backend records paging (service credentials)',
+      );
+    }
+    const id = parse(idSchema, req.params.id, 'incident id');
+    const request = parse(recordPagingRequestSchema, req.body, 'paging');
+    await audited(
+      req,
+      'incident-paging',
+      { incidentId: id, events: request.events.length },
+      () => incidents.recordPaging(id, request, actorOf(credentials)),
+    );
+    res.status(204).end();
   });
 }

@@ -568,6 +568,71 @@ export const spec = {
         },
       },
     },
+    '/incidents/{id}/paging': {
+      parameters: [
+        {
+          name: 'id',
+          in: 'path',
+          required: true,
+          schema: {
+            type: 'string',
+          },
+        },
+      ],
+      post: {
+        summary:
+          'Record whom the on-call backend paged for the incident (`paged` timeline events); service principals only',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['events'],
+                properties: {
+                  events: {
+                    type: 'array',
+                    minItems: 1,
+                    maxItems: 50,
+                    items: {
+                      type: 'object',
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '204': {
+            description: 'Recorded',
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            description: 'The incident is closed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
     '/incidents/{id}/links': {
       parameters: [
         {
@@ -1745,7 +1810,7 @@ export const spec = {
                 timeline: {
                   type: 'array',
                   description:
-                    'Events by `type`: status_changed, severity_changed, role_assigned, role_unassigned, note, link, alert_attached, alert_resolved, alerts_truncated (truncatedAlerts, receivedAlerts), acknowledged, postmortem_created, postmortem_published',
+                    'Events by `type`: status_changed, severity_changed, role_assigned, role_unassigned, note, link, alert_attached, alert_resolved, alerts_truncated (truncatedAlerts, receivedAlerts), acknowledged, paged (userRefs, policyName, stepIndex, repeatIndex, via), paging_unavailable (reason, message), postmortem_created, postmortem_published',
                   items: {
                     type: 'object',
                   },

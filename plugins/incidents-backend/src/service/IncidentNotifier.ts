@@ -9,6 +9,7 @@ import pLimit from 'p-limit';
 import type { IncidentsBackendConfig } from '../config';
 import type { StoredIncident } from '../database/IncidentStore';
 import type { IncidentsTelemetry } from './IncidentsTelemetry';
+import type { OnCallPaging } from './OnCallPaging';
 
 // An alert storm opens many incidents at once; their notifications go out a
 // few at a time (each is a request the notifications backend must verify),
@@ -39,6 +40,8 @@ export class IncidentNotifier {
       notifications?: NotificationService;
       signals?: SignalsService;
       telemetry?: IncidentsTelemetry;
+      /** Pages on-call for declared incidents; the owners are notified only when nobody was paged. */
+      paging?: Pick<OnCallPaging, 'page'>;
       /** First retry delay of a failed notification (then ×3). */
       notificationRetryMs?: number;
     },
@@ -54,9 +57,12 @@ export class IncidentNotifier {
       version: incident.version,
       status: incident.status,
     });
-    if (this.options.config.notifyOnDeclare) {
-      void this.notificationSlots(() => this.notifyDeclared(stored));
-    }
+    const { paging, config } = this.options;
+    if (!paging && !config.notifyOnDeclare) return;
+    void this.notificationSlots(async () => {
+      if (paging && (await paging.page(stored))) return;
+      if (config.notifyOnDeclare) await this.notifyDeclared(stored);
+    });
   }
 
   /** Broadcasts a signal; a failure is only logged. */

@@ -11,6 +11,7 @@ import {
   IncidentUpdateResult,
   IncidentList,
   ListIncidentsQuery,
+  RecordPagingRequest,
   TimelineEvent,
   UpdateIncidentRequest,
   acknowledgeIncident,
@@ -31,6 +32,7 @@ import type {
 import type { EntityDirectory } from './EntityDirectory';
 import { VersionConflictError } from './errors';
 import type { IncidentNotifier } from './IncidentNotifier';
+import type { OnCallPaging } from './OnCallPaging';
 import { toSearchDocuments } from './searchDocuments';
 
 export { VersionConflictError } from './errors';
@@ -54,6 +56,8 @@ export class IncidentsService {
       directory: EntityDirectory;
       config: IncidentsBackendConfig;
       notifier: IncidentNotifier;
+      /** Tells on-call when an incident is acknowledged or resolved. */
+      paging?: Pick<OnCallPaging, 'acknowledged' | 'resolved'>;
       now?: () => number;
       newId?: () => string;
     },
@@ -177,6 +181,13 @@ export class IncidentsService {
       }
       throw new InputError(outcome.error.message);
     }
+    if (
+      outcome.changed &&
+      request.status &&
+      ['resolved', 'closed'].includes(outcome.stored.incident.status)
+    ) {
+      this.options.paging?.resolved(id);
+    }
     if (outcome.changed) {
       this.options.notifier.signal({
         type: 'incident_updated',
@@ -189,14 +200,16 @@ export class IncidentsService {
   }
 
   /** `POST /incidents/:id/acknowledge`: 409 with the current state when stale, already acknowledged or closed. */
-  acknowledge(
+  async acknowledge(
     id: string,
     expectedVersion: number,
     actor: string,
   ): Promise<StoredIncident> {
-    return this.transition(id, current =>
+    const stored = await this.transition(id, current =>
       acknowledgeIncident(current, expectedVersion, actor, this.nowIso()),
     );
+    this.options.paging?.acknowledged(id, actor);
+    return stored;
   }
 
   /** `POST /incidents/:id/take-command`: 409 with the current state when stale, commanded or closed. */
@@ -238,7 +251,13 @@ export class IncidentsService {
   /** Appends a note or link: no version needed, two scribes never conflict. */
   async append(
     id: string,
-    event: Extract<TimelineEvent, { type: 'note' } | { type: 'link' }>,
+    ...events: Extract<
+      TimelineEvent,
+      | { type: 'note' }
+      | { type: 'link' }
+      | { type: 'paged' }
+      | { type: 'paging_unavailable' }
+    >[]
   ): Promise<StoredIncident> {
     const outcome = await this.options.store.mutateIncident<string>(
       id,
@@ -248,7 +267,7 @@ export class IncidentsService {
           : {
               ok: true,
               incident: current.incident,
-              events: [event],
+              events,
               changed: false,
             },
     );
@@ -258,6 +277,18 @@ export class IncidentsService {
     if (!outcome.ok) throw new ConflictError(outcome.error);
     this.options.notifier.signal({ type: 'timeline_appended', incidentId: id });
     return outcome.stored;
+  }
+
+  /** The on-call backend's report of whom it paged (one event per escalation step). */
+  recordPaging(
+    id: string,
+    request: RecordPagingRequest,
+    actor: string,
+  ): Promise<StoredIncident> {
+    return this.append(
+      id,
+      ...request.events.map(event => ({ ...event, actor })),
+    );
   }
 
   note(id: string, text: string, actor: string): Promise<StoredIncident> {

@@ -7,6 +7,7 @@ import { AlertmanagerIntake } from './AlertmanagerIntake';
 import type { EntityDirectory } from './EntityDirectory';
 import { IncidentNotifier } from './IncidentNotifier';
 import { IncidentsService } from './IncidentsService';
+import type { OnCallPaging } from './OnCallPaging';
 import type { IncidentsTelemetry } from './IncidentsTelemetry';
 import { PostmortemsService } from './PostmortemsService';
 
@@ -27,6 +28,8 @@ export function createIncidentsServices(options: {
   notifications?: NotificationService;
   signals?: SignalsService;
   telemetry?: IncidentsTelemetry;
+  /** Flow 4: pages on-call on declare, stops paging on acknowledge and resolve. */
+  paging?: OnCallPaging;
   now?: () => number;
   newId?: () => string;
   /** First retry delay of a failed notification (then ×3). */
@@ -39,6 +42,7 @@ export function createIncidentsServices(options: {
     notifications: options.notifications,
     signals: options.signals,
     telemetry,
+    paging: options.paging,
     notificationRetryMs: options.notificationRetryMs,
   });
   const incidents = new IncidentsService({
@@ -46,6 +50,7 @@ export function createIncidentsServices(options: {
     directory,
     config,
     notifier,
+    paging: options.paging,
     now,
     newId,
   });

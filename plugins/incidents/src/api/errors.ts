@@ -1,4 +1,4 @@
-import { ResponseError } from '@backstage/errors';
+import { errorMessage as sharedErrorMessage } from '@vigil/frontend-kit';
 
 /**
  * A 409 from the incidents backend: someone else changed the resource since
@@ -28,18 +28,10 @@ export function isConflictError<T>(
 }
 
 /**
- * The message worth showing to a user. A `ResponseError`'s own message is
- * "Request failed with 400 Bad Request"; the backend's explanation (e.g.
- * "an incident can be closed only once its postmortem is published") is in
- * its body.
+ * The message worth showing to a user: the backend's explanation from a
+ * `ResponseError`'s body (frontend-kit's, kept here as this plugin's API).
  * @public
  */
 export function errorMessage(error: unknown): string {
-  if (error instanceof ResponseError) {
-    const backendMessage = error.body?.error?.message;
-    if (backendMessage) return backendMessage;
-    return error.message;
-  }
-  if (error instanceof Error) return error.message;
-  return String(error);
+  return sharedErrorMessage(error);
 }

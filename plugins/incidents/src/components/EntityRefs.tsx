@@ -1,7 +1,7 @@
 import { Link } from '@backstage/core-components';
 import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import { isFullEntityRef } from '@vigil/backstage-plugin-incidents-common';
-import { Fragment } from 'react';
+import { CommaSeparated } from '@vigil/frontend-kit';
 import { NONE } from '../lib/format';
 import { useEntityPageLinks } from '../lib/links';
 
@@ -32,15 +32,11 @@ export function EntityRefText(props: { entityRef?: string }) {
 
 /** Comma-separated entity links. */
 export function EntityRefList(props: { entityRefs: string[] }) {
-  if (props.entityRefs.length === 0) return <>{NONE}</>;
   return (
-    <>
-      {props.entityRefs.map((ref, index) => (
-        <Fragment key={ref}>
-          {index > 0 && ', '}
-          <EntityRefText entityRef={ref} />
-        </Fragment>
-      ))}
-    </>
+    <CommaSeparated
+      items={props.entityRefs}
+      render={ref => <EntityRefText entityRef={ref} />}
+      empty={NONE}
+    />
   );
 }

@@ -39,6 +39,7 @@ import {
 } from './IncidentPanels';
 import { AcknowledgementState } from './AcknowledgementState';
 import { AddLinkForm, AddNoteForm, IncidentTimeline } from './IncidentTimeline';
+import { PagingPanel } from './PagingPanel';
 import { RolesPanel } from './RolesPanel';
 import { TakeCommandButton } from './TakeCommandButton';
 import { WhoCanActNotice } from './WhoCanActNotice';
@@ -361,6 +362,9 @@ export function IncidentPage() {
           </Grid>
           <Grid item xs={12} md={4}>
             <Grid container spacing={3} direction="column" wrap="nowrap">
+              <Grid item>
+                <PagingPanel details={details} />
+              </Grid>
               <Grid item>
                 <PostmortemPanel details={details} />
               </Grid>

@@ -200,6 +200,34 @@ function renderEvent(entry: TimelineEntry, postmortemLink: string): Rendered {
         ),
         namesActor: true,
       };
+    case 'paged':
+      return {
+        icon: <NotificationsActiveIcon fontSize="small" />,
+        color: 'secondary',
+        body: (
+          <>
+            Paged{' '}
+            {entry.userRefs.map((ref, i) => (
+              <span key={ref}>
+                {i > 0 && ', '}
+                <EntityRefText entityRef={ref} />
+              </span>
+            ))}
+            {entry.policyName && (
+              <>
+                {' '}
+                ({entry.policyName}, step {entry.stepIndex + 1})
+              </>
+            )}
+          </>
+        ),
+      };
+    case 'paging_unavailable':
+      return {
+        icon: <WarningIcon fontSize="small" />,
+        color: 'secondary',
+        body: <>Nobody was paged: {entry.message}</>,
+      };
     case 'alerts_truncated':
       return {
         icon: <WarningIcon fontSize="small" />,
