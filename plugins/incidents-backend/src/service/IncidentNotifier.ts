@@ -60,8 +60,9 @@ export class IncidentNotifier {
     const { paging, config } = this.options;
     if (!paging && !config.notifyOnDeclare) return;
     void this.notificationSlots(async () => {
-      if (paging && (await paging.page(stored))) return;
-      if (config.notifyOnDeclare) await this.notifyDeclared(stored);
+      // Paged: on-call stands in for the owning group; the commander still hears.
+      const paged = Boolean(paging && (await paging.page(stored)));
+      if (config.notifyOnDeclare) await this.notifyDeclared(stored, !paged);
     });
   }
 
@@ -78,11 +79,14 @@ export class IncidentNotifier {
       .catch(error => logger.debug(`Could not publish signal: ${error}`));
   }
 
-  private async notifyDeclared(stored: StoredIncident): Promise<void> {
+  private async notifyDeclared(
+    stored: StoredIncident,
+    includeOwners = true,
+  ): Promise<void> {
     const { incident, ownerRefs } = stored;
     const recipients = [
       ...new Set([
-        ...ownerRefs,
+        ...(includeOwners ? ownerRefs : []),
         ...(incident.roles.commander ? [incident.roles.commander] : []),
       ]),
     ];
