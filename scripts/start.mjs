@@ -64,8 +64,12 @@ const services = [
       '--storage.tsdb.retention.time=35d',
       '--web.listen-address=127.0.0.1:9090',
       `--web.external-url=${prometheusUrl}`,
-      '--web.enable-lifecycle',
-      '--web.enable-admin-api',
+      // No --web.enable-lifecycle: nothing here reloads or quits Prometheus
+      // over HTTP (it reloads its rules on SIGHUP). The admin API (delete
+      // series, snapshots) only when asked for: VIGIL_PROMETHEUS_ADMIN_API=1.
+      ...(process.env.VIGIL_PROMETHEUS_ADMIN_API === '1'
+        ? ['--web.enable-admin-api']
+        : []),
     ],
     ports: [9090],
     ready: 'http://127.0.0.1:9090/-/ready',
@@ -106,6 +110,16 @@ const services = [
     ],
     ports: [1025, 8025],
     ready: 'http://127.0.0.1:8025/healthz',
+  },
+  {
+    // The local OpenID Provider the portal signs in through (demo users of
+    // catalog-info.yaml, password in .data/oidc-demo-password); it starts
+    // before the backend, which reads its discovery document.
+    name: 'oidc',
+    command: 'node',
+    args: ['packages/local-oidc/bin/vigil-local-oidc'],
+    ports: [7010],
+    ready: 'http://127.0.0.1:7010/.well-known/openid-configuration',
   },
   {
     name: 'scoring-api',
@@ -300,18 +314,38 @@ function generateSloRules() {
 }
 
 /**
- * The shared secret Alertmanager presents to the incidents webhook: taken
- * from VIGIL_ALERTMANAGER_WEBHOOK_TOKEN or generated once into .data/, and
- * written where alertmanager.yml's credentials_file reads it.
+ * The local platform's secrets: each taken from its environment variable or
+ * generated once into .data/<file> (mode 0600, kept across restarts), and
+ * exported so the processes started below read them from the environment
+ * (app-config.yaml's ${...}) or from the file (alertmanager.yml's
+ * credentials_file). Rotate one by deleting its file and restarting.
  */
-function ensureWebhookToken() {
-  const file = path.join(dataDir, 'alertmanager-webhook-token');
-  let token = process.env.VIGIL_ALERTMANAGER_WEBHOOK_TOKEN;
-  if (!token && fs.existsSync(file))
-    token = fs.readFileSync(file, 'utf8').trim();
-  if (!token) token = crypto.randomBytes(32).toString('hex');
-  fs.writeFileSync(file, token, { mode: 0o600 });
-  process.env.VIGIL_ALERTMANAGER_WEBHOOK_TOKEN = token;
+const secrets = [
+  // Alertmanager presents it to the incidents webhook.
+  {
+    env: 'VIGIL_ALERTMANAGER_WEBHOOK_TOKEN',
+    file: 'alertmanager-webhook-token',
+  },
+  // The scoring API's /admin endpoints (fault injection) ask for it.
+  { env: 'VIGIL_SCORING_ADMIN_TOKEN', file: 'scoring-admin-token' },
+  // The portal's client secret at the local OpenID Provider.
+  { env: 'VIGIL_OIDC_CLIENT_SECRET', file: 'oidc-client-secret' },
+  // The demo users' password at the local OpenID Provider.
+  { env: 'VIGIL_OIDC_DEMO_PASSWORD', file: 'oidc-demo-password', bytes: 12 },
+  // Signs the auth backend's session cookie (OIDC sign-in).
+  { env: 'VIGIL_AUTH_SESSION_SECRET', file: 'auth-session-secret' },
+];
+
+function ensureSecrets() {
+  for (const { env, file, bytes = 32 } of secrets) {
+    const filePath = path.join(dataDir, file);
+    let value = process.env[env];
+    if (!value && fs.existsSync(filePath))
+      value = fs.readFileSync(filePath, 'utf8').trim();
+    if (!value) value = crypto.randomBytes(bytes).toString('hex');
+    fs.writeFileSync(filePath, value, { mode: 0o600 });
+    process.env[env] = value;
+  }
 }
 
 /** The production build of the app, for --built-app (about 20 s). */
@@ -367,7 +401,7 @@ async function main() {
   fs.mkdirSync(path.join(dataDir, 'sqlite'), { recursive: true });
 
   generateSloRules();
-  ensureWebhookToken();
+  ensureSecrets();
 
   if (hasBinary('promtool') && wanted.some(s => s.name === 'prometheus')) {
     const check = spawnSync(

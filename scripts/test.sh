@@ -67,7 +67,8 @@ scripts_tests() {
   # The launcher's own logic (Debian packages, demo traffic) and the
   # benchmarks' statistics, on Node's runner.
   node --test --test-reporter=tap --test-reporter-destination="$results/scripts.tap" \
-    --test-reporter=spec --test-reporter-destination=stdout 'scripts/tests/*.test.mjs' 'loadtest/lib/*.test.mjs'
+    --test-reporter=spec --test-reporter-destination=stdout 'scripts/tests/*.test.mjs' 'loadtest/lib/*.test.mjs' \
+    'packages/local-oidc/test/*.test.mjs'
 }
 
 api_reports() {
@@ -93,6 +94,7 @@ step "API reports (backstage-repo-tools)" api_reports
 step "format (prettier --check)" yarn prettier --check --loglevel warn .
 step "secret scan (secretlint)" secret_scan
 step "lockfile (lockfile-lint)" lockfile_lint
+step "licenses (production dependencies)" node scripts/license-check.mjs
 step "Prometheus and Alertmanager config, rule unit tests" ops_checks
 step "launcher and benchmark helpers (node --test)" scripts_tests
 step "unit and backend tests (SQLite and PostgreSQL)" unit_and_backend_tests

@@ -9,9 +9,10 @@ VIGIL_TOOLCHAIN="$VIGIL_ROOT/.toolchain"
 VIGIL_NODE_HOME="$VIGIL_TOOLCHAIN/node-v$VIGIL_NODE_VERSION"
 
 # Debian packages the platform and its tests run beside what npm installs:
-# Prometheus, Alertmanager, Chromium (end-to-end tests) and mkdocs (TechDocs).
+# Prometheus, Alertmanager, Chromium (end-to-end tests), mkdocs (TechDocs) and
+# HAProxy (the reverse proxy of scripts/smoke-production.sh's rate-limit test).
 # Later capabilities that need more packages add them to this one list.
-VIGIL_DEBIAN_PACKAGES=(prometheus prometheus-alertmanager chromium mkdocs mkdocs-material python3-aiosmtpd)
+VIGIL_DEBIAN_PACKAGES=(prometheus prometheus-alertmanager chromium mkdocs mkdocs-material python3-aiosmtpd haproxy)
 
 vigil_die() {
   echo "vigil: $*" >&2

@@ -1,5 +1,6 @@
 // The Backstage backend of a benchmark: `packages/backend` from source with
-// app-config.yaml plus the benchmark's config, on the benchmark's own ports.
+// app-config.yaml, the loadtest overlay and the benchmark's config, on the
+// benchmark's own ports.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { root, startLogged, waitFor } from './process.mjs';
@@ -31,6 +32,9 @@ export function startBackend(work, { configFile, requires = [], env } = {}) {
       'src/index',
       '--config',
       '../../app-config.yaml',
+      // Loopback exempt from the rate limits again (see the file).
+      '--config',
+      path.join(root, 'loadtest/lib/app-config.loadtest.yaml'),
       '--config',
       configFile,
     ],

@@ -12,6 +12,22 @@ export interface Config {
       /** Base URL of Alertmanager, e.g. http://127.0.0.1:9093. */
       url: string;
     };
+    /**
+     * The roles of the portal's permission policy
+     * (packages/backend/src/permissions). Members are matched on the
+     * signed-in user's ownership claims (the user and its groups, including
+     * parents as the catalog resolves them).
+     */
+    permission?: {
+      /** Groups whose members manage locations, entities and templates. Default [group:default/portal-admins]. */
+      adminGroups?: string[];
+      /** Groups whose members may act on any incident. Default [group:default/sre]. */
+      sreGroups?: string[];
+      /** Groups whose members sign off launch gates (no extra permission yet). Default [group:default/product-owners]. */
+      productOwnerGroups?: string[];
+      /** Users who only read, whatever their groups. Default [user:default/guest]. */
+      readOnlyUsers?: string[];
+    };
     metrics?: {
       /**
        * Port of the backend's own Prometheus endpoint (/metrics), served by the

@@ -74,6 +74,7 @@ const all = [
   'mkdocs',
   'mkdocs-material',
   'python3-aiosmtpd',
+  'haproxy',
 ];
 
 test('does nothing when every package is installed', () => {
@@ -85,7 +86,13 @@ test('does nothing when every package is installed', () => {
 test('as root it updates the lists and installs only what is missing', () => {
   const r = run({
     uid: 0,
-    installed: ['chromium', 'mkdocs', 'mkdocs-material', 'python3-aiosmtpd'],
+    installed: [
+      'chromium',
+      'mkdocs',
+      'mkdocs-material',
+      'python3-aiosmtpd',
+      'haproxy',
+    ],
   });
   assert.equal(r.status, 0, r.stderr);
   assert.deepEqual(r.calls, [
@@ -115,7 +122,7 @@ test('a user who cannot sudo gets the one apt-get line to run', () => {
   assert.deepEqual(r.calls, []);
   assert.match(
     r.stderr,
-    /sudo apt-get install -y --no-install-recommends prometheus prometheus-alertmanager mkdocs mkdocs-material python3-aiosmtpd\n/,
+    /sudo apt-get install -y --no-install-recommends prometheus prometheus-alertmanager mkdocs mkdocs-material python3-aiosmtpd haproxy\n/,
   );
 });
 

@@ -1,4 +1,5 @@
-import { APIRequestContext, expect, Page, test } from '@playwright/test';
+import { APIRequestContext, expect, test } from '@playwright/test';
+import { apiHeaders, scoringAdminHeaders, signIn } from '@vigil/e2e-kit';
 
 // A first day with Vigil, end to end against the platform ./vigil start runs
 // (scripts/e2e.sh: demo traffic on, the app's production build, the real
@@ -33,17 +34,6 @@ async function availabilityAlerts(
   );
 }
 
-async function guestToken(request: APIRequestContext): Promise<string> {
-  const refresh = await request.post(`${backend}/api/auth/guest/refresh`, {
-    headers: { 'content-type': 'application/json' },
-  });
-  return (await refresh.json()).backstageIdentity.token as string;
-}
-
-async function signIn(page: Page) {
-  await page.getByRole('button', { name: 'Enter' }).click();
-}
-
 test('healthy, then burning: the SLO tab turns breaching live, one incident, acknowledged, a postmortem that keeps every valid edit', async ({
   page,
   request,
@@ -64,8 +54,8 @@ test('healthy, then burning: the SLO tab turns breaching live, one incident, ack
 
   // 1. Healthy: demo traffic, no 5xx ever, so 100% and the whole budget (an
   // absent error series is zero errors, not "no data").
-  await page.goto('/catalog/default/component/scoring-api/slos');
-  await signIn(page);
+  // Dmitri, a payments member (the scoring API's owners), runs this day.
+  await signIn(page, 'dmitri', '/catalog/default/component/scoring-api/slos');
   const availability = page.getByTestId('slo-scoring-api-availability');
   // The status chip sits in the card's header, beside the numbers' box.
   const availabilityStatus = page
@@ -81,6 +71,7 @@ test('healthy, then burning: the SLO tab turns breaching live, one incident, ack
   // 2. Burn: every scoring request fails, with extra traffic so the windows
   // fill fast. The tab stays open and is never reloaded from here on.
   const faults = await request.patch(`${scoringApi}/admin/faults`, {
+    headers: scoringAdminHeaders(),
     data: { errorRate: 1 },
   });
   expect(faults.ok()).toBe(true);
@@ -167,11 +158,11 @@ test('healthy, then burning: the SLO tab turns breaching live, one incident, ack
         { timeout: 180_000, intervals: [2_000] },
       )
       .toEqual(['page', 'ticket']);
-    const token = await guestToken(request);
+    const auth = await apiHeaders(page);
     const incidents = async () => {
       const res = await request.get(`${backend}/api/incidents/incidents`, {
         params: { entityRef: scoringApiRef, status: 'open', limit: 50 },
-        headers: { authorization: `Bearer ${token}` },
+        headers: auth,
       });
       const body = await res.json();
       return (
@@ -236,7 +227,9 @@ test('healthy, then burning: the SLO tab turns breaching live, one incident, ack
   } finally {
     sending = false;
     await traffic;
-    await request.delete(`${scoringApi}/admin/faults`);
+    await request.delete(`${scoringApi}/admin/faults`, {
+      headers: scoringAdminHeaders(),
+    });
   }
 
   // 5. The postmortem: an empty action item must not hold back the rest.
@@ -265,8 +258,7 @@ test('healthy, then burning: the SLO tab turns breaching live, one incident, ack
   }
 
   // And on the server, not only in this browser's draft.
-  const token = await guestToken(request);
-  const auth = { authorization: `Bearer ${token}` };
+  const auth = await apiHeaders(page);
   const details = await (
     await request.get(`${backend}/api/incidents/incidents/${incidentId}`, {
       headers: auth,

@@ -43,3 +43,20 @@ export {
   type OpenApiMessageParameter,
   type OpenApiMessageSchema,
 } from './openApiMessages';
+export {
+  capLength,
+  escapeControlCharacters,
+  MAX_LOG_VALUE_LENGTH,
+  REDACTED,
+  redactTokens,
+  SanitizingLogger,
+  sanitizeLogString,
+  sanitizeLogValue,
+} from './logSanitizer';
+export {
+  revealsServerDetails,
+  rootErrorBody,
+  sanitizeErrorResponseBody,
+  type RootErrorBody,
+  type RootErrorBodyOptions,
+} from './rootErrorHandler';

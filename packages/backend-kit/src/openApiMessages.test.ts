@@ -127,6 +127,7 @@ describe('clarifyValidationMessage', () => {
       entity,
       'Invalid query: colour: unknown parameter; allowed: none',
     ],
+    ["malformed uri'", entity, 'Invalid path: not valid percent-encoded UTF-8'],
     [
       'request/params/name must match pattern "^[^\\x00]*$"',
       entity,

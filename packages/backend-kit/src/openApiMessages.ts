@@ -218,6 +218,10 @@ export function clarifyValidationMessage(
     const resolved = resolve(document, parameter);
     return resolved ? [resolved] : [];
   });
+  // The validator's own wording (with a stray quote) for %ED%A0%80 and the like.
+  if (message === "malformed uri'") {
+    return 'Invalid path: not valid percent-encoded UTF-8';
+  }
   const unknown = /^Unknown query parameter '([^']*)'$/.exec(message);
   if (unknown) {
     const allowed = parameters

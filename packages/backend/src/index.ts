@@ -6,8 +6,16 @@ import {
   coreServices,
   createBackendFeatureLoader,
 } from '@backstage/backend-plugin-api';
+import { rootHttpRouterServiceFactory } from './rootHttpRouter';
+import { rootLoggerServiceFactory } from './rootLogger';
 
 const backend = createBackend();
+
+// Root services: errors answered without stacks in every mode, the users'
+// and the Alertmanager webhook's rate limits; sanitized logs (no control
+// characters, long values capped, no tokens).
+backend.add(rootHttpRouterServiceFactory);
+backend.add(rootLoggerServiceFactory);
 
 backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));
@@ -21,9 +29,12 @@ backend.add(
 
 backend.add(import('@backstage/plugin-techdocs-backend'));
 
-// Guest sign-in for development; production adds a real provider.
+// Sign-in: OpenID Connect (the local OP of the embedded default, a real IdP
+// in production) resolved by verified email to a catalog User; the read-only
+// guest only in the embedded default (README, Security > Sign-in).
 backend.add(import('@backstage/plugin-auth-backend'));
-backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+backend.add(import('./auth/oidcProviderModule'));
+backend.add(import('./auth/guestSignIn'));
 
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(

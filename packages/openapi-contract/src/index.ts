@@ -263,3 +263,23 @@ export {
   describeOpenApiContract,
   type StatusOf,
 } from './contractTests';
+export {
+  fuzzOperations,
+  invalidRequest,
+  requestArbitrary,
+  validRequest,
+  valueArbitrary,
+  type FuzzOperation,
+  type FuzzRequest,
+} from './fuzz/arbitraries';
+export {
+  fuzzProblems,
+  fuzzRoutes,
+  fuzzRuns,
+  fuzzSeed,
+  reportFuzzStats,
+  type FuzzPrincipals,
+  type FuzzResponse,
+  type FuzzRoutesOptions,
+  type FuzzStats,
+} from './fuzz/fuzzRoutes';

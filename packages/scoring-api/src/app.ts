@@ -1,8 +1,13 @@
 import express, { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { ZodError } from 'zod';
 import { FaultInjector, faultSettingsSchema } from './faults';
+import {
+  DEFAULT_ALLOWED_HOSTS,
+  crossSiteBrowserRequest,
+  hostAllowed,
+} from './hostCheck';
 import {
   FeatureStoreUnavailableError,
   InstrumentedFeatureStore,
@@ -20,7 +25,10 @@ export interface AppDependencies {
   metrics: ServiceMetrics;
   faults: FaultInjector;
   logger: Logger;
+  /** Bearer token of the /admin routes; without one they are disabled (503). */
   adminToken?: string;
+  /** Host header names accepted on /v1 and /admin (hostCheck.ts). */
+  allowedHosts?: readonly string[];
   /** False once shutdown has begun, so load balancers stop sending traffic. */
   isAccepting: () => boolean;
   sleep?: (ms: number) => Promise<void>;
@@ -41,18 +49,10 @@ function describeZodError(error: ZodError): string {
     .join('; ');
 }
 
-function isLoopback(address: string | undefined): boolean {
-  return (
-    address === '127.0.0.1' ||
-    address === '::1' ||
-    address === '::ffff:127.0.0.1'
-  );
-}
-
+/** Constant time, length included: both sides are hashed to equal sizes first. */
 function tokensMatch(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+  const digest = (v: string) => createHash('sha256').update(v).digest();
+  return timingSafeEqual(digest(given), digest(expected)) && given !== '';
 }
 
 export function createApp(deps: AppDependencies): express.Express {
@@ -87,6 +87,23 @@ export function createApp(deps: AppDependencies): express.Express {
       }
     });
     next();
+  });
+
+  // DNS rebinding: the business and admin routes answer only to the names
+  // this service is addressed by. Probes and /metrics stay reachable by IP
+  // (kubelets and scrapers address a pod so) and reveal no customer data.
+  const allowedHosts = deps.allowedHosts ?? DEFAULT_ALLOWED_HOSTS;
+  app.use(['/v1', '/admin'], (req, _res, next) => {
+    next(
+      hostAllowed(req.get('host'), allowedHosts, req.socket.localPort)
+        ? undefined
+        : new HttpError(
+            421,
+            `unexpected Host header; this service answers to ${allowedHosts.join(
+              ', ',
+            )} (SCORING_ALLOWED_HOSTS)`,
+          ),
+    );
   });
 
   app.use(express.json({ limit: '16kb' }));
@@ -190,22 +207,42 @@ export function createApp(deps: AppDependencies): express.Express {
   app.use('/v1', api);
 
   const admin = express.Router();
-  admin.use((req, _res, next) => {
+  // Fault injection can take the service down: always behind a token, and
+  // never from a page in a browser (a rebinding or CSRF attempt).
+  admin.use((req, res, next) => {
+    if (
+      crossSiteBrowserRequest(
+        req.get('sec-fetch-site'),
+        req.get('origin'),
+        allowedHosts,
+        req.socket.localPort,
+      )
+    ) {
+      next(new HttpError(403, 'admin routes refuse cross-site requests'));
+      return;
+    }
+    if (!deps.adminToken) {
+      next(
+        new HttpError(
+          503,
+          'admin routes are disabled: set VIGIL_SCORING_ADMIN_TOKEN (./vigil start generates one into .data/scoring-admin-token)',
+        ),
+      );
+      return;
+    }
     const header = req.get('authorization') ?? '';
-    const token = header.startsWith('Bearer ') ? header.slice(7) : '';
-    const allowed = deps.adminToken
-      ? tokensMatch(token, deps.adminToken)
-      : isLoopback(req.socket.remoteAddress);
-    next(
-      allowed
-        ? undefined
-        : new HttpError(
-            401,
-            deps.adminToken
-              ? 'admin routes need "Authorization: Bearer <SCORING_ADMIN_TOKEN>"'
-              : 'admin routes are open to loopback callers only; set SCORING_ADMIN_TOKEN to allow others',
-          ),
-    );
+    const token = /^Bearer /i.test(header) ? header.slice(7).trim() : '';
+    if (!tokensMatch(token, deps.adminToken)) {
+      res.set('WWW-Authenticate', 'Bearer realm="scoring-api admin"');
+      next(
+        new HttpError(
+          401,
+          'admin routes need "Authorization: Bearer <VIGIL_SCORING_ADMIN_TOKEN>"',
+        ),
+      );
+      return;
+    }
+    next();
   });
 
   admin.get('/faults', labelRoute, (_req, res) => {

@@ -13,7 +13,32 @@ describe('readConfig', () => {
     expect(readConfig({ SCORING_REDIS_URL: 'none' }).redisUrl).toBeUndefined();
   });
 
+  it('reads the admin token, preferring VIGIL_SCORING_ADMIN_TOKEN', () => {
+    expect(readConfig({}).adminToken).toBeUndefined();
+    expect(readConfig({ SCORING_ADMIN_TOKEN: 'old' }).adminToken).toBe('old');
+    expect(
+      readConfig({
+        SCORING_ADMIN_TOKEN: 'old',
+        VIGIL_SCORING_ADMIN_TOKEN: 'new',
+      }).adminToken,
+    ).toBe('new');
+  });
+
+  it('accepts loopback names by default and SCORING_ALLOWED_HOSTS', () => {
+    expect(readConfig({}).allowedHosts).toEqual([
+      'localhost',
+      '127.0.0.1',
+      '[::1]',
+    ]);
+    expect(
+      readConfig({ SCORING_ALLOWED_HOSTS: 'a.internal, b.example:443' })
+        .allowedHosts,
+    ).toEqual(['a.internal', 'b.example:443']);
+  });
+
   it.each([
+    [{ SCORING_ALLOWED_HOSTS: ' , ' }, /SCORING_ALLOWED_HOSTS/],
+    [{ SCORING_ALLOWED_HOSTS: 'http://evil' }, /SCORING_ALLOWED_HOSTS/],
     [{ SCORING_PORT: 'eighty' }, /SCORING_PORT/],
     [{ SCORING_PORT: '70000' }, /SCORING_PORT/],
     [{ SCORING_REDIS_URL: 'localhost:6379' }, /SCORING_REDIS_URL/],

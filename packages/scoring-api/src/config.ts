@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_ALLOWED_HOSTS, parseHost } from './hostCheck';
 
 /** Run-time settings of the scoring API, all from environment variables. */
 export interface ServiceConfig {
@@ -6,8 +7,10 @@ export interface ServiceConfig {
   port: number;
   /** Redis URL of the feature store; undefined means the in-process store. */
   redisUrl?: string;
-  /** Bearer token for /admin routes; without one only loopback callers may use them. */
+  /** Bearer token of the /admin routes; without one they are disabled. */
   adminToken?: string;
+  /** Host header names accepted on /v1 and /admin (DNS rebinding). */
+  allowedHosts: string[];
   /** How long in-flight requests may take to finish on SIGTERM before exit. */
   shutdownTimeoutMs: number;
   /** How long a feature read may stay cached in process. */
@@ -24,7 +27,22 @@ const envSchema = z.object({
     .refine(v => v === 'none' || /^rediss?:\/\//.test(v), {
       message: "must be a redis:// or rediss:// URL, or 'none'",
     }),
+  VIGIL_SCORING_ADMIN_TOKEN: z.string().optional(),
+  // The name before ./vigil start generated the token; still read.
   SCORING_ADMIN_TOKEN: z.string().optional(),
+  SCORING_ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform(v =>
+      v
+        ?.split(',')
+        .map(h => h.trim())
+        .filter(Boolean),
+    )
+    .refine(v => !v || (v.length > 0 && v.every(h => parseHost(h))), {
+      message:
+        'must be a comma-separated list of host names, optionally with :port',
+    }),
   SCORING_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10000),
   SCORING_FEATURE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(5000),
   LOG_LEVEL: z
@@ -47,7 +65,9 @@ export function readConfig(env: NodeJS.ProcessEnv): ServiceConfig {
     host: e.SCORING_HOST,
     port: e.SCORING_PORT,
     redisUrl: e.SCORING_REDIS_URL === 'none' ? undefined : e.SCORING_REDIS_URL,
-    adminToken: e.SCORING_ADMIN_TOKEN || undefined,
+    adminToken:
+      e.VIGIL_SCORING_ADMIN_TOKEN || e.SCORING_ADMIN_TOKEN || undefined,
+    allowedHosts: e.SCORING_ALLOWED_HOSTS ?? [...DEFAULT_ALLOWED_HOSTS],
     shutdownTimeoutMs: e.SCORING_SHUTDOWN_TIMEOUT_MS,
     featureCacheTtlMs: e.SCORING_FEATURE_CACHE_TTL_MS,
     logLevel: e.LOG_LEVEL,

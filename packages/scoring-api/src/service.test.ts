@@ -5,6 +5,8 @@ import { RunningService, startService } from './service';
 import { ServiceMetrics } from './metrics';
 
 const silent = pino({ level: 'silent' });
+const ADMIN_TOKEN = 'test-admin-token';
+const asAdmin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 
 describe.each([
   ['in-process store', 'none', 'memory'],
@@ -21,6 +23,7 @@ describe.each([
         SCORING_PORT: '0',
         SCORING_REDIS_URL: redisUrl,
         SCORING_FEATURE_CACHE_TTL_MS: '60000',
+        VIGIL_SCORING_ADMIN_TOKEN: ADMIN_TOKEN,
       }),
       { logger: silent, metrics },
     );
@@ -116,6 +119,7 @@ describe.each([
   it('injects errors at run time and clears them', async () => {
     await request(service.url)
       .put('/admin/faults')
+      .set(asAdmin)
       .send({ errorRate: 1 })
       .expect(200);
     const res = await request(service.url)
@@ -130,7 +134,7 @@ describe.each([
     );
     // Probes and metrics are never faulted.
     await request(service.url).get('/healthz').expect(200);
-    await request(service.url).delete('/admin/faults').expect(200);
+    await request(service.url).delete('/admin/faults').set(asAdmin).expect(200);
     await request(service.url)
       .post('/v1/score')
       .send({ customerId: 'c-00001', amount: 10, currency: 'EUR' })
@@ -140,6 +144,7 @@ describe.each([
   it('injects latency', async () => {
     await request(service.url)
       .patch('/admin/faults')
+      .set(asAdmin)
       .send({ latencyMs: 300 })
       .expect(200);
     const started = Date.now();
@@ -153,6 +158,7 @@ describe.each([
   it('simulates a dependency outage: 503 and not ready', async () => {
     await request(service.url)
       .patch('/admin/faults')
+      .set(asAdmin)
       .send({ dependencyOutage: true })
       .expect(200);
     const res = await request(service.url)
@@ -166,6 +172,7 @@ describe.each([
   it('rejects invalid fault settings with 400', async () => {
     const res = await request(service.url)
       .put('/admin/faults')
+      .set(asAdmin)
       .send({ errorRate: 7 })
       .expect(400);
     expect(res.body.error).toMatch(/errorRate/);
@@ -181,6 +188,7 @@ describe.each([
     };
     await request(service.url)
       .put('/admin/features/test-cust')
+      .set(asAdmin)
       .send(features)
       .expect(204);
     const res = await request(service.url)
@@ -191,36 +199,211 @@ describe.each([
   });
 });
 
-describe('scoring-api admin token and shutdown', () => {
-  it('requires the admin token when one is set', async () => {
-    const service = await startService(
-      readConfig({
-        SCORING_PORT: '0',
-        SCORING_REDIS_URL: 'none',
-        SCORING_ADMIN_TOKEN: 's3cret-token',
-      }),
+describe('scoring-api admin token and Host check', () => {
+  let service: RunningService;
+  let disabled: RunningService;
+  const start = (env: Record<string, string>) =>
+    startService(
+      readConfig({ SCORING_PORT: '0', SCORING_REDIS_URL: 'none', ...env }),
       {
         logger: silent,
         metrics: new ServiceMetrics({ collectDefaults: false }),
       },
     );
-    try {
-      const anonymous = await request(service.url).get('/admin/faults');
-      expect(anonymous.status).toBe(401);
-      expect(anonymous.body.error).toMatch(/SCORING_ADMIN_TOKEN/);
-      const wrong = await request(service.url)
-        .get('/admin/faults')
-        .set('authorization', 'Bearer wrong');
-      expect(wrong.status).toBe(401);
-      const right = await request(service.url)
-        .get('/admin/faults')
-        .set('authorization', 'Bearer s3cret-token');
-      expect(right.status).toBe(200);
-    } finally {
-      await service.shutdown('test done');
-    }
+
+  beforeAll(async () => {
+    service = await start({ VIGIL_SCORING_ADMIN_TOKEN: ADMIN_TOKEN });
+    disabled = await start({});
   });
 
+  afterAll(async () => {
+    await service.shutdown('test done');
+    await disabled.shutdown('test done');
+  });
+
+  const evil = { host: 'evil.example:8080' };
+  const cases: Array<{
+    name: string;
+    method: 'get' | 'post';
+    path: string;
+    headers: (port: number) => Record<string, string>;
+    status: number;
+    error?: RegExp;
+    tokenless?: boolean;
+  }> = [
+    {
+      name: 'admin with the token',
+      method: 'get',
+      path: '/admin/faults',
+      headers: () => asAdmin,
+      status: 200,
+    },
+    {
+      name: 'admin with a lower-case bearer scheme',
+      method: 'get',
+      path: '/admin/faults',
+      headers: () => ({ authorization: `bearer ${ADMIN_TOKEN}` }),
+      status: 200,
+    },
+    {
+      name: 'admin without a token',
+      method: 'get',
+      path: '/admin/faults',
+      headers: () => ({}),
+      status: 401,
+      error: /Authorization: Bearer <VIGIL_SCORING_ADMIN_TOKEN>/,
+    },
+    {
+      name: 'admin with a wrong token',
+      method: 'get',
+      path: '/admin/faults',
+      headers: () => ({ authorization: 'Bearer wrong' }),
+      status: 401,
+    },
+    {
+      name: 'admin with an empty bearer token',
+      method: 'get',
+      path: '/admin/faults',
+      headers: () => ({ authorization: 'Bearer ' }),
+      status: 401,
+    },
+    {
+      name: 'admin with a token prefix',
+      method: 'get',
+      path: '/admin/faults',
+      headers: () => ({ authorization: `Bearer ${ADMIN_TOKEN.slice(0, 5)}` }),
+      status: 401,
+    },
+    {
+      name: 'admin with the token as Basic',
+      method: 'get',
+      path: '/admin/faults',
+      headers: () => ({ authorization: `Basic ${ADMIN_TOKEN}` }),
+      status: 401,
+    },
+    {
+      name: 'admin when no token is configured, even with one given',
+      method: 'get',
+      path: '/admin/faults',
+      headers: () => asAdmin,
+      status: 503,
+      error: /disabled: set VIGIL_SCORING_ADMIN_TOKEN/,
+      tokenless: true,
+    },
+    {
+      name: 'admin with the token under a foreign Host (DNS rebinding)',
+      method: 'get',
+      path: '/admin/faults',
+      headers: () => ({ ...asAdmin, ...evil }),
+      status: 421,
+      error: /unexpected Host header/,
+    },
+    {
+      name: 'admin with the token from a cross-site page',
+      method: 'get',
+      path: '/admin/faults',
+      headers: () => ({ ...asAdmin, 'sec-fetch-site': 'cross-site' }),
+      status: 403,
+      error: /cross-site/,
+    },
+    {
+      name: 'admin with the token and a foreign Origin',
+      method: 'get',
+      path: '/admin/faults',
+      headers: () => ({ ...asAdmin, origin: 'http://evil.example' }),
+      status: 403,
+    },
+    {
+      name: 'admin with the token and its own Origin',
+      method: 'get',
+      path: '/admin/faults',
+      headers: port => ({ ...asAdmin, origin: `http://localhost:${port}` }),
+      status: 200,
+    },
+    {
+      name: 'scoring under Host localhost',
+      method: 'post',
+      path: '/v1/score',
+      headers: port => ({ host: `localhost:${port}` }),
+      status: 200,
+    },
+    {
+      name: 'scoring under Host [::1]',
+      method: 'post',
+      path: '/v1/score',
+      headers: port => ({ host: `[::1]:${port}` }),
+      status: 200,
+    },
+    {
+      name: 'scoring under a foreign Host',
+      method: 'post',
+      path: '/v1/score',
+      headers: () => evil,
+      status: 421,
+    },
+    {
+      name: 'scoring under localhost on another port',
+      method: 'post',
+      path: '/v1/score',
+      headers: port => ({ host: `localhost:${port + 1}` }),
+      status: 421,
+    },
+    {
+      name: 'metrics under a foreign Host (scrapers address pods by IP)',
+      method: 'get',
+      path: '/metrics',
+      headers: () => evil,
+      status: 200,
+    },
+    {
+      name: 'liveness under a foreign Host',
+      method: 'get',
+      path: '/healthz',
+      headers: () => evil,
+      status: 200,
+    },
+  ];
+
+  it.each(cases.map(c => [c.name, c] as const))('%s', async (_name, c) => {
+    const target = c.tokenless ? disabled : service;
+    let req = request(target.url)[c.method](c.path);
+    for (const [key, value] of Object.entries(c.headers(target.port))) {
+      req = req.set(key, value);
+    }
+    if (c.method === 'post') {
+      req = req.send({ customerId: 'c-00001', amount: 10, currency: 'EUR' });
+    }
+    const res = await req;
+    expect(res.status).toBe(c.status);
+    // Every refusal names its reason; only 401 asks for a Bearer token.
+    expect(typeof res.body.error).toBe(
+      c.status >= 400 ? 'string' : 'undefined',
+    );
+    expect(String(res.body.error)).toMatch(c.error ?? /.*/);
+    expect(/^Bearer/.test(res.headers['www-authenticate'] ?? '')).toBe(
+      c.status === 401,
+    );
+  });
+
+  it('honours SCORING_ALLOWED_HOSTS', async () => {
+    const named = await start({
+      VIGIL_SCORING_ADMIN_TOKEN: ADMIN_TOKEN,
+      SCORING_ALLOWED_HOSTS: 'scoring.internal, scoring.example.com:443',
+    });
+    try {
+      const get = (host: string) =>
+        request(named.url).get('/admin/faults').set(asAdmin).set('host', host);
+      expect((await get('scoring.internal')).status).toBe(200);
+      expect((await get('scoring.example.com:443')).status).toBe(200);
+      expect((await get(`localhost:${named.port}`)).status).toBe(421);
+      expect((await get('scoring.example.com:444')).status).toBe(421);
+    } finally {
+      await named.shutdown('test done');
+    }
+  });
+});
+
+describe('scoring-api shutdown', () => {
   it('lets an in-flight request finish during shutdown', async () => {
     const service = await startService(
       readConfig({ SCORING_PORT: '0', SCORING_REDIS_URL: 'none' }),

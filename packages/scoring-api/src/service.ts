@@ -78,6 +78,7 @@ export async function startService(
     faults,
     logger,
     adminToken: config.adminToken,
+    allowedHosts: config.allowedHosts,
     isAccepting: () => accepting,
   });
 
@@ -91,6 +92,11 @@ export async function startService(
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host}:${port}`;
   logger.info({ url, featureStore: rawStore.backend }, 'scoring-api listening');
+  if (!config.adminToken) {
+    logger.warn(
+      'admin routes (fault injection) are disabled: set VIGIL_SCORING_ADMIN_TOKEN to enable them',
+    );
+  }
 
   let closing: Promise<void> | undefined;
   const shutdown = (reason: string) => {

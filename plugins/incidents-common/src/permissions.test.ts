@@ -10,6 +10,12 @@ const USER = {
   userEntityRef: 'user:default/alice',
   ownershipEntityRefs: ['user:default/alice', 'group:default/sre'],
 };
+const GUEST = {
+  userEntityRef: 'user:default/guest',
+  ownershipEntityRefs: ['user:default/guest'],
+  roles: { readOnly: true },
+};
+const SRE = { ...USER, roles: { sre: true } };
 const OTHER = {
   type: 'basic' as const,
   name: 'catalog.entity.create',
@@ -48,6 +54,22 @@ describe('defaultIncidentsPolicyDecision', () => {
       USER,
       AuthorizeResult.CONDITIONAL,
     ],
+    [
+      'declare, read-only',
+      incidentCreatePermission,
+      GUEST,
+      AuthorizeResult.DENY,
+    ],
+    [
+      'update, read-only',
+      incidentUpdatePermission,
+      GUEST,
+      AuthorizeResult.DENY,
+    ],
+    ['close, read-only', incidentClosePermission, GUEST, AuthorizeResult.DENY],
+    ['declare, SRE', incidentCreatePermission, SRE, AuthorizeResult.ALLOW],
+    ['update, SRE', incidentUpdatePermission, SRE, AuthorizeResult.ALLOW],
+    ['close, SRE', incidentClosePermission, SRE, AuthorizeResult.ALLOW],
   ])('%s → %s', (_name, permission, user, result) => {
     expect(defaultIncidentsPolicyDecision(permission, user)?.result).toBe(
       result,

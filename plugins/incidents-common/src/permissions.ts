@@ -68,30 +68,43 @@ export const incidentConditions = {
   },
 };
 
-/** The signed-in user as the defaults read it (Backstage's BackstageUserInfo). */
+/**
+ * The signed-in user as the defaults read it (Backstage's BackstageUserInfo),
+ * with the app's roles of it (the portal's role model decides them from its
+ * configuration; absent: a plain user).
+ */
 export interface IncidentsPolicyUser {
   userEntityRef: string;
   ownershipEntityRefs: string[];
+  /** `readOnly`: reads only; `sre`: may act on any incident. */
+  roles?: { readOnly?: boolean; sre?: boolean };
 }
 
 /**
- * Vigil's default incident policy: any signed-in user may declare; the
- * owning group (of an affected entity) and the assigned commander may update
- * and close. Returns undefined for permissions that are not incidents', so
- * an app policy can delegate to it and decide the rest itself.
+ * Vigil's default incident policy: any signed-in user but a read-only one
+ * may declare; SRE may update and close any incident; otherwise the owning
+ * group (of an affected entity) and the assigned commander may. Returns
+ * undefined for permissions that are not incidents', so an app policy can
+ * delegate to it and decide the rest itself.
  */
 export function defaultIncidentsPolicyDecision(
   permission: Permission,
   user: IncidentsPolicyUser | undefined,
 ): PolicyDecision | undefined {
   if (isPermission(permission, incidentCreatePermission)) {
-    return { result: user ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+    return {
+      result:
+        user && !user.roles?.readOnly
+          ? AuthorizeResult.ALLOW
+          : AuthorizeResult.DENY,
+    };
   }
   if (
     isPermission(permission, incidentUpdatePermission) ||
     isPermission(permission, incidentClosePermission)
   ) {
-    if (!user) return { result: AuthorizeResult.DENY };
+    if (!user || user.roles?.readOnly) return { result: AuthorizeResult.DENY };
+    if (user.roles?.sre) return { result: AuthorizeResult.ALLOW };
     const conditions: PermissionCriteria<PermissionCondition<'incident'>> = {
       anyOf: [
         incidentConditions.isCommander({

@@ -1,13 +1,10 @@
-import { APIRequestContext, expect, Page, test } from '@playwright/test';
+import { APIRequestContext, expect, test } from '@playwright/test';
+import { guestHeaders, signIn, signInAsGuest } from '@vigil/e2e-kit';
 
 // Runs against the platform ./vigil start runs (scripts/e2e.sh): the real
 // backend on SQLite, the local Alertmanager and Prometheus, Debian's Chromium.
 // Names carry a run id because .data/ keeps earlier local runs' incidents.
 const run = Date.now().toString(36);
-
-async function signIn(page: Page) {
-  await page.getByRole('button', { name: 'Enter' }).click();
-}
 
 const backend = 'http://127.0.0.1:7007';
 
@@ -20,15 +17,13 @@ async function waitForIncident(
   text: string,
   timeoutMs: number,
 ): Promise<string> {
-  const refresh = await request.post(`${backend}/api/auth/guest/refresh`, {
-    headers: { 'content-type': 'application/json' },
-  });
-  const token = (await refresh.json()).backstageIdentity.token as string;
+  // Reading is what the read-only guest may do.
+  const headers = await guestHeaders(request);
   let id: string | undefined;
   await expect(async () => {
     const res = await request.get(`${backend}/api/incidents/incidents`, {
       params: { q: text, limit: 1 },
-      headers: { authorization: `Bearer ${token}` },
+      headers,
     });
     id = (await res.json()).items?.[0]?.id;
     expect(id).toBeTruthy();
@@ -43,10 +38,13 @@ test('declare on the scoring API, resolve, write a postmortem that survives a re
   test.setTimeout(240_000);
   const title = `Scoring latency spike ${run}`;
 
-  // Declare from the entity page: the affected entity is prefilled and the
-  // commander defaults to the signed-in user (guest), who may then run it.
-  await page.goto('/catalog/default/component/scoring-api/incidents');
-  await signIn(page);
+  // Declare from the entity page: the affected entity is prefilled; Dmitri,
+  // a payments member and so of an owning group, may name himself commander.
+  await signIn(
+    page,
+    'dmitri',
+    '/catalog/default/component/scoring-api/incidents',
+  );
   await page.getByRole('button', { name: 'Declare incident' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Declare incident' });
   await dialog.getByLabel('Title').fill(title);
@@ -54,6 +52,14 @@ test('declare on the scoring API, resolve, write a postmortem that survives a re
   await expect(
     dialog.locator('[data-entity-ref="component:default/scoring-api"]'),
   ).toBeVisible();
+  // No commander by default: Dmitri, of the owning group, names himself.
+  const commander = dialog.getByLabel('Commander');
+  await commander.click();
+  await commander.fill('dmitri');
+  await page
+    .getByRole('option', { name: /Dmitri/ })
+    .first()
+    .click();
   await dialog.getByRole('button', { name: 'Declare' }).click();
 
   // The incident page, with the entity's runbooks and SLOs linked.
@@ -91,7 +97,7 @@ test('declare on the scoring API, resolve, write a postmortem that survives a re
   ).toBeVisible({ timeout: 15_000 });
   await watcher.close();
 
-  // Declaring notified the owners and the commander (the guest).
+  // Declaring notified the owners and the commander (Dmitri).
   await page.goto('/notifications');
   await expect(
     page.getByText(`SEV2 incident declared: ${title}`).first(),
@@ -170,8 +176,8 @@ test('an alert fired through the real Alertmanager opens an incident on the scor
   expect(fired.ok()).toBe(true);
 
   await waitForIncident(request, summary, 60_000);
-  await page.goto('/incidents');
-  await signIn(page);
+  // Reading it is enough: the read-only guest.
+  await signInAsGuest(page, '/incidents');
   await page.getByRole('link', { name: summary }).click();
   await expect(page.getByText('SEV2').first()).toBeVisible();
   await expect(page.getByText(/VigilDrillBurnRate/).first()).toBeVisible();

@@ -72,22 +72,26 @@ export const oncallConditions = {
 export interface OnCallPolicyUser {
   userEntityRef: string;
   ownershipEntityRefs: string[];
+  /** The app's roles of the user (absent: a plain user); `readOnly`: reads only. */
+  roles?: { readOnly?: boolean };
 }
 
 /**
  * Vigil's default on-call policy: members of the owning group manage its
- * schedules and policies; any signed-in user may page. Returns undefined for
+ * schedules and policies; any signed-in user may page; a read-only user
+ * does neither. Returns undefined for
  * permissions that are not on-call's, so an app policy can delegate to it.
  */
 export function defaultOnCallPolicyDecision(
   permission: Permission,
   user: OnCallPolicyUser | undefined,
 ): PolicyDecision | undefined {
+  const canWrite = !!user && !user.roles?.readOnly;
   if (isPermission(permission, oncallPageCreatePermission)) {
-    return { result: user ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+    return { result: canWrite ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
   }
   if (isPermission(permission, oncallScheduleManagePermission)) {
-    if (!user) return { result: AuthorizeResult.DENY };
+    if (!user || !canWrite) return { result: AuthorizeResult.DENY };
     return {
       result: AuthorizeResult.CONDITIONAL,
       pluginId: 'oncall',
@@ -98,7 +102,7 @@ export function defaultOnCallPolicyDecision(
     };
   }
   if (isPermission(permission, oncallPolicyManagePermission)) {
-    if (!user) return { result: AuthorizeResult.DENY };
+    if (!user || !canWrite) return { result: AuthorizeResult.DENY };
     return {
       result: AuthorizeResult.CONDITIONAL,
       pluginId: 'oncall',

@@ -1,23 +1,16 @@
-import { APIRequestContext, expect, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { apiHeaders, signIn } from '@vigil/e2e-kit';
 
 // On-call, end to end against the platform ./vigil start runs
 // (scripts/e2e.sh): the demo schedules seeded from ops/oncall/demo-seed.yaml,
 // the real Alertmanager and the demo's SMTP server (ops/mail/local-smtp.py).
 // The payments group owns the scoring API; its daily rotation starts with
-// Carol, so the guest (a payments member) is on call only after taking the
-// shift with an override.
+// Carol, so Dmitri (a payments member, signed in through the local OpenID
+// Provider) is on call only after taking the shift with an override.
 const run = Date.now().toString(36);
 const backend = 'http://127.0.0.1:7007';
 const mailbox = 'http://127.0.0.1:8025/messages';
 const zone = 'Europe/Berlin';
-
-async function guestHeaders(request: APIRequestContext) {
-  const refresh = await request.post(`${backend}/api/auth/guest/refresh`, {
-    headers: { 'content-type': 'application/json' },
-  });
-  const token = (await refresh.json()).backstageIdentity.token as string;
-  return { authorization: `Bearer ${token}` };
-}
 
 /** `yyyy-MM-ddTHH:mm` in the schedule's zone, as the override dialog takes it. */
 function localInput(instant: number): string {
@@ -37,20 +30,14 @@ function localInput(instant: number): string {
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 
-async function signIn(page: Page) {
-  await page.getByRole('button', { name: 'Enter' }).click();
-}
-
 test('an owner takes the shift with an override, the alert pages them by notification and email, they acknowledge and escalation stops', async ({
   page,
   request,
 }) => {
   test.setTimeout(240_000);
-  const headers = await guestHeaders(request);
-
   // 1. The payments group's On call tab: select a range on the final row.
-  await page.goto('/catalog/default/group/payments/oncall');
-  await signIn(page);
+  await signIn(page, 'dmitri', '/catalog/default/group/payments/oncall');
+  const headers = await apiHeaders(page);
   const finalRow = page.getByTestId('oncall-final-row').first();
   await expect(finalRow).toBeVisible({ timeout: 60_000 });
   const box = (await finalRow.boundingBox())!;
@@ -69,20 +56,20 @@ test('an owner takes the shift with an override, the alert pages them by notific
     .getByLabel(`End (${zone})`)
     .fill(localInput(now + 3 * 60 * 60_000));
   await dialog.getByLabel('Person').click();
-  await page.getByRole('option', { name: 'Guest' }).click();
+  await page.getByRole('option', { name: 'Dmitri Volkov' }).click();
   await dialog.getByRole('button', { name: 'Add override' }).click();
   await expect(dialog).toHaveCount(0);
 
-  // 2. The scoring API's "On call now" card shows the guest.
+  // 2. The scoring API's "On call now" card shows Dmitri.
   await page.goto('/catalog/default/component/scoring-api');
   const card = page
     .locator('.MuiCard-root', { hasText: 'On call now' })
     .first();
-  await expect(card).toContainText('Guest', { timeout: 30_000 });
+  await expect(card).toContainText('Dmitri Volkov', { timeout: 30_000 });
   await expect(card).toContainText('Payments escalation');
 
   // 3. The SLO's page alert through the real Alertmanager opens an incident,
-  // which pages the payments policy: the guest, now on call.
+  // which pages the payments policy: Dmitri, now on call.
   const summary = `Scoring API burning its error budget ${run}`;
   const startsAt = new Date();
   const fired = await request.post('http://127.0.0.1:9093/api/v2/alerts', {
@@ -131,20 +118,20 @@ test('an owner takes the shift with an override, the alert pages them by notific
     .poll(async () => (await pages())[0]?.deliveries.map(d => d.userRef), {
       timeout: 30_000,
     })
-    .toContain('user:default/guest');
+    .toContain('user:default/dmitri');
 
-  // The page reached the guest's inbox through the notifications email module.
+  // The page reached Dmitri's inbox through the notifications email module.
   await expect
     .poll(
       async () =>
         ((await (await request.get(mailbox)).json()).items as any[]).some(
-          m => m.to.includes('guest@vigil.example') && m.subject.includes(run),
+          m => m.to.includes('dmitri@vigil.example') && m.subject.includes(run),
         ),
       { timeout: 60_000, intervals: [2_000] },
     )
     .toBe(true);
 
-  // 4. The incident page says who was paged; the guest acknowledges.
+  // 4. The incident page says who was paged; Dmitri acknowledges.
   await page.goto(`/incidents/${incidentId}`);
   const paging = page.getByTestId('incident-paging');
   await expect(paging).toContainText(/Paged/);
@@ -163,6 +150,6 @@ test('an owner takes the shift with an override, the alert pages them by notific
     .poll(async () => (await pages())[0]?.status, { timeout: 30_000 })
     .toBe('acknowledged');
   const [acknowledged] = await pages();
-  expect(acknowledged.acknowledgedBy).toBe('user:default/guest');
+  expect(acknowledged.acknowledgedBy).toBe('user:default/dmitri');
   expect(acknowledged.nextEscalationAt).toBeUndefined();
 });

@@ -4,4 +4,9 @@
  * @packageDocumentation
  */
 export { sloPlugin as default } from './plugin';
-export { sloSpecsRefreshPermission, sloPermissions } from './permissions';
+export {
+  defaultSloPolicyDecision,
+  sloSpecsRefreshPermission,
+  sloPermissions,
+} from './permissions';
+export type { SloPolicyUser } from './permissions';

@@ -68,11 +68,14 @@ export const TOKEN = 'test-webhook-token';
 const CLAIMS: Record<string, string[]> = {
   'user:default/dmitri': ['user:default/dmitri', 'group:default/payments'],
   'user:default/alice': ['user:default/alice', 'group:default/sre'],
+  'user:default/carol': ['user:default/carol', 'group:default/payments'],
   'user:default/erin': ['user:default/erin', 'group:default/product-owners'],
   // In payments, but the app's policy lets Pat change only incidents Pat commands.
   'user:default/pat': ['user:default/pat', 'group:default/payments'],
 };
 export const PAT = 'user:default/pat';
+/** Read-only, in no group (vigil.permission.readOnlyUsers). */
+export const GUEST = 'user:default/guest';
 
 const entities: Entity[] = [
   {
@@ -118,6 +121,11 @@ function permissions() {
       defaultIncidentsPolicyDecision(permission, {
         userEntityRef: ref,
         ownershipEntityRefs: CLAIMS[ref] ?? [ref],
+        // The app's roles (packages/backend/src/permissions/roles.ts).
+        roles: {
+          sre: (CLAIMS[ref] ?? []).includes('group:default/sre'),
+          readOnly: ref === GUEST,
+        },
       }) ?? { result: AuthorizeResult.ALLOW }
     );
   };
@@ -237,6 +245,8 @@ export function testBackends() {
       erin: as('user:default/erin'),
       outsider: as(OUTSIDER),
       pat: as(PAT),
+      guest: as(GUEST),
+      carol: as('user:default/carol'),
     };
   }
 

@@ -29,6 +29,7 @@ import type {
   MutationOutcome,
   PostmortemMutation,
   PostmortemOutcome,
+  DraftReader,
   SearchDocumentsPage,
   StoredIncident,
 } from './IncidentStore';
@@ -214,8 +215,9 @@ export class DatabaseIncidentStore implements IncidentStore {
   async listPostmortems(
     query: ListPostmortemsQuery,
     visible?: readonly string[],
+    drafts?: DraftReader,
   ): Promise<{ items: PostmortemListItem[]; totalCount: number }> {
-    return listPostmortems(this.internals, query, visible);
+    return listPostmortems(this.internals, query, visible, drafts);
   }
 
   async searchPublishedPostmortems(
@@ -233,8 +235,9 @@ export class DatabaseIncidentStore implements IncidentStore {
     query: ListActionItemsQuery,
     today: string,
     visible?: readonly string[],
+    drafts?: DraftReader,
   ): Promise<{ items: ActionItemWithContext[]; totalCount: number }> {
-    return listActionItems(this.internals, query, today, visible);
+    return listActionItems(this.internals, query, today, visible, drafts);
   }
 
   async getActionItem(

@@ -188,15 +188,19 @@ export interface IncidentStore {
     mutate: (current: Postmortem) => PostmortemMutation<E>,
     actor?: string,
   ): Promise<PostmortemOutcome<E>>;
+  /** `drafts`: whose draft postmortems the list may show (undefined: all). */
   listPostmortems(
     query: ListPostmortemsQuery,
     visible?: readonly string[],
+    drafts?: DraftReader,
   ): Promise<{ items: PostmortemListItem[]; totalCount: number }>;
 
+  /** `drafts`: items of draft postmortems only for this reader (undefined: all). */
   listActionItems(
     query: ListActionItemsQuery,
     today: string,
     visible?: readonly string[],
+    drafts?: DraftReader,
   ): Promise<{ items: ActionItemWithContext[]; totalCount: number }>;
   getActionItem(
     id: string,
@@ -222,4 +226,17 @@ export interface IncidentStore {
   ): Promise<
     SearchDocumentsPage<{ postmortem: Postmortem; incident: Incident }>
   >;
+}
+
+/**
+ * Who reads draft postmortems in lists: the drafts the reader authored, of
+ * incidents it commands, or of incidents one of its claims owns (as
+ * GET /postmortems/:id allows). Published ones are everyone's who sees the
+ * incident.
+ */
+export interface DraftReader {
+  /** The reader's user ref (or service subject). */
+  actor: string;
+  /** Its ownership claims (user and group refs); empty for services. */
+  claims: string[];
 }

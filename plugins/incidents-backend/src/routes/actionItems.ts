@@ -12,12 +12,12 @@ export function registerActionItemRoutes(context: RouteContext): void {
     const credentials = await credentialsOf(req);
     const query = parse(listActionItemsQuerySchema, rawQuery(req), 'query');
     const today = new Date(now()).toISOString().slice(0, 10);
+    const [visible, drafts] = await Promise.all([
+      authorizer.readableEntityRefs(credentials),
+      authorizer.draftReader(credentials),
+    ]);
     res.json(
-      await services.postmortems.listActionItems(
-        query,
-        today,
-        await authorizer.readableEntityRefs(credentials),
-      ),
+      await services.postmortems.listActionItems(query, today, visible, drafts),
     );
   });
 

@@ -7,7 +7,12 @@ import { createHash, timingSafeEqual } from 'crypto';
 import express from 'express';
 import type { RouteContext } from './util';
 
-/** Paths reachable without a Backstage token (the handler checks its own). */
+/**
+ * Paths reachable without a Backstage token (the handler checks its own).
+ * The backend's root router gives this path its own rate-limit bucket
+ * (packages/backend/src/rootHttpRouter.ts, ALERTMANAGER_WEBHOOK_PATH): keep
+ * them in step.
+ */
 export const WEBHOOK_PATH = '/alertmanager/webhook';
 
 function sha256(text: string): Buffer {

@@ -60,7 +60,16 @@ export function registerIncidentRoutes(context: RouteContext): void {
       req,
       'incident-declare',
       { severity: request.severity, entityRefs: request.entityRefs },
-      () => incidents.declare(request, actorOf(credentials), credentials),
+      () =>
+        incidents.declare(
+          request,
+          actorOf(credentials),
+          credentials,
+          // Naming a commander needs an owning group's member or SRE.
+          request.commander
+            ? declared => authorizer.requireNameCommander(declared, credentials)
+            : undefined,
+        ),
       s => ({ incidentId: s.incident.id }),
     );
     res.status(201).json(await details(stored, credentials));

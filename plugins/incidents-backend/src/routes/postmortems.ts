@@ -2,7 +2,6 @@ import {
   Postmortem,
   changePostmortemStateRequestSchema,
   incidentClosePermission,
-  incidentUpdatePermission,
   listPostmortemsQuerySchema,
   postmortemToMarkdown,
   savePostmortemRequestSchema,
@@ -52,12 +51,11 @@ export function registerPostmortemRoutes(context: RouteContext): void {
   router.get('/postmortems', async (req, res) => {
     const credentials = await credentialsOf(req);
     const query = parse(listPostmortemsQuerySchema, rawQuery(req), 'query');
-    res.json(
-      await postmortems.list(
-        query,
-        await authorizer.readableEntityRefs(credentials),
-      ),
-    );
+    const [visible, drafts] = await Promise.all([
+      authorizer.readableEntityRefs(credentials),
+      authorizer.draftReader(credentials),
+    ]);
+    res.json(await postmortems.list(query, visible, drafts));
   });
 
   router.get('/postmortems/:id', async (req, res) => {
@@ -84,7 +82,11 @@ export function registerPostmortemRoutes(context: RouteContext): void {
     const id = parse(idSchema, req.params.id, 'postmortem id');
     const request = parse(savePostmortemRequestSchema, req.body, 'postmortem');
     const existing = await postmortems.getPostmortem(id);
-    await authorizer.requireUpdate(existing.incidentId, credentials);
+    await authorizer.requirePostmortemEdit(
+      existing,
+      await incidents.getStored(existing.incidentId),
+      credentials,
+    );
     const saved = await withConflicts(
       res,
       () =>
@@ -113,11 +115,7 @@ export function registerPostmortemRoutes(context: RouteContext): void {
     );
     const existing = await postmortems.getPostmortem(id);
     const stored = await incidents.getStored(existing.incidentId);
-    await authorizer.requirePermission(
-      incidentUpdatePermission,
-      stored,
-      credentials,
-    );
+    await authorizer.requirePostmortemEdit(existing, stored, credentials);
     if (request.state === 'published') {
       await authorizer.requirePermission(
         incidentClosePermission,

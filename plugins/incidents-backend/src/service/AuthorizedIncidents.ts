@@ -26,7 +26,7 @@ import {
   PrincipalCache,
   type ReadableEntitiesCache,
 } from '@vigil/backend-kit';
-import type { StoredIncident } from '../database/IncidentStore';
+import type { DraftReader, StoredIncident } from '../database/IncidentStore';
 import { incidentRules } from '../permissions';
 import type { EntityDirectory } from './EntityDirectory';
 import type { IncidentsService } from './IncidentsService';
@@ -94,6 +94,92 @@ export class AuthorizedIncidents {
     credentials: BackstageCredentials,
   ): Promise<string[] | undefined> {
     return this.options.visibility.readableEntityRefs(credentials);
+  }
+
+  /**
+   * Whose drafts the caller's lists show: undefined (every draft) when the
+   * policy lets it change any incident (SRE); otherwise its own, those of
+   * incidents it commands and those its claims own, as
+   * `readablePostmortem` lets it read them one by one.
+   */
+  async draftReader(
+    credentials: BackstageCredentials,
+  ): Promise<DraftReader | undefined> {
+    const decision = await this.decide(incidentUpdatePermission, credentials);
+    if (decision.result === AuthorizeResult.ALLOW) return undefined;
+    const claims =
+      isUser(credentials) && decision.result === AuthorizeResult.CONDITIONAL
+        ? (await this.options.userInfo.getUserInfo(credentials))
+            .ownershipEntityRefs
+        : [];
+    return { actor: actorOf(credentials), claims };
+  }
+
+  /**
+   * Whether the caller may edit a postmortem (content, authors, state): a
+   * signed-in user who is one of its authors or the incident's commander,
+   * or whom the policy lets change any incident (SRE). Owners who are
+   * neither start it (and so author it) or are added by an author.
+   */
+  async mayEditPostmortem(
+    postmortem: Postmortem,
+    stored: StoredIncident,
+    credentials: BackstageCredentials,
+  ): Promise<boolean> {
+    if (!isUser(credentials)) return false;
+    const actor = actorOf(credentials);
+    if (
+      postmortem.authors.includes(actor) ||
+      stored.incident.roles.commander === actor
+    ) {
+      return true;
+    }
+    const decision = await this.decide(incidentUpdatePermission, credentials);
+    return decision.result === AuthorizeResult.ALLOW;
+  }
+
+  async requirePostmortemEdit(
+    postmortem: Postmortem,
+    stored: StoredIncident,
+    credentials: BackstageCredentials,
+  ): Promise<void> {
+    if (!(await this.mayEditPostmortem(postmortem, stored, credentials))) {
+      throw new NotAllowedError(
+        `Not allowed to edit postmortem ${postmortem.id}: only its authors (${
+          postmortem.authors.join(', ') || 'none'
+        }), the incident's commander and SRE may`,
+      );
+    }
+  }
+
+  /**
+   * Naming a commander when declaring: the policy's update decision on the
+   * new incident without that commander, so only members of an owning group
+   * (of an affected entity) and SRE may; naming oneself earns nothing.
+   */
+  async requireNameCommander(
+    stored: StoredIncident,
+    credentials: BackstageCredentials,
+  ): Promise<void> {
+    const { commander, ...roles } = stored.incident.roles;
+    const withoutCommander: StoredIncident = {
+      ...stored,
+      incident: { ...stored.incident, roles },
+    };
+    if (
+      !isUser(credentials) ||
+      !(await this.allowed(
+        incidentUpdatePermission,
+        withoutCommander,
+        credentials,
+      ))
+    ) {
+      throw new NotAllowedError(
+        `Not allowed to name a commander (${commander}): only members of the owners of the affected entities (${
+          stored.ownerRefs.join(', ') || 'none recorded'
+        }) and SRE may; declare without one and let them take command`,
+      );
+    }
   }
 
   /** The policy's decision, before it is applied to an incident. */
@@ -301,7 +387,7 @@ export class AuthorizedIncidents {
     );
     const update =
       postmortem.state !== 'published' &&
-      (await this.allowed(incidentUpdatePermission, stored, credentials));
+      (await this.mayEditPostmortem(postmortem, stored, credentials));
     return { postmortem, incident: stored.incident, permissions: { update } };
   }
 

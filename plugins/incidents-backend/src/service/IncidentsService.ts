@@ -103,10 +103,12 @@ export class IncidentsService {
 
   // ---------------------------------------------------------------- declare
 
+  /** `check`: refuses the incident (throws) once its owners are known, before it is stored. */
   async declare(
     request: DeclareIncidentRequest,
     actor: string,
     credentials: BackstageCredentials,
+    check?: (stored: StoredIncident) => Promise<void>,
   ): Promise<StoredIncident> {
     const now = this.nowIso();
     const detected = checkDetectedAt(request.detectedAt, now);
@@ -125,6 +127,7 @@ export class IncidentsService {
       { source: 'user' },
     );
     const stored = { incident, ownerRefs };
+    await check?.(stored);
     await this.options.store.createIncident(stored, events);
     this.options.notifier.declared(stored, 'user');
     return stored;

@@ -14,7 +14,7 @@ import {
 } from '@vigil/backstage-plugin-incidents-common';
 import { randomUUID } from 'crypto';
 import type { IncidentsBackendConfig } from '../config';
-import type { IncidentStore } from '../database/IncidentStore';
+import type { DraftReader, IncidentStore } from '../database/IncidentStore';
 import type { IncidentNotifier } from './IncidentNotifier';
 import { VersionConflictError } from './errors';
 import type { IncidentsService } from './IncidentsService';
@@ -50,8 +50,9 @@ export class PostmortemsService {
   list(
     query: ListPostmortemsQuery,
     visible?: readonly string[],
+    drafts?: DraftReader,
   ): Promise<{ items: PostmortemListItem[]; totalCount: number }> {
-    return this.options.store.listPostmortems(query, visible);
+    return this.options.store.listPostmortems(query, visible, drafts);
   }
 
   /** `visible`: only items of incidents affecting one of these entities (undefined: all). */
@@ -59,8 +60,9 @@ export class PostmortemsService {
     query: ListActionItemsQuery,
     today: string,
     visible?: readonly string[],
+    drafts?: DraftReader,
   ): Promise<{ items: ActionItemWithContext[]; totalCount: number }> {
-    return this.options.store.listActionItems(query, today, visible);
+    return this.options.store.listActionItems(query, today, visible, drafts);
   }
 
   async getActionItem(

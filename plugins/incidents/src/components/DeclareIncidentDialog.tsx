@@ -1,4 +1,4 @@
-import { identityApiRef, useApi } from '@backstage/core-plugin-api';
+import { useApi } from '@backstage/core-plugin-api';
 import {
   declareIncidentRequestSchema,
   SEVERITIES,
@@ -100,9 +100,10 @@ export function toDeclareRequest(
 
 /**
  * Declares an incident: title, summary, severity (with the configured names
- * and descriptions), affected entities, commander (the signed-in user by
- * default) and when the problem was detected (now by default; not in the
- * future).
+ * and descriptions), affected entities, commander (none by default: only
+ * members of an owning group and SRE may name one, so a plain user's
+ * declaration is never refused for it) and when the problem was detected
+ * (now by default; not in the future).
  */
 export function DeclareIncidentDialog(props: {
   open: boolean;
@@ -115,7 +116,6 @@ export function DeclareIncidentDialog(props: {
   const defaultEntityRefs = props.defaultEntityRefs ?? [];
   const defaultsKey = defaultEntityRefs.join(',');
   const api = useApi(incidentsApiRef);
-  const identityApi = useApi(identityApiRef);
   const { config } = useIncidentsConfig();
   const [form, setForm] = useState<FormState>(() =>
     emptyForm(defaultEntityRefs),
@@ -124,28 +124,13 @@ export function DeclareIncidentDialog(props: {
   const [submitError, setSubmitError] = useState<string>();
   const [submitting, setSubmitting] = useState(false);
 
-  // A fresh form each time the dialog opens, with the user as commander.
+  // A fresh form each time the dialog opens.
   useEffect(() => {
-    if (!open) return undefined;
-    let cancelled = false;
+    if (!open) return;
     setForm(emptyForm(defaultsKey ? defaultsKey.split(',') : []));
     setErrors({});
     setSubmitError(undefined);
-    identityApi
-      .getBackstageIdentity()
-      .then(identity => {
-        if (cancelled) return;
-        setForm(f =>
-          f.commander ? f : { ...f, commander: identity.userEntityRef },
-        );
-      })
-      .catch(() => {
-        // No identity (guest without a user entity): no default commander.
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [open, defaultsKey, identityApi]);
+  }, [open, defaultsKey]);
 
   const setValue = <K extends keyof FormState>(
     field: K,
@@ -282,7 +267,10 @@ export function DeclareIncidentDialog(props: {
             value={form.commander}
             onChange={ref => setValue('commander', ref)}
             error={Boolean(errors.commander)}
-            helperText={errors.commander ?? 'Who runs the incident (optional)'}
+            helperText={
+              errors.commander ??
+              'Who runs the incident (optional; owners and SRE may name one, else they take command)'
+            }
           />
           <TextField
             fullWidth

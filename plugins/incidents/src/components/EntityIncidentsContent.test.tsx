@@ -60,11 +60,8 @@ describe('EntityIncidentsContent', () => {
         .getAllByTestId('entity-ref-chip')
         .map(chip => chip.getAttribute('data-entity-ref')),
     ).toEqual(['component:default/checkout']);
-    await waitFor(() =>
-      expect(within(dialog).getByLabelText('Commander')).toHaveValue(
-        'user:default/guest',
-      ),
-    );
+    // No default commander: only owners and SRE may name one.
+    expect(within(dialog).getByLabelText('Commander')).toHaveValue('');
   });
 
   it("lists the postmortems of the entity's incidents", async () => {

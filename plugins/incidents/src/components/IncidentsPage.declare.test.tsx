@@ -27,12 +27,8 @@ describe('IncidentsPage', () => {
       screen.getByRole('button', { name: 'Declare incident' }),
     );
     const dialog = await screen.findByRole('dialog');
-    // The signed-in user is the default commander.
-    await waitFor(() =>
-      expect(within(dialog).getByLabelText('Commander')).toHaveValue(
-        'user:default/guest',
-      ),
-    );
+    // No default commander: only owners and SRE may name one.
+    expect(within(dialog).getByLabelText('Commander')).toHaveValue('');
     fireEvent.change(within(dialog).getByLabelText(/^Title/), {
       target: { value: 'Payments down' },
     });

@@ -75,3 +75,37 @@ export function onlyVisible(
       );
   });
 }
+
+/**
+ * Keeps rows whose postmortem (aliased `p`, its incident `i`) is published,
+ * or a draft the reader may read: one it authored, of an incident it
+ * commands, or of one its claims own. `undefined`: every draft. Runs in the
+ * database, so pages and counts never include a hidden draft.
+ */
+export function onlyReadableDrafts(
+  internals: { isPostgres: boolean },
+  query: Knex.QueryBuilder,
+  drafts: { actor: string; claims: readonly string[] } | undefined,
+): void {
+  if (!drafts) return;
+  const { actor, claims } = drafts;
+  const { isPostgres } = internals;
+  query.where(function readable() {
+    this.where('p.state', 'published')
+      .orWhere('i.commander', actor)
+      .orWhereRaw(
+        isPostgres
+          ? `(p.content::jsonb -> 'authors') @> ?::jsonb`
+          : `exists (select 1 from json_each(p.content, '$.authors') where value = ?)`,
+        [isPostgres ? JSON.stringify([actor]) : actor],
+      );
+    if (claims.length > 0) {
+      this.orWhereRaw(
+        isPostgres
+          ? 'exists (select 1 from jsonb_array_elements_text(i.owner_refs::jsonb) o(ref) where o.ref in (select jsonb_array_elements_text(?::jsonb)))'
+          : 'exists (select 1 from json_each(i.owner_refs) o where o.value in (select value from json_each(?)))',
+        [JSON.stringify(claims)],
+      );
+    }
+  });
+}

@@ -2,7 +2,7 @@ import type {
   ActionItemWithContext,
   ListActionItemsQuery,
 } from '@vigil/backstage-plugin-incidents-common';
-import { onlyVisible } from '../queries';
+import { onlyReadableDrafts, onlyVisible } from '../queries';
 import type { StoreInternals } from '../StoreInternals';
 import { ActionItemRow, rowToActionItem } from './rows';
 
@@ -12,12 +12,18 @@ export async function listActionItems(
   query: ListActionItemsQuery,
   today: string,
   visible?: readonly string[],
+  drafts?: { actor: string; claims: readonly string[] },
 ): Promise<{ items: ActionItemWithContext[]; totalCount: number }> {
   const base = internals
     .db('action_items as a')
     .join('postmortems as p', 'p.id', 'a.postmortem_id')
     .whereIn('a.owner', query.owner);
   onlyVisible(internals, base, 'a.incident_id', visible);
+  if (drafts) {
+    // The incident's commander and owners decide who reads a draft's items.
+    base.join('incidents as i', 'i.id', 'a.incident_id');
+    onlyReadableDrafts(internals, base, drafts);
+  }
   if (query.status === 'open')
     base.whereIn('a.status', ['open', 'in_progress']);
   const [countRow] = await base.clone().count({ count: '*' });

@@ -3,7 +3,7 @@ import type {
   PostmortemListItem,
 } from '@vigil/backstage-plugin-incidents-common';
 import { iso } from '../incidents/rows';
-import { onlyVisible } from '../queries';
+import { onlyReadableDrafts, onlyVisible } from '../queries';
 import type { StoreInternals } from '../StoreInternals';
 
 /** A page of postmortems, most recently updated first. */
@@ -11,12 +11,14 @@ export async function listPostmortems(
   internals: StoreInternals,
   query: ListPostmortemsQuery,
   visible?: readonly string[],
+  drafts?: { actor: string; claims: readonly string[] },
 ): Promise<{ items: PostmortemListItem[]; totalCount: number }> {
   const base = internals
     .db('postmortems as p')
     .join('incidents as i', 'i.id', 'p.incident_id');
   if (query.state) base.where('p.state', query.state);
   onlyVisible(internals, base, 'p.incident_id', visible);
+  onlyReadableDrafts(internals, base, drafts);
   if (query.entityRef) {
     base.whereIn(
       'p.incident_id',
