@@ -122,11 +122,28 @@ const services = [
     ready: 'http://127.0.0.1:7010/.well-known/openid-configuration',
   },
   {
+    // HAProxy fronts the scoring API on 127.0.0.1:8080 (ops/haproxy/); once
+    // it is ready, `vigil-deploy up` builds the working tree and starts it as
+    // blue on 8081 (green, 8082, is the idle colour for `yarn vigil-deploy
+    // deploy`). Stats and HAProxy's Prometheus exporter on 127.0.0.1:8404.
+    name: 'haproxy',
+    binary: 'haproxy',
+    install: 'apt-get install haproxy',
+    command: 'haproxy',
+    args: ['-db', '-f', 'ops/haproxy/haproxy.cfg'],
+    ports: [8080, 8404],
+    ready: 'http://127.0.0.1:8404/healthz',
+    afterReady: () => deployCli('up'),
+  },
+  {
+    // Without HAProxy the scoring API runs alone on 8080, as before
+    // blue-green: no deploys or rollbacks then.
     name: 'scoring-api',
     command: 'yarn',
     args: ['workspace', '@vigil/scoring-api', 'start'],
     ports: [8080],
     ready: 'http://127.0.0.1:8080/readyz',
+    skip: hasBinary('haproxy'),
   },
   {
     name: 'backend',
@@ -134,6 +151,21 @@ const services = [
     args: ['workspace', 'backend', 'start'],
     ports: [7007, 9464],
     ready: 'http://127.0.0.1:7007/.backstage/health/v1/readiness',
+    // Read at spawn time, after ensureSecrets(): the deploy token, as a
+    // Backstage static external access token (subject vigil-deploy) limited
+    // to the deployments plugin, so `yarn vigil-deploy` can post records.
+    secretEnv: () => ({
+      APP_CONFIG_backend_auth_externalAccess: JSON.stringify([
+        {
+          type: 'static',
+          options: {
+            token: process.env.VIGIL_DEPLOY_TOKEN,
+            subject: 'vigil-deploy',
+          },
+          accessRestrictions: [{ plugin: 'deployments' }],
+        },
+      ]),
+    }),
     // The backend logs these and keeps running without ever becoming ready.
     fatal:
       /Unhandled rejection|Backend failed to start|Failed to start plugin/i,
@@ -240,12 +272,51 @@ function explain(file) {
 const running = [];
 let stopping = false;
 let demoTraffic;
+let deployUpStarted = false;
+
+/**
+ * Runs `vigil-deploy <command>` (packages/deploy-cli) with this process's
+ * environment (the admin token, the deploy token); its progress goes to
+ * .data/logs/vigil-deploy.log. Resolves true when it succeeded.
+ */
+function deployCli(command) {
+  if (command === 'up') deployUpStarted = true;
+  const logFile = path.join(logDir, 'vigil-deploy.log');
+  const out = fs.openSync(logFile, 'a');
+  return new Promise(resolve => {
+    const child = spawn(
+      'node',
+      ['packages/deploy-cli/bin/vigil-deploy', command],
+      { cwd: root, stdio: ['ignore', out, out] },
+    );
+    child.on('exit', code => {
+      fs.closeSync(out);
+      if (code !== 0 && !stopping) {
+        console.error(
+          `vigil: vigil-deploy ${command} failed: ${explain(
+            logFile,
+          )} (full log: ${path.relative(root, logFile)})`,
+        );
+      }
+      resolve(code === 0);
+    });
+  });
+}
 
 function stopAll(code) {
   if (stopping) return;
   stopping = true;
   note('stopping everything');
   demoTraffic?.stop();
+  // The scoring API instances run detached from vigil-deploy: stop them
+  // first, while HAProxy still runs (they drain their open requests).
+  if (deployUpStarted) {
+    spawnSync('node', ['packages/deploy-cli/bin/vigil-deploy', 'down'], {
+      cwd: root,
+      stdio: 'ignore',
+      timeout: 30_000,
+    });
+  }
   for (const { child } of running) {
     if (child.exitCode === null) {
       try {
@@ -328,6 +399,9 @@ const secrets = [
   },
   // The scoring API's /admin endpoints (fault injection) ask for it.
   { env: 'VIGIL_SCORING_ADMIN_TOKEN', file: 'scoring-admin-token' },
+  // `yarn vigil-deploy` posts deployment records to the portal with it (it
+  // reads .data/deploy-token when the variable is not set).
+  { env: 'VIGIL_DEPLOY_TOKEN', file: 'deploy-token' },
   // The portal's client secret at the local OpenID Provider.
   { env: 'VIGIL_OIDC_CLIENT_SECRET', file: 'oidc-client-secret' },
   // The demo users' password at the local OpenID Provider.
@@ -399,6 +473,25 @@ async function main() {
 
   fs.mkdirSync(logDir, { recursive: true });
   fs.mkdirSync(path.join(dataDir, 'sqlite'), { recursive: true });
+  // HAProxy's admin socket (ops/haproxy/haproxy.cfg), and the scoring API's
+  // scrape targets, which vigil-deploy writes: none until `up` has run.
+  fs.mkdirSync(path.join(dataDir, 'haproxy'), { recursive: true });
+  const targetsDir = path.join(dataDir, 'prometheus-targets');
+  fs.mkdirSync(targetsDir, { recursive: true });
+  if (!hasBinary('haproxy')) {
+    // The scoring API alone on 8080 (no blue-green): scrape it there.
+    fs.writeFileSync(
+      path.join(targetsDir, 'scoring-api.json'),
+      `${JSON.stringify([
+        {
+          targets: ['127.0.0.1:8080'],
+          labels: { service: 'scoring-api', color: 'none' },
+        },
+      ])}\n`,
+    );
+  } else if (!fs.existsSync(path.join(targetsDir, 'scoring-api.json'))) {
+    fs.writeFileSync(path.join(targetsDir, 'scoring-api.json'), '[]\n');
+  }
 
   generateSloRules();
   ensureSecrets();
@@ -451,7 +544,7 @@ async function main() {
       cwd: root,
       detached: true,
       stdio: ['ignore', out, out],
-      env: { ...process.env, ...service.env },
+      env: { ...process.env, ...service.env, ...service.secretEnv?.() },
     });
     running.push({ service, child, logFile });
     child.on('exit', code => {
@@ -477,6 +570,15 @@ async function main() {
             new URL(service.ready).origin
           } (${seconds()})`,
         );
+        if (service.afterReady && !stopping) {
+          if (await service.afterReady()) {
+            note(
+              `scoring API live behind HAProxy at http://127.0.0.1:8080 (blue; yarn vigil-deploy status) (${seconds()})`,
+            );
+          } else if (!stopping) {
+            stopAll(1);
+          }
+        }
       } else if (!stopping) {
         console.error(
           `vigil: ${service.name} did not become ready at ${

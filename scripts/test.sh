@@ -49,6 +49,7 @@ ops_checks() {
     promtool check config ops/prometheus/prometheus.yml &&
     promtool test rules ops/prometheus/tests/*.test.yml &&
     amtool check-config ops/alertmanager/alertmanager.yml &&
+    need haproxy haproxy && haproxy -c -q -f ops/haproxy/haproxy.cfg &&
     slo_rules_check
 }
 
@@ -65,9 +66,10 @@ slo_rules_check() {
 
 scripts_tests() {
   # The launcher's own logic (Debian packages, demo traffic) and the
-  # benchmarks' statistics, on Node's runner.
+  # benchmarks' pure parts (statistics, seed plans, measurement windows),
+  # and the local OpenID Provider, on Node's runner.
   node --test --test-reporter=tap --test-reporter-destination="$results/scripts.tap" \
-    --test-reporter=spec --test-reporter-destination=stdout 'scripts/tests/*.test.mjs' 'loadtest/lib/*.test.mjs' \
+    --test-reporter=spec --test-reporter-destination=stdout 'scripts/tests/*.test.mjs' 'loadtest/*/*.test.mjs' \
     'packages/local-oidc/test/*.test.mjs'
 }
 
@@ -95,7 +97,7 @@ step "format (prettier --check)" yarn prettier --check --loglevel warn .
 step "secret scan (secretlint)" secret_scan
 step "lockfile (lockfile-lint)" lockfile_lint
 step "licenses (production dependencies)" node scripts/license-check.mjs
-step "Prometheus and Alertmanager config, rule unit tests" ops_checks
+step "Prometheus, Alertmanager and HAProxy config, rule unit tests" ops_checks
 step "launcher and benchmark helpers (node --test)" scripts_tests
 step "unit and backend tests (SQLite and PostgreSQL)" unit_and_backend_tests
 step "production config on PostgreSQL and Redis" bash scripts/smoke-production.sh

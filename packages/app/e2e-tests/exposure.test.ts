@@ -12,12 +12,16 @@ import path from 'node:path';
  */
 
 // The ports ./vigil start's processes listen on: backend, its metrics,
-// scoring API, Prometheus, Alertmanager, mail (SMTP and mailbox), the local
+// scoring API (HAProxy in front, the blue and green instances, HAProxy's
+// stats), Prometheus, Alertmanager, mail (SMTP and mailbox), the local
 // OpenID Provider, the app's dev server (absent with --built-app).
 const ports: Record<number, string> = {
   7007: 'backend',
   9464: 'backend metrics',
-  8080: 'scoring API',
+  8080: 'scoring API (HAProxy)',
+  8081: 'scoring API, blue',
+  8082: 'scoring API, green',
+  8404: 'HAProxy stats and metrics',
   9090: 'Prometheus',
   9093: 'Alertmanager',
   1025: 'mail (SMTP)',
@@ -26,7 +30,7 @@ const ports: Record<number, string> = {
   3000: 'app dev server',
 };
 // Started in every configuration, so the check cannot pass on nothing.
-const alwaysThere = [7007, 9464, 8080];
+const alwaysThere = [7007, 9464, 8080, 8404];
 
 const root = path.resolve(__dirname, '../../..');
 const adminToken = () =>

@@ -75,5 +75,6 @@ backend.add(import('@backstage/plugin-mcp-actions-backend'));
 backend.add(import('@vigil/backstage-plugin-slo-backend'));
 backend.add(import('@vigil/backstage-plugin-incidents-backend'));
 backend.add(import('@vigil/backstage-plugin-oncall-backend'));
+backend.add(import('@vigil/backstage-plugin-deployments-backend'));
 
 backend.start();

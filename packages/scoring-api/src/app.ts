@@ -2,6 +2,7 @@ import express, { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { ZodError } from 'zod';
+import type { BuildInfo } from './config';
 import { FaultInjector, faultSettingsSchema } from './faults';
 import {
   DEFAULT_ALLOWED_HOSTS,
@@ -32,6 +33,10 @@ export interface AppDependencies {
   /** False once shutdown has begun, so load balancers stop sending traffic. */
   isAccepting: () => boolean;
   sleep?: (ms: number) => Promise<void>;
+  /** The release answering (GET /version); defaults to an unnamed dev build. */
+  build?: BuildInfo;
+  /** Called as each scoring request arrives (SCORING_FAULTS_AFTER_REQUESTS). */
+  onScoringRequest?: () => void;
 }
 
 class HttpError extends Error {
@@ -136,6 +141,17 @@ export function createApp(deps: AppDependencies): express.Express {
     }
   });
 
+  // Which release answers: the deploy CLI and operators check it through the
+  // proxy; like /metrics it reveals no customer data and takes any Host.
+  const build = deps.build ?? {
+    version: 'dev',
+    commit: 'unknown',
+    color: 'none',
+  };
+  app.get('/version', labelRoute, (_req, res) => {
+    res.json(build);
+  });
+
   app.get('/metrics', labelRoute, async (_req, res, next) => {
     try {
       res.set('Content-Type', metrics.registry.contentType);
@@ -168,21 +184,36 @@ export function createApp(deps: AppDependencies): express.Express {
   // labelled with the route template that SLOs query, not "unmatched".
   const api = express.Router();
 
-  api.post('/score', labelRoute, injectFaults, async (req, res, next) => {
-    try {
-      const parsed = scoreRequestSchema.safeParse(req.body);
-      if (!parsed.success) {
-        throw new HttpError(400, describeZodError(parsed.error));
+  const countScoringRequest = (
+    _req: Request,
+    _res: Response,
+    next: NextFunction,
+  ) => {
+    deps.onScoringRequest?.();
+    next();
+  };
+
+  api.post(
+    '/score',
+    labelRoute,
+    countScoringRequest,
+    injectFaults,
+    async (req, res, next) => {
+      try {
+        const parsed = scoreRequestSchema.safeParse(req.body);
+        if (!parsed.success) {
+          throw new HttpError(400, describeZodError(parsed.error));
+        }
+        const features =
+          (await store.get(parsed.data.customerId)) ?? UNKNOWN_CUSTOMER;
+        const result = scorePayment(parsed.data, features);
+        metrics.decisions.inc({ decision: result.decision });
+        res.json(result);
+      } catch (error) {
+        next(error);
       }
-      const features =
-        (await store.get(parsed.data.customerId)) ?? UNKNOWN_CUSTOMER;
-      const result = scorePayment(parsed.data, features);
-      metrics.decisions.inc({ decision: result.decision });
-      res.json(result);
-    } catch (error) {
-      next(error);
-    }
-  });
+    },
+  );
 
   api.get(
     '/features/:customerId',

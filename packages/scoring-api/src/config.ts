@@ -1,5 +1,14 @@
 import { z } from 'zod';
+import { FaultSettings, faultSettingsSchema } from './faults';
 import { DEFAULT_ALLOWED_HOSTS, parseHost } from './hostCheck';
+
+/** Which release this process is and which slot it runs in (blue-green). */
+export interface BuildInfo {
+  version: string;
+  commit: string;
+  /** `blue` or `green` behind the proxy; `none` when run on its own. */
+  color: string;
+}
 
 /** Run-time settings of the scoring API, all from environment variables. */
 export interface ServiceConfig {
@@ -16,6 +25,14 @@ export interface ServiceConfig {
   /** How long a feature read may stay cached in process. */
   featureCacheTtlMs: number;
   logLevel: string;
+  build: BuildInfo;
+  /**
+   * Faults switched on by the environment (a deliberately broken release,
+   * for rollback drills) once `faultsAfterRequests` scoring requests have
+   * been served: a latent bug that smoke tests do not catch.
+   */
+  faults?: FaultSettings;
+  faultsAfterRequests: number;
 }
 
 const envSchema = z.object({
@@ -48,9 +65,49 @@ const envSchema = z.object({
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
+  SCORING_VERSION: z
+    .string()
+    .regex(/^[0-9A-Za-z.+_-]{1,100}$/, {
+      message: 'must be 1-100 letters, digits, ".", "+", "_" or "-"',
+    })
+    .default('dev'),
+  SCORING_COMMIT: z
+    .string()
+    .regex(/^([0-9a-f]{7,40}|unknown)$/, {
+      message: 'must be a git commit (7-40 hex digits)',
+    })
+    .default('unknown'),
+  SCORING_COLOR: z.enum(['blue', 'green', 'none']).default('none'),
+  SCORING_FAULTS: z.string().optional(),
+  SCORING_FAULTS_AFTER_REQUESTS: z.coerce.number().int().min(0).default(0),
 });
 
 export class ConfigError extends Error {}
+
+/** SCORING_FAULTS: JSON of the fault settings (faults.ts), checked in full. */
+function parseFaults(raw: string | undefined): FaultSettings | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (error) {
+    throw new ConfigError(
+      `invalid environment: SCORING_FAULTS is not JSON (${
+        (error as Error).message
+      }); expected e.g. {"errorRate":0.5}`,
+    );
+  }
+  const parsed = faultSettingsSchema.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map(i =>
+        i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message,
+      )
+      .join('; ');
+    throw new ConfigError(`invalid environment: SCORING_FAULTS ${problems}`);
+  }
+  return parsed.data;
+}
 
 export function readConfig(env: NodeJS.ProcessEnv): ServiceConfig {
   const parsed = envSchema.safeParse(env);
@@ -71,5 +128,12 @@ export function readConfig(env: NodeJS.ProcessEnv): ServiceConfig {
     shutdownTimeoutMs: e.SCORING_SHUTDOWN_TIMEOUT_MS,
     featureCacheTtlMs: e.SCORING_FEATURE_CACHE_TTL_MS,
     logLevel: e.LOG_LEVEL,
+    build: {
+      version: e.SCORING_VERSION,
+      commit: e.SCORING_COMMIT,
+      color: e.SCORING_COLOR,
+    },
+    faults: parseFaults(e.SCORING_FAULTS),
+    faultsAfterRequests: e.SCORING_FAULTS_AFTER_REQUESTS,
   };
 }

@@ -1,4 +1,9 @@
-import { FaultInjector, faultSettingsSchema } from './faults';
+import {
+  FaultInjector,
+  NO_FAULTS,
+  ScheduledFaults,
+  faultSettingsSchema,
+} from './faults';
 
 describe('FaultInjector', () => {
   it('injects nothing by default', () => {
@@ -30,4 +35,31 @@ describe('FaultInjector', () => {
     expect(faultSettingsSchema.safeParse({ latency: 5 }).success).toBe(false);
     expect(faultSettingsSchema.safeParse({}).success).toBe(true);
   });
+});
+
+describe('ScheduledFaults', () => {
+  const broken = { ...NO_FAULTS, errorRate: 1 };
+
+  it('arms at once when no requests are to be served first', () => {
+    const injector = new FaultInjector(() => 0);
+    const armed = jest.fn();
+    const schedule = new ScheduledFaults(injector, broken, 0, armed);
+    expect(schedule.isArmed()).toBe(true);
+    expect(injector.current()).toEqual(broken);
+    expect(armed).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([1, 3, 20])(
+    'serves %d scoring requests without faults, then fails the next',
+    after => {
+      const injector = new FaultInjector(() => 0);
+      const schedule = new ScheduledFaults(injector, broken, after);
+      const outcomes = Array.from({ length: after + 2 }, () => {
+        schedule.recordScoringRequest();
+        return injector.shouldFail();
+      });
+      expect(outcomes).toEqual([...Array(after).fill(false), true, true]);
+      expect(schedule.isArmed()).toBe(true);
+    },
+  );
 });

@@ -68,3 +68,38 @@ export class FaultInjector {
     return this.settings.dependencyOutage;
   }
 }
+
+/**
+ * Faults that switch on by themselves after a number of scoring requests:
+ * a release that passes its smoke tests and breaks once it takes traffic
+ * (SCORING_FAULTS with SCORING_FAULTS_AFTER_REQUESTS, for rollback drills).
+ */
+export class ScheduledFaults {
+  private served = 0;
+  private armed = false;
+
+  constructor(
+    private readonly injector: FaultInjector,
+    private readonly settings: FaultSettings,
+    private readonly afterRequests: number,
+    private readonly onArmed: (settings: FaultSettings) => void = () => {},
+  ) {
+    if (afterRequests === 0) this.arm();
+  }
+
+  /** Called as a scoring request arrives, before faults are looked at. */
+  recordScoringRequest(): void {
+    if (!this.armed && this.served >= this.afterRequests) this.arm();
+    this.served += 1;
+  }
+
+  isArmed(): boolean {
+    return this.armed;
+  }
+
+  private arm() {
+    this.armed = true;
+    this.injector.set(this.settings);
+    this.onArmed(this.injector.current());
+  }
+}

@@ -1,5 +1,6 @@
 import {
   Counter,
+  Gauge,
   Histogram,
   Registry,
   collectDefaultMetrics,
@@ -79,6 +80,14 @@ export class ServiceMetrics {
     name: 'scoring_injected_faults_total',
     help: 'Faults injected into requests, by kind (latency, error, outage)',
     labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+
+  /** Always 1; its labels say which release and colour answers (blue-green). */
+  readonly buildInfo = new Gauge({
+    name: 'scoring_build_info',
+    help: 'The running release of the scoring API: version, git commit and blue-green colour',
+    labelNames: ['version', 'commit', 'color'] as const,
     registers: [this.registry],
   });
 

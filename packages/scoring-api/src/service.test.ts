@@ -441,3 +441,53 @@ describe('scoring-api shutdown', () => {
     }
   });
 });
+
+describe('scoring-api release identity and scheduled faults', () => {
+  let service: RunningService;
+  let metrics: ServiceMetrics;
+
+  beforeAll(async () => {
+    metrics = new ServiceMetrics({ collectDefaults: false });
+    service = await startService(
+      readConfig({
+        SCORING_PORT: '0',
+        SCORING_REDIS_URL: 'none',
+        SCORING_VERSION: '0.1.0+3f2a1bc',
+        SCORING_COMMIT: '3f2a1bc',
+        SCORING_COLOR: 'green',
+        SCORING_FAULTS: '{"errorRate":1}',
+        SCORING_FAULTS_AFTER_REQUESTS: '2',
+      }),
+      { logger: silent, metrics },
+    );
+  });
+
+  afterAll(async () => {
+    await service.shutdown('test done');
+  });
+
+  it('answers GET /version and exposes scoring_build_info', async () => {
+    await request(service.url).get('/version').expect(200, {
+      version: '0.1.0+3f2a1bc',
+      commit: '3f2a1bc',
+      color: 'green',
+    });
+    const text = await metrics.registry.metrics();
+    expect(text).toContain(
+      'scoring_build_info{version="0.1.0+3f2a1bc",commit="3f2a1bc",color="green"} 1',
+    );
+  });
+
+  it('fails scoring requests once SCORING_FAULTS_AFTER_REQUESTS were served', async () => {
+    const body = { customerId: 'c-00001', amount: 10, currency: 'EUR' };
+    const statuses = [];
+    for (let i = 0; i < 4; i++) {
+      statuses.push(
+        (await request(service.url).post('/v1/score').send(body)).status,
+      );
+    }
+    expect(statuses).toEqual([200, 200, 500, 500]);
+    // Probes are not affected: the broken release still looks ready.
+    await request(service.url).get('/readyz').expect(200);
+  });
+});

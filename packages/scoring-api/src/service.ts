@@ -3,7 +3,7 @@ import { AddressInfo } from 'node:net';
 import pino, { Logger } from 'pino';
 import { createApp } from './app';
 import { ServiceConfig } from './config';
-import { FaultInjector } from './faults';
+import { FaultInjector, ScheduledFaults } from './faults';
 import {
   FeatureStore,
   InMemoryFeatureStore,
@@ -55,6 +55,25 @@ export async function startService(
     pino({ level: config.logLevel, base: { service: 'scoring-api' } });
   const metrics = options.metrics ?? new ServiceMetrics();
   const faults = new FaultInjector();
+  metrics.buildInfo.set({ ...config.build }, 1);
+  const scheduledFaults = config.faults
+    ? new ScheduledFaults(
+        faults,
+        config.faults,
+        config.faultsAfterRequests,
+        settings =>
+          logger.warn(
+            { faults: settings, afterRequests: config.faultsAfterRequests },
+            'faults from SCORING_FAULTS are now active',
+          ),
+      )
+    : undefined;
+  if (scheduledFaults && !scheduledFaults.isArmed()) {
+    logger.warn(
+      { faults: config.faults, afterRequests: config.faultsAfterRequests },
+      'faults from SCORING_FAULTS switch on after this many scoring requests',
+    );
+  }
   const rawStore = await openStore(config, logger);
   const store = new InstrumentedFeatureStore(
     rawStore,
@@ -79,6 +98,10 @@ export async function startService(
     logger,
     adminToken: config.adminToken,
     allowedHosts: config.allowedHosts,
+    build: config.build,
+    onScoringRequest: scheduledFaults
+      ? () => scheduledFaults.recordScoringRequest()
+      : undefined,
     isAccepting: () => accepting,
   });
 

@@ -5,4 +5,9 @@
  * @packageDocumentation
  */
 export * from './records';
+export * from './drill';
 export * from './permissions';
+export * from './deployStateMachine';
+export * from './client';
+export * from './timing';
+export * from './dora';

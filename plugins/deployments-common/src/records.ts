@@ -8,12 +8,18 @@ import { z } from 'zod';
 
 const isoTime = z.string().datetime({ offset: true });
 
-/** The two slots of a blue-green pair behind the proxy. */
+/**
+ * The two slots of a blue-green pair behind the proxy.
+ * @public
+ */
 export const colorSchema = z.enum(['blue', 'green']);
 /** @public */
 export type Color = z.infer<typeof colorSchema>;
 
-/** What a record is of: a release, a rollback (by hand), a rollback drill. */
+/**
+ * What a record is of: a release, a rollback (by hand), a rollback drill.
+ * @public
+ */
 export const deploymentKindSchema = z.enum(['deploy', 'rollback', 'drill']);
 /** @public */
 export type DeploymentKind = z.infer<typeof deploymentKindSchema>;
@@ -22,6 +28,7 @@ export type DeploymentKind = z.infer<typeof deploymentKindSchema>;
  * How a record ended. `rolled_back`: the release took traffic and was rolled
  * back (automatically in the watch window, or a drill); `failed`: it stopped
  * before traffic moved, or traffic is in an unknown state (see its steps).
+ * @public
  */
 export const deploymentOutcomeSchema = z.enum([
   'in_progress',
@@ -32,7 +39,10 @@ export const deploymentOutcomeSchema = z.enum([
 /** @public */
 export type DeploymentOutcome = z.infer<typeof deploymentOutcomeSchema>;
 
-/** A built version of the service. */
+/**
+ * A built version of the service.
+ * @public
+ */
 export const releaseSchema = z
   .object({
     /** Human version, e.g. `0.1.0+3f2a1bc` or `0.1.0+3f2a1bc.dirty`. */
@@ -50,6 +60,7 @@ export const releaseSchema = z
 /** @public */
 export type Release = z.infer<typeof releaseSchema>;
 
+/** @public */
 export const stepStatusSchema = z.enum([
   'running',
   'succeeded',
@@ -57,7 +68,10 @@ export const stepStatusSchema = z.enum([
   'skipped',
 ]);
 
-/** One step of a deploy as the CLI ran it (build, start, smoke, switch, watch...). */
+/**
+ * One step of a deploy as the CLI ran it (build, start, smoke, switch, watch...).
+ * @public
+ */
 export const deploymentStepSchema = z
   .object({
     name: z.string().min(1).max(60),
@@ -71,7 +85,10 @@ export const deploymentStepSchema = z
 /** @public */
 export type DeploymentStep = z.infer<typeof deploymentStepSchema>;
 
-/** One smoke check against one instance. */
+/**
+ * One smoke check against one instance.
+ * @public
+ */
 export const smokeCheckSchema = z
   .object({
     /** `readiness`, `score`, `metrics` (or a later check's name). */
@@ -94,6 +111,7 @@ const nonNegativeMs = z.number().min(0);
  * `validation/drills/` (documented in validation/drills/README.md) and of a
  * drill record's `drill` field. Launch gates read it; change it only by
  * adding optional fields, or by bumping `schemaVersion`.
+ * @public
  */
 export const drillResultSchema = z
   .object({
@@ -118,8 +136,12 @@ export const drillResultSchema = z
         detectedAt: isoTime,
         /** From the bad release taking traffic to the rollback decision. */
         detectionMs: nonNegativeMs,
-        /** What noticed: failed smoke checks or the SLO's fast-burn condition. */
-        signal: z.enum(['smoke', 'fast-burn']),
+        /**
+         * What noticed: failed smoke checks or the SLO's fast-burn condition;
+         * `none` when nothing did and the drill rolled back by hand when it
+         * gave up (`detectedAt`), a drill that fails.
+         */
+        signal: z.enum(['smoke', 'fast-burn', 'none']),
         detail: z.string().max(2000),
       })
       .strict(),
@@ -159,7 +181,10 @@ export const drillResultSchema = z
 /** @public */
 export type DrillResult = z.infer<typeof drillResultSchema>;
 
-/** `POST /deployments`: the CLI opens a record as a deploy starts. */
+/**
+ * `POST /deployments`: the CLI opens a record as a deploy starts.
+ * @public
+ */
 export const deploymentCreateSchema = z
   .object({
     entityRef: z.string().min(1).max(300),
@@ -189,6 +214,7 @@ export type DeploymentCreate = z.input<typeof deploymentCreateSchema>;
 /**
  * `PATCH /deployments/{id}`: progress and the end. Arrays replace the stored
  * ones; `revision` must be the stored one (409 otherwise).
+ * @public
  */
 export const deploymentUpdateSchema = z
   .object({
@@ -205,7 +231,10 @@ export const deploymentUpdateSchema = z
 /** @public */
 export type DeploymentUpdate = z.infer<typeof deploymentUpdateSchema>;
 
-/** A stored record, as the API answers it. */
+/**
+ * A stored record, as the API answers it.
+ * @public
+ */
 export interface DeploymentRecord {
   id: string;
   entityRef: string;
@@ -232,7 +261,10 @@ export interface DeploymentRecord {
   updatedAt: string;
 }
 
-/** `GET /deployments` answer. */
+/**
+ * `GET /deployments` answer.
+ * @public
+ */
 export interface DeploymentList {
   items: DeploymentRecord[];
   totalCount: number;
@@ -241,6 +273,7 @@ export interface DeploymentList {
 /**
  * DORA-style figures of one entity over a window (drills excluded). A
  * figure is null when there is nothing to compute it from.
+ * @public
  */
 export interface DoraFigures {
   entityRef: string;

@@ -3,5 +3,12 @@
  *
  * @packageDocumentation
  */
+export {
+  migrationRoundTrip,
+  schemaSnapshot,
+  type MigrationRoundTripReport,
+  type SchemaSnapshot,
+} from './migrationRoundTrip';
+export { describeMigrationRoundTrip } from './describeMigrationRoundTrip';
 export { itRunsOnTheRequiredDatabase } from './requiredDatabase';
 export { testDatabases } from './testDatabases';

@@ -18,6 +18,7 @@ import permissionPlugin from '@backstage/plugin-permission-backend';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import signalsPlugin from '@backstage/plugin-signals-backend';
+import deploymentsPlugin from '@vigil/backstage-plugin-deployments-backend';
 import incidentsPlugin from '@vigil/backstage-plugin-incidents-backend';
 import oncallPlugin from '@vigil/backstage-plugin-oncall-backend';
 import sloPlugin from '@vigil/backstage-plugin-slo-backend';
@@ -28,8 +29,8 @@ import { MATRIX, ROLES, ROLE_ORDER, Role, expected } from './roleMatrix';
  * The role × action matrix (roleMatrix.ts, the README's roles table) over
  * HTTP: a real backend with the permission backend and this policy, the
  * catalog ingesting the demo organisation from catalog-info.yaml, the
- * scaffolder, and Vigil's incidents, SLO and on-call plugins (seeded with
- * ops/oncall/demo-seed.yaml), each plugin on its own database, on SQLite and
+ * scaffolder, and Vigil's incidents, SLO, on-call (seeded with
+ * ops/oncall/demo-seed.yaml) and deployments plugins, each plugin on its own database, on SQLite and
  * PostgreSQL. Users' ownership claims are their catalog groups, read from
  * the catalog as Backstage's sign-in resolvers issue them.
  */
@@ -129,6 +130,7 @@ async function startPortal(databaseId: TestDatabaseId) {
       incidentsPlugin,
       sloPlugin,
       oncallPlugin,
+      deploymentsPlugin,
       databasePerPlugin(databaseId),
       userInfo,
       authWithActors,
@@ -433,6 +435,14 @@ describe.each(databases.eachSupportedId())(
             entityRef: SCORING,
             title: 'Matrix page',
             severity: 'low',
+          }),
+        // The owner condition is applied by the catalog to the entity.
+        recordDeployment: ref =>
+          call('post', '/api/deployments/deployments', ref).send({
+            entityRef: SCORING,
+            kind: 'deploy',
+            release: { version: '0.1.0+matrix', commit: 'abcdef1' },
+            startedAt: new Date().toISOString(),
           }),
       };
 

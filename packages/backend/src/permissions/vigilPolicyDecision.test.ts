@@ -14,6 +14,7 @@ import {
   oncallScheduleManagePermission,
 } from '@vigil/backstage-plugin-oncall-common';
 import { sloSpecsRefreshPermission } from '@vigil/backstage-plugin-slo-backend';
+import { deploymentsRecordCreatePermission } from '@vigil/backstage-plugin-deployments-common';
 import { DEFAULT_ROLE_CONFIG, RoleUser, rolesOf } from './roles';
 import { vigilPolicyDecision } from './vigilPolicyDecision';
 
@@ -53,6 +54,7 @@ const permissions: Record<string, Permission> = {
   'oncall.page.create': oncallPageCreatePermission,
   'oncall.schedule.manage': oncallScheduleManagePermission,
   'oncall.policy.manage': oncallPolicyManagePermission,
+  'deployments.record.create': deploymentsRecordCreatePermission,
   'other.thing.update': basic('other.thing.update', 'update'),
 };
 
@@ -95,6 +97,7 @@ const table: Record<string, string> = {
   'oncall.page.create': 'DDAAAAA',
   'oncall.schedule.manage': 'DDCCCCC',
   'oncall.policy.manage': 'DDCCCCC',
+  'deployments.record.create': 'ADCCCCA',
   'other.thing.update': 'ADAAAAA',
 };
 const letter = { A, D, C } as Record<string, AuthorizeResult>;
@@ -110,6 +113,22 @@ describe('vigilPolicyDecision', () => {
     expect(vigilPolicyDecision(permissions[name], callers[caller]).result).toBe(
       result,
     );
+  });
+
+  it('makes recording a deployment conditional on owning the entity', () => {
+    expect(
+      vigilPolicyDecision(
+        permissions['deployments.record.create'],
+        callers.owner,
+      ),
+    ).toMatchObject({
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
+      conditions: {
+        rule: 'IS_ENTITY_OWNER',
+        params: { claims: ['user:default/carol', 'group:default/payments'] },
+      },
+    });
   });
 
   it('makes an owner refresh conditional on owning the entity', () => {

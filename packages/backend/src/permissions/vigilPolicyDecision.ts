@@ -7,6 +7,7 @@ import { defaultIncidentsPolicyDecision } from '@vigil/backstage-plugin-incident
 import { defaultOnCallPolicyDecision } from '@vigil/backstage-plugin-oncall-common';
 import { defaultSloPolicyDecision } from '@vigil/backstage-plugin-slo-backend';
 import { catalogPolicyDecision } from './catalogDecision';
+import { deploymentsPolicyDecision } from './deploymentsDecision';
 import type { RoleUser } from './roles';
 
 const allow: PolicyDecision = { result: AuthorizeResult.ALLOW };
@@ -17,7 +18,8 @@ const deny: PolicyDecision = { result: AuthorizeResult.DENY };
  * service principal, since unauthenticated requests never reach the policy).
  *
  * 1. Vigil's plugins decide their own permissions (each plugin's defaults,
- *    given the user's roles); services get what those defaults give them.
+ *    given the user's roles; deployments' in deploymentsDecision.ts);
+ *    services get what those defaults give them.
  * 2. Other services keep every other permission (the catalog's collators,
  *    the scaffolder's own calls).
  * 3. Read-only users read: only permissions of action `read`.
@@ -32,7 +34,8 @@ export function vigilPolicyDecision(
   const plugins =
     defaultIncidentsPolicyDecision(permission, user) ??
     defaultOnCallPolicyDecision(permission, user) ??
-    defaultSloPolicyDecision(permission, user);
+    defaultSloPolicyDecision(permission, user) ??
+    deploymentsPolicyDecision(permission, user);
   if (plugins) return plugins;
   if (!user) return allow;
   if (user.roles.readOnly) {

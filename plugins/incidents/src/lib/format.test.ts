@@ -79,11 +79,12 @@ describe('format', () => {
     expect(fileNameFor(title, 'md')).toBe(name);
   });
 
-  it('links to an entity, its runbooks and its SLOs by the default paths', () => {
+  it('links to an entity, its runbooks, SLOs and deployments by the default paths', () => {
     expect(entityPageLinks('API:shop/payments-api')).toEqual({
       catalog: '/catalog/shop/api/payments-api',
       docs: '/docs/shop/api/payments-api',
       slos: '/catalog/shop/api/payments-api/slos',
+      deployments: '/catalog/shop/api/payments-api/deployments',
     });
     expect(entityPageLinks('not a ref')).toBeUndefined();
   });

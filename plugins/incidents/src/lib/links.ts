@@ -3,6 +3,7 @@ import { useRouteRef } from '@backstage/frontend-plugin-api';
 import { useCallback, useMemo } from 'react';
 import {
   catalogEntityRouteRef,
+  DEPLOYMENTS_TAB_PATH,
   incidentRouteRef,
   postmortemRouteRef,
   rootRouteRef,
@@ -17,6 +18,8 @@ export interface EntityPageLinks {
   docs: string;
   /** Its SLO tab (plugins/slo). */
   slos: string;
+  /** Its Deployments tab (plugins/deployments). */
+  deployments: string;
 }
 
 type RouteFunc =
@@ -48,6 +51,7 @@ export function entityPageLinks(
     catalog,
     docs: docsRoute?.(params) ?? `/docs/${path}`,
     slos: `${catalog.replace(/\/$/, '')}/${SLO_TAB_PATH}`,
+    deployments: `${catalog.replace(/\/$/, '')}/${DEPLOYMENTS_TAB_PATH}`,
   };
 }
 

@@ -35,3 +35,5 @@ export const techdocsEntityRouteRef = createExternalRouteRef({
 export const INCIDENTS_TAB_PATH = 'incidents';
 /** Path of the SLO tab (plugins/slo) below the entity page. */
 export const SLO_TAB_PATH = 'slos';
+/** Path of the Deployments tab (plugins/deployments) below the entity page. */
+export const DEPLOYMENTS_TAB_PATH = 'deployments';

@@ -1,7 +1,9 @@
 import { makeStyles, Typography } from '@material-ui/core';
+import type { DeploymentRecord } from '@vigil/backstage-plugin-deployments-common';
 import type { SloEvaluation } from '../api/types';
 import { budgetAxis, timeAxis } from '../lib/chartScale';
 import { formatBudget, formatTimestamp, NO_DATA } from '../lib/format';
+import { DeployMarkers } from './DeployMarkers';
 
 const WIDTH = 600;
 const HEIGHT = 160;
@@ -78,6 +80,8 @@ export function BurnDownChart(props: {
   evaluations: readonly SloEvaluation[];
   /** Time zone of the time labels; the browser's by default. */
   zone?: string;
+  /** Deploys to mark where they fall in the chart's time range. */
+  deploys?: readonly DeploymentRecord[];
 }) {
   const classes = useStyles();
   const runs = segments(toPoints(props.evaluations));
@@ -189,6 +193,15 @@ export function BurnDownChart(props: {
               .join(' ')}
           />
         ),
+      )}
+      {props.deploys && props.deploys.length > 0 && (
+        <DeployMarkers
+          deploys={props.deploys}
+          domain={xAxis.domain}
+          scale={x}
+          top={PADDING.top}
+          bottom={plotBottom}
+        />
       )}
     </svg>
   );

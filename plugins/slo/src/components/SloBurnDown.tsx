@@ -7,6 +7,7 @@ import type { AsyncState } from 'react-use/esm/useAsyncFn';
 import { sloApiRef } from '../api/SloApi';
 import type { SloDetailResponse } from '../api/types';
 import { BURN_DOWN_POINTS, BurnDownChart } from './BurnDownChart';
+import { useDeploysInRange } from './useDeploysInRange';
 
 const DAY_MS = 86_400_000;
 
@@ -31,9 +32,17 @@ export function useSloHistory(
   }, [sloApi, sloId, period, evaluatedAt]);
 }
 
-/** The budget burn-down of a history fetched by {@link useSloHistory}. */
+/**
+ * The budget burn-down of a history fetched by {@link useSloHistory}, with
+ * the entity's deploys in that range marked on it.
+ */
 export function SloBurnDown(props: { history: AsyncState<SloDetailResponse> }) {
   const { value, loading, error } = props.history;
+  const deploys = useDeploysInRange(
+    value?.slo.entityRef,
+    value?.history.from,
+    value?.history.to,
+  );
   // A refetch keeps the chart that is shown until the new one is there.
   if (loading && !value) return <Progress />;
   if (error || !value) {
@@ -43,5 +52,7 @@ export function SloBurnDown(props: { history: AsyncState<SloDetailResponse> }) {
       </Typography>
     );
   }
-  return <BurnDownChart evaluations={value.history.evaluations} />;
+  return (
+    <BurnDownChart evaluations={value.history.evaluations} deploys={deploys} />
+  );
 }

@@ -43,6 +43,7 @@ import { PagingPanel } from './PagingPanel';
 import { RolesPanel } from './RolesPanel';
 import { TakeCommandButton } from './TakeCommandButton';
 import { WhoCanActNotice } from './WhoCanActNotice';
+import { WhatChangedPanel } from './WhatChangedPanel';
 
 /** "status → resolved, severity → SEV1": what a change set would do. */
 export function describeChanges(changes: IncidentChanges): string {
@@ -338,6 +339,9 @@ export function IncidentPage() {
                 <InfoCard title="Summary">
                   <Markdown text={incident.summary} empty="No summary yet." />
                 </InfoCard>
+              </Grid>
+              <Grid item>
+                <WhatChangedPanel incident={incident} />
               </Grid>
               <Grid item>
                 <InfoCard title="Timeline">

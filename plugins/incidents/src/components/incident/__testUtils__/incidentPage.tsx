@@ -29,6 +29,13 @@ export function fakeSignals() {
   return { api, send };
 }
 
+/** The deployments API's answer: no deploys around the incident. */
+async function noDeploys() {
+  return new Response(JSON.stringify({ items: [], totalCount: 0 }), {
+    headers: { 'Content-Type': 'application/json' },
+  });
+}
+
 /** Renders the page of incident inc-1, signed in as user:default/guest. */
 export function renderPage(api: FakeIncidentsApi, signals = fakeSignals()) {
   return renderInTestApp(<IncidentPage />, {
@@ -36,6 +43,8 @@ export function renderPage(api: FakeIncidentsApi, signals = fakeSignals()) {
       [incidentsApiRef, api],
       [signalApiRef, signals.api],
       mockApis.identity({ userEntityRef: 'user:default/guest' }),
+      // The "What changed" panel asks the deployments API: no deploys.
+      mockApis.fetch({ baseImplementation: noDeploys }),
       fakeCatalog().catalog,
     ],
     mountedRoutes: { '/incidents': rootRouteRef },

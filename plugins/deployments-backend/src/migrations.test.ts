@@ -1,0 +1,4 @@
+import { describeMigrationRoundTrip } from '@vigil/backend-kit/testUtils';
+import { deploymentsMigrations } from './database/DatabaseDeploymentsStore';
+
+describeMigrationRoundTrip(deploymentsMigrations.directory);

@@ -1,0 +1,224 @@
+import type {
+  DeploymentKind,
+  DeploymentList,
+  DeploymentRecord,
+  DoraFigures,
+} from './records';
+
+/**
+ * The most records `GET /deployments` answers at once (its `limit` bound).
+ * @public
+ */
+export const DEPLOYMENTS_MAX_PAGE_SIZE = 500;
+
+/**
+ * `GET /deployments` filters; times as ISO strings or Dates.
+ * @public
+ */
+export interface ListDeploymentsQuery {
+  entityRef?: string;
+  kind?: DeploymentKind;
+  /** Started at or after. */
+  from?: string | Date;
+  /** Started at or before. */
+  to?: string | Date;
+  /** 1..500, 50 by default. */
+  limit?: number;
+  offset?: number;
+}
+
+/**
+ * `GET /dora` parameters.
+ * @public
+ */
+export interface DoraQuery {
+  entityRef: string;
+  /** 1..365, 30 by default. */
+  days?: number;
+}
+
+/**
+ * How far around a moment {@link DeploymentsApi.deploymentsAround} looks.
+ * @public
+ */
+export interface AroundWindow {
+  /** Milliseconds before the moment. */
+  before: number;
+  /** Milliseconds after the moment. */
+  after: number;
+}
+
+/**
+ * Reads deployment records from the deployments backend
+ * (`/api/deployments`). Implemented by {@link DeploymentsClient}.
+ * @public
+ */
+export interface DeploymentsApi {
+  /** One page of records, newest start first. */
+  listDeployments(query?: ListDeploymentsQuery): Promise<DeploymentList>;
+  /** One record by its id. */
+  getDeployment(id: string): Promise<DeploymentRecord>;
+  /** An entity's DORA figures over the last `days` days. */
+  getDora(query: DoraQuery): Promise<DoraFigures>;
+  /**
+   * Every record of an entity that started in `[at - before, at + after]`,
+   * newest first (all pages).
+   */
+  deploymentsAround(
+    entityRef: string,
+    at: string | number | Date,
+    window: AroundWindow,
+  ): Promise<DeploymentRecord[]>;
+}
+
+/**
+ * A failed request to the deployments API. The message names the request's
+ * status and the backend's explanation, e.g. "Request failed with 404 Not
+ * Found: No deployment with id x". Its shape follows the `ResponseError` of
+ * Backstage's errors package (`statusCode`, `body`), which a -common package
+ * cannot import.
+ * @public
+ */
+export class DeploymentsApiError extends Error {
+  readonly name = 'ResponseError';
+  readonly statusCode: number;
+  readonly statusText: string;
+  /** The backend's error body when it sent JSON. */
+  readonly body: unknown;
+
+  constructor(options: {
+    statusCode: number;
+    statusText: string;
+    body: unknown;
+    message: string;
+  }) {
+    super(options.message);
+    this.statusCode = options.statusCode;
+    this.statusText = options.statusText;
+    this.body = options.body;
+  }
+
+  static async fromResponse(response: Response): Promise<DeploymentsApiError> {
+    const text = await response.text().catch(() => '');
+    let body: unknown = text || undefined;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      // Not JSON (a proxy's HTML page): keep the text out of the message.
+    }
+    const backendMessage = (body as { error?: { message?: unknown } })?.error
+      ?.message;
+    const status = `${response.status}${
+      response.statusText ? ` ${response.statusText}` : ''
+    }`;
+    return new DeploymentsApiError({
+      statusCode: response.status,
+      statusText: response.statusText,
+      body,
+      message:
+        typeof backendMessage === 'string' && backendMessage
+          ? `Request failed with ${status}: ${backendMessage}`
+          : `Request failed with ${status}`,
+    });
+  }
+}
+
+function isoTime(value: string | Date | undefined): string | undefined {
+  return value instanceof Date ? value.toISOString() : value;
+}
+
+function queryString(values: Record<string, string | number | undefined>) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/**
+ * HTTP client of the deployments backend, for the browser and for Node
+ * (like `@backstage/catalog-client`): the frontend passes Backstage's
+ * discovery and fetch APIs (which add the user's token); a script passes a
+ * discovery of the backend's URL and a fetch that adds its own token.
+ * @public
+ */
+export class DeploymentsClient implements DeploymentsApi {
+  private readonly discoveryApi: {
+    getBaseUrl(pluginId: string): Promise<string>;
+  };
+  private readonly fetchApi: { fetch: typeof fetch };
+
+  constructor(options: {
+    discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
+    fetchApi?: { fetch: typeof fetch };
+  }) {
+    this.discoveryApi = options.discoveryApi;
+    // Bound: a browser's fetch throws "Illegal invocation" when called as
+    // a method of another object.
+    this.fetchApi = options.fetchApi ?? {
+      fetch: (input, init) => fetch(input, init),
+    };
+  }
+
+  async listDeployments(
+    query: ListDeploymentsQuery = {},
+  ): Promise<DeploymentList> {
+    return this.get<DeploymentList>(
+      `/deployments${queryString({
+        entityRef: query.entityRef,
+        kind: query.kind,
+        from: isoTime(query.from),
+        to: isoTime(query.to),
+        limit: query.limit,
+        offset: query.offset,
+      })}`,
+    );
+  }
+
+  async getDeployment(id: string): Promise<DeploymentRecord> {
+    return this.get<DeploymentRecord>(`/deployments/${encodeURIComponent(id)}`);
+  }
+
+  async getDora(query: DoraQuery): Promise<DoraFigures> {
+    return this.get<DoraFigures>(
+      `/dora${queryString({ entityRef: query.entityRef, days: query.days })}`,
+    );
+  }
+
+  async deploymentsAround(
+    entityRef: string,
+    at: string | number | Date,
+    window: AroundWindow,
+  ): Promise<DeploymentRecord[]> {
+    const atMs = new Date(at).getTime();
+    if (!Number.isFinite(atMs)) {
+      throw new TypeError(`Not a time: ${String(at)}`);
+    }
+    const from = new Date(atMs - window.before);
+    const to = new Date(atMs + window.after);
+    const items: DeploymentRecord[] = [];
+    for (;;) {
+      const page = await this.listDeployments({
+        entityRef,
+        from,
+        to,
+        limit: DEPLOYMENTS_MAX_PAGE_SIZE,
+        offset: items.length,
+      });
+      items.push(...page.items);
+      if (page.items.length === 0 || items.length >= page.totalCount) {
+        return items;
+      }
+    }
+  }
+
+  private async get<T>(path: string): Promise<T> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('deployments');
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    if (!response.ok) {
+      throw await DeploymentsApiError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}

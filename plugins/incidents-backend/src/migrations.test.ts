@@ -1,0 +1,4 @@
+import { describeMigrationRoundTrip } from '@vigil/backend-kit/testUtils';
+import { incidentsMigrations } from './database/DatabaseIncidentStore';
+
+describeMigrationRoundTrip(incidentsMigrations.directory);
