@@ -11,6 +11,7 @@ import { testDatabases } from './testDatabases';
  * a failed upgrade is rolled back with.
  * @public
  */
+// eslint-disable-next-line jest/no-export -- the migration test every backend plugin declares
 export function describeMigrationRoundTrip(directory: string): void {
   const databases = testDatabases();
   itRunsOnTheRequiredDatabase(databases);
