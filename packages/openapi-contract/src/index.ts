@@ -263,6 +263,7 @@ export {
   describeOpenApiContract,
   type StatusOf,
 } from './contractTests';
+export { documentOnlyApp, statusOf } from './documentOnly';
 export {
   fuzzOperations,
   invalidRequest,

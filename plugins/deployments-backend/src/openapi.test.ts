@@ -6,20 +6,17 @@
  */
 import path from 'node:path';
 import express from 'express';
-import request from 'supertest';
-import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import {
   describeInputChecks,
   describeOpenApiContract,
+  documentOnlyApp,
+  statusOf,
 } from '@vigil/openapi-contract';
 import { createRouter } from './router';
 import { spec } from './schema/openapi.generated';
 
 // The handlers are never called: the services are not needed.
 const unused = {} as never;
-
-const statusOf = async (app: express.Express, url: string) =>
-  (await request(app).get(`/api/deployments${url}`)).status;
 
 describeOpenApiContract({
   packageDir: path.resolve(__dirname, '..'),
@@ -34,21 +31,10 @@ describeOpenApiContract({
 });
 
 describe('input checks', () => {
-  const documentOnly = express().use(
-    '/api/deployments',
-    createValidatedOpenApiRouter<typeof spec>(spec, {
-      validatorOptions: { validateSecurity: false },
-    })
-      .use((_req, res) => {
-        res.json({});
-      })
-      .use(((error, _req, res, _next) => {
-        res.status(400).json({ message: (error as Error).message });
-      }) as express.ErrorRequestHandler),
-  );
+  const basePath = '/api/deployments';
   const routerApp = async () =>
     express().use(
-      '/api/deployments',
+      basePath,
       await createRouter({
         httpAuth: {
           credentials: async () => ({
@@ -96,11 +82,8 @@ describe('input checks', () => {
   ];
 
   describeInputChecks({
-    documentStatus: url => statusOf(documentOnly, url),
-    routerStatus: async () => {
-      const app = await routerApp();
-      return url => statusOf(app, url);
-    },
+    documentStatus: statusOf(documentOnlyApp(spec, basePath), basePath),
+    routerStatus: async () => statusOf(await routerApp(), basePath),
     good,
     bad,
     routerOnly,

@@ -6,20 +6,17 @@
  */
 import path from 'node:path';
 import express from 'express';
-import request from 'supertest';
-import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import {
   describeInputChecks,
   describeOpenApiContract,
+  documentOnlyApp,
+  statusOf,
 } from '@vigil/openapi-contract';
 import { createRouter } from './router';
 import { spec } from './schema/openapi.generated';
 
 // The handlers are never called: the services are not needed.
 const unused = {} as never;
-
-const statusOf = async (app: express.Express, url: string) =>
-  (await request(app).get(`/api/oncall${url}`)).status;
 
 describeOpenApiContract({
   packageDir: path.resolve(__dirname, '..'),
@@ -35,22 +32,11 @@ describeOpenApiContract({
 });
 
 describe('input checks', () => {
-  const documentOnly = express().use(
-    '/api/oncall',
-    createValidatedOpenApiRouter<typeof spec>(spec, {
-      validatorOptions: { validateSecurity: false },
-    })
-      .use((_req, res) => {
-        res.json({});
-      })
-      .use(((error, _req, res, _next) => {
-        res.status(400).json({ message: (error as Error).message });
-      }) as express.ErrorRequestHandler),
-  );
+  const basePath = '/api/oncall';
   const anything = async () => ({ items: [], total: 0 });
   const routerApp = async () =>
     express().use(
-      '/api/oncall',
+      basePath,
       await createRouter({
         httpAuth: {
           credentials: async () => ({
@@ -96,11 +82,8 @@ describe('input checks', () => {
   ];
 
   describeInputChecks({
-    documentStatus: url => statusOf(documentOnly, url),
-    routerStatus: async () => {
-      const app = await routerApp();
-      return url => statusOf(app, url);
-    },
+    documentStatus: statusOf(documentOnlyApp(spec, basePath), basePath),
+    routerStatus: async () => statusOf(await routerApp(), basePath),
     good,
     bad,
     routerOnly,

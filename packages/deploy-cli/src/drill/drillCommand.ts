@@ -2,7 +2,7 @@ import {
   DrillFile,
   DrillResult,
 } from '@vigil/backstage-plugin-deployments-common';
-import type { CliIo } from '../cli';
+import type { CliCommand, CliIo } from '../cliIo';
 import type { DeployContext } from '../context';
 import { deploy } from '../commands/deploy';
 import { rollback } from '../commands/rollback';
@@ -172,3 +172,10 @@ export async function runDrillCommand(
     return 1;
   }
 }
+
+export const drillCommand: CliCommand = {
+  name: 'drill',
+  synopsis: 'drill [options]        (vigil-deploy drill --help)',
+  help: `  drill     a timed rollback drill: a broken release under load, RTO and RPO`,
+  run: runDrillCommand,
+};
