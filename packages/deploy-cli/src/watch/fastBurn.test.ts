@@ -25,7 +25,7 @@ describe('the fast-burn condition', () => {
 
   it("queries the SLI's selectors for one colour", () => {
     expect(errorRatioQuery('green', '1m')).toBe(
-      'sum(rate(http_requests_total{job="scoring-api",route="/v1/score",color="green",status=~"5.."}[1m])) / sum(rate(http_requests_total{job="scoring-api",route="/v1/score",color="green"}[1m]))',
+      '(sum(rate(http_requests_total{job="scoring-api",route="/v1/score",color="green",status=~"5.."}[1m])) or vector(0)) / sum(rate(http_requests_total{job="scoring-api",route="/v1/score",color="green"}[1m]))',
     );
   });
 

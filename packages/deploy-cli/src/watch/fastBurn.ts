@@ -44,7 +44,9 @@ export function readAvailabilitySlo(sloFile: string): AvailabilitySlo {
  */
 export function errorRatioQuery(color: string, window: string): string {
   const selector = `job="scoring-api",route="/v1/score",color="${color}"`;
-  return `sum(rate(http_requests_total{${selector},status=~"5.."}[${window}])) / sum(rate(http_requests_total{${selector}}[${window}]))`;
+  // No 5xx series at all is no errors, not "no data": `or vector(0)`, so a
+  // healthy colour reads 0 while one without traffic still reads nothing.
+  return `(sum(rate(http_requests_total{${selector},status=~"5.."}[${window}])) or vector(0)) / sum(rate(http_requests_total{${selector}}[${window}]))`;
 }
 
 export type FastBurnReading =
