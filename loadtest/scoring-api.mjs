@@ -2,10 +2,22 @@
 // throughput and error rate. Figures only: it never passes or fails.
 //   node loadtest/scoring-api.mjs [--url http://127.0.0.1:8080] [--duration 30]
 //                                 [--connections 20] [--rate 0 (unlimited)]
+//                                 [--report validation/load-tests]
+//                                 [--entity component:default/scoring-api]
+// With --report it also writes the launch gates' evidence,
+// <dir>/<YYYYMMDDTHHMMSSZ>-<entity name>.{json,md}, with the service's peak
+// resident memory sampled from its /metrics every 500 ms during the run.
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkNonNegative } from './lib/cli.mjs';
 import { runAutocannon } from './lib/load.mjs';
-import { printJson } from './lib/report.mjs';
+import { log, printJson } from './lib/report.mjs';
+import { root } from './lib/process.mjs';
+import {
+  serviceVersion,
+  writeLoadTestReport,
+} from './launch-gates/load-test-report.mjs';
+import { sampleResidentMemory } from './launch-gates/memory-sampler.mjs';
 import { percentiles } from './lib/stats.mjs';
 
 const { values } = parseArgs({
@@ -15,6 +27,8 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '20' },
     rate: { type: 'string', default: '0' },
     customers: { type: 'string', default: '1000' },
+    report: { type: 'string' },
+    entity: { type: 'string', default: 'component:default/scoring-api' },
   },
 });
 
@@ -62,7 +76,12 @@ const options = {
 };
 // autocannon reports p97.5 but not p95, so percentiles come from every
 // response time recorded.
+const ranAt = new Date().toISOString();
+const memory = values.report
+  ? sampleResidentMemory(`${values.url}/metrics`, 500)
+  : undefined;
 const { result, latencies } = await runAutocannon(options);
+const memoryFigures = await memory?.stop();
 
 const total = result.requests.total;
 const failed = result.non2xx + result.errors + result.timeouts;
@@ -79,3 +98,44 @@ const figures = {
   timeouts: result.timeouts,
 };
 printJson(figures);
+
+if (values.report) {
+  if (!memoryFigures?.samples) {
+    console.error(
+      `loadtest: no process_resident_memory_bytes from ${values.url}/metrics during the run; no report written`,
+    );
+    process.exit(1);
+  }
+  const written = writeLoadTestReport(path.resolve(root, values.report), {
+    schemaVersion: 1,
+    kind: 'load-test',
+    entityRef: values.entity,
+    ranAt,
+    tool: 'autocannon (loadtest/scoring-api.mjs)',
+    load: {
+      url: figures.url,
+      method: 'POST',
+      durationSeconds: duration,
+      connections,
+      rate: rate ? `${rate} requests/s` : 'unlimited',
+      customers,
+      throughputRps: figures.throughputRps,
+      memorySamples: memoryFigures.samples,
+    },
+    requests: total,
+    errors: failed,
+    latencyMs: {
+      p50: figures.latencyMs.p50,
+      p95: figures.latencyMs.p95,
+      p99: figures.latencyMs.p99,
+    },
+    peakMemoryBytes: memoryFigures.peakBytes,
+    ...(await serviceVersion(values.url)),
+  });
+  log(
+    `report: ${path.relative(root, written.json)}, ${path.relative(
+      root,
+      written.markdown,
+    )}`,
+  );
+}

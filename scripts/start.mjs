@@ -153,7 +153,10 @@ const services = [
     ready: 'http://127.0.0.1:7007/.backstage/health/v1/readiness',
     // Read at spawn time, after ensureSecrets(): the deploy token, as a
     // Backstage static external access token (subject vigil-deploy) limited
-    // to the deployments plugin, so `yarn vigil-deploy` can post records.
+    // to the deployments plugin, so `yarn vigil-deploy` can post records;
+    // and the launch-gates token (subject vigil-gates) limited to the
+    // launch-gates plugin, so `yarn vigil-gates` can export reviews and post
+    // load-test and security-scan reports.
     secretEnv: () => ({
       APP_CONFIG_backend_auth_externalAccess: JSON.stringify([
         {
@@ -163,6 +166,14 @@ const services = [
             subject: 'vigil-deploy',
           },
           accessRestrictions: [{ plugin: 'deployments' }],
+        },
+        {
+          type: 'static',
+          options: {
+            token: process.env.VIGIL_LAUNCH_GATES_TOKEN,
+            subject: 'vigil-gates',
+          },
+          accessRestrictions: [{ plugin: 'launch-gates' }],
         },
       ]),
     }),
@@ -402,6 +413,9 @@ const secrets = [
   // `yarn vigil-deploy` posts deployment records to the portal with it (it
   // reads .data/deploy-token when the variable is not set).
   { env: 'VIGIL_DEPLOY_TOKEN', file: 'deploy-token' },
+  // `yarn vigil-gates` exports launch reviews and posts reports with it (it
+  // reads .data/launch-gates-token when the variable is not set).
+  { env: 'VIGIL_LAUNCH_GATES_TOKEN', file: 'launch-gates-token' },
   // The portal's client secret at the local OpenID Provider.
   { env: 'VIGIL_OIDC_CLIENT_SECRET', file: 'oidc-client-secret' },
   // The demo users' password at the local OpenID Provider.

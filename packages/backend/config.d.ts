@@ -23,7 +23,7 @@ export interface Config {
       adminGroups?: string[];
       /** Groups whose members may act on any incident. Default [group:default/sre]. */
       sreGroups?: string[];
-      /** Groups whose members sign off launch gates (no extra permission yet). Default [group:default/product-owners]. */
+      /** Product owners: they open launch reviews of any entity (who signs one off is the entity's vigil.dev/product-owner). Default [group:default/product-owners]. */
       productOwnerGroups?: string[];
       /** Users who only read, whatever their groups. Default [user:default/guest]. */
       readOnlyUsers?: string[];

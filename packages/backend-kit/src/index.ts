@@ -25,7 +25,8 @@ export {
   type ErrorResponseResponse,
   type HttpError,
 } from './errorResponses';
-export { principalKey } from './principals';
+export { actorOf, principalKey } from './principals';
+export { whereInValues } from './sqlSets';
 export { PrincipalCache, type PrincipalCacheOptions } from './PrincipalCache';
 export {
   isVisible,

@@ -1,6 +1,6 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { principalKey } from './principals';
+import { actorOf, principalKey } from './principals';
 
 describe('principalKey', () => {
   const auth = mockServices.auth();
@@ -29,5 +29,15 @@ describe('principalKey', () => {
       ),
     ).toBeUndefined();
     expect(isPrincipal).toHaveBeenCalledWith(expect.anything(), 'user');
+  });
+});
+
+describe('actorOf', () => {
+  it.each([
+    [mockCredentials.user('user:default/alice'), 'user:default/alice'],
+    [mockCredentials.service('vigil-gates'), 'vigil-gates'],
+    [mockCredentials.none(), 'none'],
+  ])('%j acted as %s', (credentials, actor) => {
+    expect(actorOf(credentials as BackstageCredentials)).toBe(actor);
   });
 });

@@ -23,3 +23,21 @@ export function principalKey(
   }
   return undefined;
 }
+
+/**
+ * Who did something, as records and events name them: a user's entity ref,
+ * else a service's subject (e.g. `plugin:launch-gates`, a static token's
+ * subject), else the principal's type.
+ * @public
+ */
+export function actorOf(credentials: BackstageCredentials): string {
+  const principal = credentials.principal as {
+    type?: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
+  if (principal.type === 'user' && principal.userEntityRef) {
+    return principal.userEntityRef;
+  }
+  return principal.subject ?? principal.type ?? 'unknown';
+}

@@ -76,5 +76,6 @@ backend.add(import('@vigil/backstage-plugin-slo-backend'));
 backend.add(import('@vigil/backstage-plugin-incidents-backend'));
 backend.add(import('@vigil/backstage-plugin-oncall-backend'));
 backend.add(import('@vigil/backstage-plugin-deployments-backend'));
+backend.add(import('@vigil/backstage-plugin-launch-gates-backend'));
 
 backend.start();

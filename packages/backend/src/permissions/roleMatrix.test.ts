@@ -20,6 +20,7 @@ import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import signalsPlugin from '@backstage/plugin-signals-backend';
 import deploymentsPlugin from '@vigil/backstage-plugin-deployments-backend';
 import incidentsPlugin from '@vigil/backstage-plugin-incidents-backend';
+import launchGatesPlugin from '@vigil/backstage-plugin-launch-gates-backend';
 import oncallPlugin from '@vigil/backstage-plugin-oncall-backend';
 import sloPlugin from '@vigil/backstage-plugin-slo-backend';
 import policyModule from '../permissionPolicy';
@@ -131,6 +132,7 @@ async function startPortal(databaseId: TestDatabaseId) {
       sloPlugin,
       oncallPlugin,
       deploymentsPlugin,
+      launchGatesPlugin,
       databasePerPlugin(databaseId),
       userInfo,
       authWithActors,
@@ -158,6 +160,11 @@ async function startPortal(databaseId: TestDatabaseId) {
             locations: [
               { type: 'file', target: path.join(root, 'catalog-info.yaml') },
             ],
+          },
+          launchGates: {
+            templates: {
+              directories: [path.join(root, 'launch-gates/templates')],
+            },
           },
           vigil: {
             permission: {
@@ -312,6 +319,16 @@ describe.each(databases.eachSupportedId())(
         'service',
       );
       expect(deletable.status).toBe(200);
+      // A launch review of the scoring API, opened by its owner.
+      const review = await call(
+        'post',
+        '/api/launch-gates/reviews',
+        'user:default/carol',
+      ).send({
+        entityRef: SCORING,
+        targetDate: '2027-01-15',
+      });
+      expect([review.status, review.body.error]).toEqual([201, undefined]);
 
       /** Per action: the request as a role; its answer to allowed / denied. */
       const actions: Record<
@@ -436,6 +453,23 @@ describe.each(databases.eachSupportedId())(
             title: 'Matrix page',
             severity: 'low',
           }),
+        // A No-Go may be signed whatever the checks say: only who signs decides.
+        signOff: async ref => {
+          const { body: current } = await call(
+            'get',
+            `/api/launch-gates/reviews/${review.body.id}`,
+            'service',
+          );
+          return call(
+            'post',
+            `/api/launch-gates/reviews/${review.body.id}/sign-offs`,
+            ref,
+          ).send({
+            decision: 'no-go',
+            comment: 'Matrix sign-off',
+            evidenceHash: current.evidenceHash,
+          });
+        },
         // The owner condition is applied by the catalog to the entity.
         recordDeployment: ref =>
           call('post', '/api/deployments/deployments', ref).send({

@@ -48,6 +48,10 @@ export const MATRIX: Record<string, { label: string; outcomes: string }> = {
     outcomes: 'UDDADDD',
   },
   page: { label: "Page an entity's on-call", outcomes: 'UDAAAAA' },
+  signOff: {
+    label: 'Sign off a launch (scoring API)',
+    outcomes: 'UDDDDAD',
+  },
   recordDeployment: {
     label: "Record a deployment of an entity (payments')",
     outcomes: 'UDDADDA',

@@ -16,7 +16,7 @@ export interface Roles {
   admin: boolean;
   /** May act on any incident. */
   sre: boolean;
-  /** Signs off launch gates (no permission of its own yet). */
+  /** Opens launch reviews of any entity (signing is the entity's product owner's). */
   productOwner: boolean;
 }
 

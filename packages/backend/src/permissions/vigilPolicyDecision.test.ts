@@ -15,6 +15,14 @@ import {
 } from '@vigil/backstage-plugin-oncall-common';
 import { sloSpecsRefreshPermission } from '@vigil/backstage-plugin-slo-backend';
 import { deploymentsRecordCreatePermission } from '@vigil/backstage-plugin-deployments-common';
+import {
+  launchGatesCheckAnswerPermission,
+  launchGatesReportCreatePermission,
+  launchGatesReviewCreatePermission,
+  launchGatesReviewEvaluatePermission,
+  launchGatesSignOffCreatePermission,
+  launchGatesWaiverCreatePermission,
+} from '@vigil/backstage-plugin-launch-gates-common';
 import { DEFAULT_ROLE_CONFIG, RoleUser, rolesOf } from './roles';
 import { vigilPolicyDecision } from './vigilPolicyDecision';
 
@@ -55,6 +63,12 @@ const permissions: Record<string, Permission> = {
   'oncall.schedule.manage': oncallScheduleManagePermission,
   'oncall.policy.manage': oncallPolicyManagePermission,
   'deployments.record.create': deploymentsRecordCreatePermission,
+  'launch-gates.review.create': launchGatesReviewCreatePermission,
+  'launch-gates.review.evaluate': launchGatesReviewEvaluatePermission,
+  'launch-gates.check.answer': launchGatesCheckAnswerPermission,
+  'launch-gates.waiver.create': launchGatesWaiverCreatePermission,
+  'launch-gates.signoff.create': launchGatesSignOffCreatePermission,
+  'launch-gates.report.create': launchGatesReportCreatePermission,
   'other.thing.update': basic('other.thing.update', 'update'),
 };
 
@@ -98,6 +112,12 @@ const table: Record<string, string> = {
   'oncall.schedule.manage': 'DDCCCCC',
   'oncall.policy.manage': 'DDCCCCC',
   'deployments.record.create': 'ADCCCCA',
+  'launch-gates.review.create': 'ADCCAAA',
+  'launch-gates.review.evaluate': 'ADAAAAA',
+  'launch-gates.check.answer': 'ADAAAAA',
+  'launch-gates.waiver.create': 'ADAAAAA',
+  'launch-gates.signoff.create': 'ADAAAAA',
+  'launch-gates.report.create': 'ADCCCCA',
   'other.thing.update': 'ADAAAAA',
 };
 const letter = { A, D, C } as Record<string, AuthorizeResult>;
@@ -119,6 +139,22 @@ describe('vigilPolicyDecision', () => {
     expect(
       vigilPolicyDecision(
         permissions['deployments.record.create'],
+        callers.owner,
+      ),
+    ).toMatchObject({
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
+      conditions: {
+        rule: 'IS_ENTITY_OWNER',
+        params: { claims: ['user:default/carol', 'group:default/payments'] },
+      },
+    });
+  });
+
+  it('makes opening a launch review conditional on owning the entity, unless a product owner or SRE', () => {
+    expect(
+      vigilPolicyDecision(
+        permissions['launch-gates.review.create'],
         callers.owner,
       ),
     ).toMatchObject({

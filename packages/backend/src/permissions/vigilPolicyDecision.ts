@@ -8,6 +8,7 @@ import { defaultOnCallPolicyDecision } from '@vigil/backstage-plugin-oncall-comm
 import { defaultSloPolicyDecision } from '@vigil/backstage-plugin-slo-backend';
 import { catalogPolicyDecision } from './catalogDecision';
 import { deploymentsPolicyDecision } from './deploymentsDecision';
+import { launchGatesPolicyDecision } from './launchGatesDecision';
 import type { RoleUser } from './roles';
 
 const allow: PolicyDecision = { result: AuthorizeResult.ALLOW };
@@ -18,7 +19,8 @@ const deny: PolicyDecision = { result: AuthorizeResult.DENY };
  * service principal, since unauthenticated requests never reach the policy).
  *
  * 1. Vigil's plugins decide their own permissions (each plugin's defaults,
- *    given the user's roles; deployments' in deploymentsDecision.ts);
+ *    given the user's roles; deployments' in deploymentsDecision.ts, the
+ *    launch gates' in launchGatesDecision.ts);
  *    services get what those defaults give them.
  * 2. Other services keep every other permission (the catalog's collators,
  *    the scaffolder's own calls).
@@ -35,7 +37,8 @@ export function vigilPolicyDecision(
     defaultIncidentsPolicyDecision(permission, user) ??
     defaultOnCallPolicyDecision(permission, user) ??
     defaultSloPolicyDecision(permission, user) ??
-    deploymentsPolicyDecision(permission, user);
+    deploymentsPolicyDecision(permission, user) ??
+    launchGatesPolicyDecision(permission, user);
   if (plugins) return plugins;
   if (!user) return allow;
   if (user.roles.readOnly) {

@@ -15,9 +15,11 @@ describe('orderWidgets', () => {
       widget('Alpha'),
       widget('MyActionItems'),
       widget('SlosAtRisk'),
+      widget('AwaitingDecision'),
     ]);
     expect(ordered.map(w => w.name ?? w.title)).toEqual([
       'MyServices',
+      'AwaitingDecision',
       'SlosAtRisk',
       'OpenIncidents',
       'MyActionItems',

@@ -7,6 +7,8 @@ import type { HomePageWidgetData } from '@backstage/plugin-home-react/alpha';
 export const HOME_WIDGET_ORDER: readonly string[] = [
   // app: packages/app/src/modules/home
   'MyServices',
+  // plugins/launch-gates: a product owner's pending decisions come first
+  'AwaitingDecision',
   // plugins/slo
   'SlosAtRisk',
   // plugins/incidents

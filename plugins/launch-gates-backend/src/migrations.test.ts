@@ -1,0 +1,4 @@
+import { describeMigrationRoundTrip } from '@vigil/backend-kit/testUtils';
+import { launchGatesMigrations } from './database/DatabaseLaunchGatesStore';
+
+describeMigrationRoundTrip(launchGatesMigrations.directory);
