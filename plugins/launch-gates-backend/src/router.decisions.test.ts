@@ -86,7 +86,14 @@ describe.each(databases.eachSupportedId())(
         'Blocking checks do not pass and have no waiver: load-test (fail), runbooks-reviewed (pending)',
       );
 
+      // Blockers are named whatever evidence the signer saw.
+      const blockedAndStale = await signOff(backend, ERIN, review, {
+        evidenceHash: 'a'.repeat(64),
+      });
+      expect(blockedAndStale.body.error.message).toMatch(/^Blocking checks/);
+
       const stale = await signOff(backend, ERIN, review, {
+        decision: 'no-go',
         evidenceHash: 'a'.repeat(64),
       });
       expect(stale.status).toBe(409);
@@ -119,7 +126,7 @@ describe.each(databases.eachSupportedId())(
         backend.auditor.createEvent.mock.calls
           .map(([e]) => e.eventId)
           .filter(id => id === 'signoff-create'),
-      ).toHaveLength(6);
+      ).toHaveLength(7);
     });
 
     it('waives a check with a reason and an expiry, then lets the product owner sign Go', async () => {

@@ -357,11 +357,7 @@ export class DecisionService {
     }
     const now = this.options.now();
     const standing = standingOf(review, parts, now);
-    if (request.evidenceHash !== standing.evidenceHash) {
-      throw new ConflictError(
-        'The evidence changed since you loaded the review; reload it and sign again',
-      );
-    }
+    // Blockers first: they say what to do, whatever the review looked like.
     if (request.decision === 'go' && standing.blockers.length > 0) {
       const statusOf = new Map(
         standing.checks.map(c => [c.checkId, c.effectiveStatus]),
@@ -370,6 +366,11 @@ export class DecisionService {
         `Blocking checks do not pass and have no waiver: ${standing.blockers
           .map(id => `${id} (${statusOf.get(id)})`)
           .join(', ')}`,
+      );
+    }
+    if (request.evidenceHash !== standing.evidenceHash) {
+      throw new ConflictError(
+        'The evidence changed since you loaded the review; reload it and sign again',
       );
     }
     const at = now.toISOString();
