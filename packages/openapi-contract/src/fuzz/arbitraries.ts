@@ -359,9 +359,19 @@ const encode = (value: string): string =>
     )
     .join('');
 
+/**
+ * A path parameter as a segment. `.` and `..` are dot-segments every HTTP
+ * client resolves away before sending (the route itself changes, and the
+ * request never names the parameter), so they go as `...`, still all dots.
+ */
+const encodeSegment = (value: string): string => {
+  const encoded = encode(value);
+  return encoded === '.' || encoded === '..' ? '...' : encoded;
+};
+
 const encodePath = (template: string, values: Record<string, string>): string =>
   template.replace(/\{(\w+)\}/g, (_m, name: string) =>
-    encode(values[name] ?? ''),
+    encodeSegment(values[name] ?? ''),
   );
 
 const toQueryString = (value: Json): string =>
