@@ -1,19 +1,40 @@
 // Starts the whole local platform and keeps it running until Ctrl-C:
 // Prometheus and Alertmanager (when installed), the scoring API with a light
 // demo load, the Backstage backend and the frontend dev server. Logs go to
-// .data/logs/<name>.log.
+// .data/logs/<name>.log. A service that exits unexpectedly is restarted with
+// backoff, after repeated crashes everything stops (scripts/lib/supervisor.mjs);
+// one launcher at a time (.data/vigil-start.pid).
 //   --built-app        serve the production build of the app from the backend
 //                      (http://localhost:7007) instead of the dev server
 //   --no-demo-traffic  no synthetic load (also VIGIL_DEMO_TRAFFIC=0)
+//   --replicas N       N (1 or 2) backend replicas as production runs them
+//                      (app-config.production.yaml, PostgreSQL, Redis) behind
+//                      HAProxy on http://localhost:7007; implies --built-app
+//                      (scripts/lib/replicas.mjs, README "Two replicas")
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { checkConfigFiles, ConfigFileError } from './lib/config-files.mjs';
 import { demoTrafficEnabled, startDemoTraffic } from './lib/demo-traffic.mjs';
+import { portInUse, portOwners, portTakenMessage } from './lib/port-owner.mjs';
+import {
+  haproxyServerStates,
+  replicaLayout,
+  replicaServices,
+  unreachableDependencies,
+  writePrometheusTargets,
+} from './lib/replicas.mjs';
+import {
+  alertmanagerUrl,
+  backendUrl,
+  platformServices,
+  prometheusUrl,
+} from './lib/services.mjs';
+import { acquireStartLock, alreadyRunningMessage } from './lib/start-lock.mjs';
+import { explain, Supervisor } from './lib/supervisor.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.join(root, '.data');
@@ -21,21 +42,31 @@ const logDir = path.join(dataDir, 'logs');
 const startedAt = Date.now();
 const readyTimeoutMs = Number(process.env.VIGIL_START_TIMEOUT_MS ?? 600_000);
 const args = process.argv.slice(2);
-for (const arg of args) {
-  if (!['--built-app', '--no-demo-traffic'].includes(arg)) {
-    console.error(
-      `vigil: unknown option ${arg}; ./vigil start [--built-app] [--no-demo-traffic]`,
-    );
-    process.exit(2);
+const usage = problem => {
+  console.error(
+    `vigil: ${problem}; ./vigil start [--built-app] [--no-demo-traffic] [--replicas 1|2]`,
+  );
+  process.exit(2);
+};
+let replicas;
+for (let i = 0; i < args.length; i++) {
+  const arg = args[i];
+  if (arg === '--replicas' || arg.startsWith('--replicas=')) {
+    const value = arg === '--replicas' ? args[++i] : arg.slice(11);
+    if (!/^[12]$/.test(value ?? '')) {
+      usage(`--replicas takes 1 or 2, not ${value ?? 'nothing'}`);
+    }
+    replicas = Number(value);
+  } else if (!['--built-app', '--no-demo-traffic'].includes(arg)) {
+    usage(`unknown option ${arg}`);
   }
 }
-const builtApp = args.includes('--built-app');
-// The addresses Prometheus and Alertmanager put in the links they send (an
-// alert's generatorURL): the ones the portal reaches them at (app-config's
-// vigil.prometheus.url), not this machine's host name.
-const prometheusUrl = 'http://127.0.0.1:9090';
-const alertmanagerUrl = 'http://127.0.0.1:9093';
-const backendUrl = 'http://localhost:7007';
+// Replicas run as production does: the backend serves the built app.
+const builtApp = args.includes('--built-app') || replicas !== undefined;
+// Where the backend(s) listen; without --replicas one backend on 7007 and
+// its metrics on 9464, as replica a's (Prometheus's static target).
+const layout = replicaLayout({ count: replicas ?? 1 });
+const portal = builtApp ? backendUrl : 'http://localhost:3000';
 
 const fail = message => {
   console.error(`vigil: ${message}`);
@@ -47,194 +78,19 @@ const hasBinary = name =>
   spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status ===
   0;
 
-const services = [
-  {
-    name: 'prometheus',
-    binary: 'prometheus',
-    install: 'apt-get install prometheus',
-    command: 'prometheus',
-    args: [
-      '--config.file=ops/prometheus/prometheus.yml',
-      // The end-to-end test points this at an empty directory so alerts left
-      // firing by earlier local runs cannot leak into its assertions.
-      `--storage.tsdb.path=${
-        process.env.VIGIL_PROMETHEUS_DATA_DIR ??
-        path.join(dataDir, 'prometheus')
-      }`,
-      '--storage.tsdb.retention.time=35d',
-      '--web.listen-address=127.0.0.1:9090',
-      `--web.external-url=${prometheusUrl}`,
-      // No --web.enable-lifecycle: nothing here reloads or quits Prometheus
-      // over HTTP (it reloads its rules on SIGHUP). The admin API (delete
-      // series, snapshots) only when asked for: VIGIL_PROMETHEUS_ADMIN_API=1.
-      ...(process.env.VIGIL_PROMETHEUS_ADMIN_API === '1'
-        ? ['--web.enable-admin-api']
-        : []),
-    ],
-    ports: [9090],
-    ready: 'http://127.0.0.1:9090/-/ready',
-  },
-  {
-    name: 'alertmanager',
-    binary: 'prometheus-alertmanager',
-    install: 'apt-get install prometheus-alertmanager',
-    command: 'prometheus-alertmanager',
-    args: [
-      '--config.file=ops/alertmanager/alertmanager.yml',
-      // The end-to-end test starts it empty too: its notification log would
-      // otherwise remember alerts an earlier run already sent, and not resend.
-      `--storage.path=${
-        process.env.VIGIL_ALERTMANAGER_DATA_DIR ??
-        path.join(dataDir, 'alertmanager')
-      }`,
-      '--web.listen-address=127.0.0.1:9093',
-      `--web.external-url=${alertmanagerUrl}`,
-      // A single local instance: no gossip port to collide with.
-      '--cluster.listen-address=',
-    ],
-    ports: [9093],
-    ready: 'http://127.0.0.1:9093/-/ready',
-  },
-  {
-    // The demo's SMTP server: pages (Backstage notifications) arrive here by
-    // email through the notifications email module (app-config.yaml).
-    name: 'mail',
-    binary: '/usr/bin/python3',
-    install: 'apt-get install python3-aiosmtpd',
-    command: '/usr/bin/python3',
-    args: [
-      'ops/mail/local-smtp.py',
-      '--smtp=127.0.0.1:1025',
-      '--http=127.0.0.1:8025',
-      `--dir=${process.env.VIGIL_MAIL_DIR ?? path.join(dataDir, 'mail')}`,
-    ],
-    ports: [1025, 8025],
-    ready: 'http://127.0.0.1:8025/healthz',
-  },
-  {
-    // The local OpenID Provider the portal signs in through (demo users of
-    // catalog-info.yaml, password in .data/oidc-demo-password); it starts
-    // before the backend, which reads its discovery document.
-    name: 'oidc',
-    command: 'node',
-    args: ['packages/local-oidc/bin/vigil-local-oidc'],
-    ports: [7010],
-    ready: 'http://127.0.0.1:7010/.well-known/openid-configuration',
-  },
-  {
-    // HAProxy fronts the scoring API on 127.0.0.1:8080 (ops/haproxy/); once
-    // it is ready, `vigil-deploy up` builds the working tree and starts it as
-    // blue on 8081 (green, 8082, is the idle colour for `yarn vigil-deploy
-    // deploy`). Stats and HAProxy's Prometheus exporter on 127.0.0.1:8404.
-    name: 'haproxy',
-    binary: 'haproxy',
-    install: 'apt-get install haproxy',
-    command: 'haproxy',
-    args: ['-db', '-f', 'ops/haproxy/haproxy.cfg'],
-    ports: [8080, 8404],
-    ready: 'http://127.0.0.1:8404/healthz',
-    afterReady: () => deployCli('up'),
-  },
-  {
-    // Without HAProxy the scoring API runs alone on 8080, as before
-    // blue-green: no deploys or rollbacks then.
-    name: 'scoring-api',
-    command: 'yarn',
-    args: ['workspace', '@vigil/scoring-api', 'start'],
-    ports: [8080],
-    ready: 'http://127.0.0.1:8080/readyz',
-    skip: hasBinary('haproxy'),
-  },
-  {
-    name: 'backend',
-    command: 'yarn',
-    args: ['workspace', 'backend', 'start'],
-    ports: [7007, 9464],
-    ready: 'http://127.0.0.1:7007/.backstage/health/v1/readiness',
-    // Read at spawn time, after ensureSecrets(): the deploy token, as a
-    // Backstage static external access token (subject vigil-deploy) limited
-    // to the deployments plugin, so `yarn vigil-deploy` can post records;
-    // and the launch-gates token (subject vigil-gates) limited to the
-    // launch-gates plugin, so `yarn vigil-gates` can export reviews and post
-    // load-test and security-scan reports.
-    secretEnv: () => ({
-      APP_CONFIG_backend_auth_externalAccess: JSON.stringify([
-        {
-          type: 'static',
-          options: {
-            token: process.env.VIGIL_DEPLOY_TOKEN,
-            subject: 'vigil-deploy',
-          },
-          accessRestrictions: [{ plugin: 'deployments' }],
-        },
-        {
-          type: 'static',
-          options: {
-            token: process.env.VIGIL_LAUNCH_GATES_TOKEN,
-            subject: 'vigil-gates',
-          },
-          accessRestrictions: [{ plugin: 'launch-gates' }],
-        },
-      ]),
-    }),
-    // The backend logs these and keeps running without ever becoming ready.
-    fatal:
-      /Unhandled rejection|Backend failed to start|Failed to start plugin/i,
-    // With --built-app the backend's app plugin serves packages/app/dist, so
-    // the app's base URL is the backend's.
-    env: {
-      // Pages go by email too, to the demo's SMTP server above, through
-      // Backstage's notifications email module; production configures its
-      // own relay (README: "Email"). Pages are critical or high; routine
-      // notifications stay in the portal.
-      APP_CONFIG_notifications_processors_email: JSON.stringify({
-        transportConfig: {
-          transport: 'smtp',
-          hostname: '127.0.0.1',
-          port: 1025,
-          secure: false,
-        },
-        sender: 'vigil@vigil.example',
-        filter: { minSeverity: 'high' },
-      }),
-      ...(builtApp ? { APP_CONFIG_app_baseUrl: backendUrl } : {}),
-    },
-  },
-  {
-    name: 'app',
-    command: 'yarn',
-    args: ['workspace', 'app', 'start'],
-    ports: [3000],
-    ready: 'http://localhost:3000/',
-    env: { BROWSER: 'none' },
-    skip: builtApp,
-  },
-].filter(service => !service.skip);
+// Before anything else (the checks and builds below take seconds): a second
+// launcher would find every port taken and say so less clearly.
+const lock = acquireStartLock(path.join(dataDir, 'vigil-start.pid'), {
+  portal,
+});
+if (lock.holder) fail(alreadyRunningMessage(lock.holder));
+process.on('exit', () => lock.release());
 
-function portInUse(port) {
-  return new Promise(resolve => {
-    const server = net.createServer();
-    server.once('error', error => resolve(error.code === 'EADDRINUSE'));
-    server.once('listening', () => server.close(() => resolve(false)));
-    server.listen(port);
-  });
-}
-
-async function waitForUrl(url, child, fatal, logFile) {
-  const deadline = Date.now() + readyTimeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) return false;
-    if (fatal && fatal.test(readLog(logFile))) return false;
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
-      if (res.ok) return true;
-    } catch {
-      // not listening yet
-    }
-    await new Promise(r => setTimeout(r, 1000));
-  }
-  return false;
-}
+const supervisor = new Supervisor({
+  cwd: root,
+  logDir,
+  policy: { readyTimeoutMs },
+});
 
 async function prometheusUp(job) {
   const query = encodeURIComponent(`up{job="${job}"}`);
@@ -254,33 +110,6 @@ async function prometheusUp(job) {
   return false;
 }
 
-function readLog(file) {
-  try {
-    // eslint-disable-next-line no-control-regex
-    return fs.readFileSync(file, 'utf8').replace(/\x1b\[[0-9;]*m/g, '');
-  } catch {
-    return '';
-  }
-}
-
-/** The line of a log that best says why a process failed, without stack frames. */
-function explain(file) {
-  const meaningful = readLog(file)
-    .split('\n')
-    .filter(l => l.trim() && !/^\s+at /.test(l));
-  const error = meaningful
-    .filter(l => /error|invalid|cannot|failed|EADDRINUSE/i.test(l))
-    .pop();
-  const line = error ?? meaningful.pop() ?? 'the log is empty';
-  // Drop the logger's structured tail (type=..., stack="...").
-  return line
-    .replace(/^\S*\d{4}-\d\d-\d\dT[\d:.]+Z\s+/, '')
-    .replace(/\s+(type|stack)=.*$/, '')
-    .trim()
-    .slice(0, 400);
-}
-
-const running = [];
 let stopping = false;
 let demoTraffic;
 let deployUpStarted = false;
@@ -328,31 +157,13 @@ function stopAll(code) {
       timeout: 30_000,
     });
   }
-  for (const { child } of running) {
-    if (child.exitCode === null) {
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-    }
-  }
-  const deadline = Date.now() + 10_000;
-  const timer = setInterval(() => {
-    const alive = running.filter(({ child }) => child.exitCode === null);
-    if (alive.length === 0 || Date.now() > deadline) {
-      for (const { child } of alive) {
-        try {
-          process.kill(-child.pid, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-      }
-      clearInterval(timer);
-      process.exit(code);
-    }
-  }, 200);
+  supervisor.stop(code);
 }
+
+// A give-up (or a service that failed to start) stops the supervisor by
+// itself; whatever stops it, this process ends with its code.
+supervisor.on('stopping', code => stopAll(code));
+supervisor.done.then(code => process.exit(code));
 
 /**
  * Generates the Prometheus rules for every catalog entity with SLOs as code
@@ -422,6 +233,9 @@ const secrets = [
   { env: 'VIGIL_OIDC_DEMO_PASSWORD', file: 'oidc-demo-password', bytes: 12 },
   // Signs the auth backend's session cookie (OIDC sign-in).
   { env: 'VIGIL_AUTH_SESSION_SECRET', file: 'auth-session-secret' },
+  // --replicas: production's legacy external access token
+  // (app-config.production.yaml), the same on every replica.
+  { env: 'BACKEND_SECRET', file: 'backend-secret' },
 ];
 
 function ensureSecrets() {
@@ -434,6 +248,85 @@ function ensureSecrets() {
     fs.writeFileSync(filePath, value, { mode: 0o600 });
     process.env[env] = value;
   }
+}
+
+/**
+ * What the replicas share besides the backend's own environment: the
+ * variables app-config.production.yaml reads (smoke-production.sh sets the
+ * same), with this machine's PostgreSQL and Redis unless told otherwise.
+ */
+function replicaEnv() {
+  const env = process.env;
+  return {
+    VIGIL_BASE_URL: backendUrl,
+    POSTGRES_HOST: env.POSTGRES_HOST ?? '127.0.0.1',
+    POSTGRES_PORT: env.POSTGRES_PORT ?? '5432',
+    POSTGRES_USER: env.POSTGRES_USER ?? 'postgres',
+    // Unset: no password (trust, or PGPASSWORD / ~/.pgpass).
+    ...(env.POSTGRES_PASSWORD === undefined
+      ? {}
+      : { POSTGRES_PASSWORD: env.POSTGRES_PASSWORD }),
+    REDIS_URL: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    // Where scripts/build-techdocs.cjs publishes (app-config.yaml's default).
+    VIGIL_TECHDOCS_DIR: path.join(dataDir, 'techdocs'),
+    VIGIL_PROMETHEUS_URL: prometheusUrl,
+    VIGIL_ALERTMANAGER_URL: alertmanagerUrl,
+    // HAProxy runs on this host (option forwardfor).
+    VIGIL_TRUSTED_PROXIES: 'loopback',
+    VIGIL_OIDC_CLIENT_ID: 'vigil-portal',
+    VIGIL_OIDC_METADATA_URL:
+      'http://127.0.0.1:7010/.well-known/openid-configuration',
+    // Databases of their own: the single backend's stay as they are.
+    APP_CONFIG_backend_database_prefix:
+      env.VIGIL_REPLICAS_DB_PREFIX ?? 'vigil_replicas_',
+  };
+}
+
+/**
+ * Replaces the single backend with `replicas` backend replicas plus HAProxy
+ * in front (the backend's service definition gives what they share).
+ */
+function withReplicas(services) {
+  const at = services.findIndex(s => s.name === 'backend');
+  const backend = services[at];
+  const replicaDefs = replicaServices({
+    root,
+    layout,
+    configArgs: [
+      '--config',
+      '../../app-config.yaml',
+      '--config',
+      '../../app-config.production.yaml',
+    ],
+    env: { ...backend.env, ...replicaEnv() },
+    // The backend's static tokens replace production's externalAccess list
+    // (APP_CONFIG_ arrays replace), so production's legacy entry goes back in.
+    secretEnv: () => {
+      const shared = backend.secretEnv();
+      return {
+        ...shared,
+        APP_CONFIG_backend_auth_externalAccess: JSON.stringify([
+          {
+            type: 'legacy',
+            options: {
+              secret: process.env.BACKEND_SECRET,
+              subject: 'legacy-default-config',
+            },
+          },
+          ...JSON.parse(shared.APP_CONFIG_backend_auth_externalAccess),
+        ]),
+      };
+    },
+  });
+  return [
+    ...services.slice(0, at),
+    ...replicaDefs.map(service =>
+      service.binary && !hasBinary(service.binary)
+        ? { ...service, missing: true }
+        : service,
+    ),
+    ...services.slice(at + 1),
+  ];
 }
 
 /** The production build of the app, for --built-app (about 20 s). */
@@ -464,9 +357,39 @@ async function main() {
     throw error;
   }
 
+  if (replicas) {
+    const problems = await unreachableDependencies(root, replicaEnv());
+    if (problems.length > 0) fail(problems.join('\nvigil: '));
+  }
+
   const wanted = [];
-  for (const service of services) {
-    if (service.binary && !hasBinary(service.binary)) {
+  const services = platformServices({
+    root,
+    dataDir,
+    builtApp,
+    hasBinary,
+    // Production's OIDC handler at its base URL (VIGIL_BASE_URL), as
+    // scripts/smoke-production.sh registers it; otherwise the provider's own
+    // defaults (the portal on localhost:7007 and 127.0.0.1:7007).
+    oidcRedirectUris: replicas
+      ? [`${replicaEnv().VIGIL_BASE_URL}/api/auth/oidc/handler/frame`]
+      : [],
+    afterHaproxyReady: async () => {
+      if (!(await deployCli('up'))) return false;
+      note(
+        `scoring API live behind HAProxy at http://127.0.0.1:8080 (blue; yarn vigil-deploy status) (${seconds()})`,
+      );
+      return true;
+    },
+  });
+  for (const service of replicas ? withReplicas(services) : services) {
+    if (service.missing) {
+      // The replicas cannot be reached without it.
+      if (replicas && service.name === 'haproxy-portal') {
+        fail(
+          `--replicas needs HAProxy in front of the replicas: install it with '${service.install}'`,
+        );
+      }
       note(
         `${service.binary} is not installed, so the portal starts without it (install it with '${service.install}' and run ./vigil start again)`,
       );
@@ -475,15 +398,17 @@ async function main() {
     wanted.push(service);
   }
 
+  const taken = [];
   for (const service of wanted) {
     for (const port of service.ports) {
       if (await portInUse(port)) {
-        fail(
-          `port ${port} (${service.name}) is in use by another process; stop it (see 'ss -ltnp sport = :${port}') and run ./vigil start again`,
+        taken.push(
+          portTakenMessage(port, service.name, portOwners(port), root),
         );
       }
     }
   }
+  if (taken.length > 0) fail(taken.join('\nvigil: '));
 
   fs.mkdirSync(logDir, { recursive: true });
   fs.mkdirSync(path.join(dataDir, 'sqlite'), { recursive: true });
@@ -507,6 +432,10 @@ async function main() {
     fs.writeFileSync(path.join(targetsDir, 'scoring-api.json'), '[]\n');
   }
 
+  // The vigil-backend job's file_sd targets (ops/prometheus/prometheus.yml):
+  // the replicas beyond the first, none without --replicas (which also
+  // clears those of an earlier --replicas 2).
+  writePrometheusTargets(root, layout);
   generateSloRules();
   ensureSecrets();
 
@@ -551,61 +480,37 @@ async function main() {
 
   if (builtApp) buildApp();
 
-  for (const service of wanted) {
-    const logFile = path.join(logDir, `${service.name}.log`);
-    const out = fs.openSync(logFile, 'w');
-    const child = spawn(service.command, service.args, {
-      cwd: root,
-      detached: true,
-      stdio: ['ignore', out, out],
-      env: { ...process.env, ...service.env, ...service.secretEnv?.() },
-    });
-    running.push({ service, child, logFile });
-    child.on('exit', code => {
-      if (stopping) return;
-      console.error(
-        `vigil: ${service.name} exited during start (code ${code}): ${explain(
-          logFile,
-        )} (full log: ${path.relative(root, logFile)})`,
-      );
-      stopAll(1);
-    });
-  }
-
   process.on('SIGINT', () => stopAll(0));
   process.on('SIGTERM', () => stopAll(0));
   process.on('SIGHUP', () => stopAll(0));
 
-  await Promise.all(
-    running.map(async ({ service, child, logFile }) => {
-      if (await waitForUrl(service.ready, child, service.fatal, logFile)) {
-        note(
-          `${service.name} ready at ${
-            new URL(service.ready).origin
-          } (${seconds()})`,
-        );
-        if (service.afterReady && !stopping) {
-          if (await service.afterReady()) {
-            note(
-              `scoring API live behind HAProxy at http://127.0.0.1:8080 (blue; yarn vigil-deploy status) (${seconds()})`,
-            );
-          } else if (!stopping) {
-            stopAll(1);
-          }
+  // Everything starts at once, except a service with startAfterReady: it
+  // waits for that one (a second replica for the first, which migrates the
+  // fresh databases: two at once fail on knex's migration lock).
+  const readyOf = new Map();
+  for (const service of wanted) {
+    readyOf.set(
+      service.name,
+      (async () => {
+        const after = service.startAfterReady;
+        if (after && !(await readyOf.get(after))) return false;
+        if (stopping) return false;
+        const ready = await supervisor.start(service);
+        if (ready) {
+          note(
+            `${service.name} ready at ${
+              new URL(service.ready).origin
+            } (PID ${supervisor.pid(service.name)}) (${seconds()})`,
+          );
         }
-      } else if (!stopping) {
-        console.error(
-          `vigil: ${service.name} did not become ready at ${
-            service.ready
-          }: ${explain(logFile)} (full log: ${path.relative(root, logFile)})`,
-        );
-        stopAll(1);
-      }
-    }),
-  );
-  if (stopping) return;
+        return ready;
+      })(),
+    );
+  }
+  const started = await Promise.all(readyOf.values());
+  if (stopping || started.includes(false)) return;
 
-  if (running.some(r => r.service.name === 'prometheus')) {
+  if (wanted.some(service => service.name === 'prometheus')) {
     for (const job of ['scoring-api', 'vigil-backend']) {
       note(
         (await prometheusUp(job))
@@ -622,10 +527,38 @@ async function main() {
     );
   }
 
+  if (replicas) {
+    // A replica is ready before HAProxy sends it requests (two good checks,
+    // about 2 s): "everything is up" means reachable through HAProxy, a
+    // pinned browser included.
+    const deadline = Date.now() + 30_000;
+    let states = {};
+    while (Date.now() < deadline && !stopping) {
+      states = await haproxyServerStates(layout.stats).catch(() => ({}));
+      if (layout.replicas.every(r => states[r.name] === 'UP')) break;
+      await new Promise(r => setTimeout(r, 500));
+    }
+    if (stopping) return;
+    const notUp = layout.replicas.filter(r => states[r.name] !== 'UP');
+    if (notUp.length > 0) {
+      note(
+        `HAProxy does not route to ${notUp
+          .map(r => `replica ${r.name} (${states[r.name] ?? 'unknown'})`)
+          .join(', ')} yet (see ${layout.stats}/stats)`,
+      );
+    }
+    note(
+      `${replicas} replica(s) behind HAProxy: ${layout.replicas
+        .map(r => `${r.name} ${r.url}`)
+        .join(', ')}; stats ${
+        layout.stats
+      }/stats; pin a browser with the cookie vigil-replica=${
+        layout.replicas[0].name
+      }`,
+    );
+  }
   note(
-    `everything is up in ${seconds()}. Portal: ${
-      builtApp ? backendUrl : 'http://localhost:3000'
-    }  (Ctrl-C stops all; logs in .data/logs/)`,
+    `everything is up in ${seconds()}. Portal: ${portal}  (Ctrl-C stops all; a service that exits is restarted; logs in .data/logs/)`,
   );
 }
 
@@ -642,17 +575,7 @@ process.on('uncaughtException', error => {
   }
   stopAll(1);
 });
-process.on('exit', () => {
-  for (const { child } of running) {
-    if (child.exitCode === null) {
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
-  }
-});
+process.on('exit', () => supervisor.killAll());
 
 main().catch(error => {
   console.error(`vigil: ${error.message}`);

@@ -50,6 +50,7 @@ ops_checks() {
     promtool test rules ops/prometheus/tests/*.test.yml &&
     amtool check-config ops/alertmanager/alertmanager.yml &&
     need haproxy haproxy && haproxy -c -q -f ops/haproxy/haproxy.cfg &&
+    haproxy -c -q -f ops/haproxy/portal.cfg &&
     slo_rules_check
 }
 
@@ -100,8 +101,10 @@ step "licenses (production dependencies)" node scripts/license-check.mjs
 step "Prometheus, Alertmanager and HAProxy config, rule unit tests" ops_checks
 step "launcher and benchmark helpers (node --test)" scripts_tests
 step "unit and backend tests (SQLite and PostgreSQL)" unit_and_backend_tests
-step "production config on PostgreSQL and Redis" bash scripts/smoke-production.sh
 step "end-to-end in headless Chromium" bash scripts/e2e.sh
+# After the end-to-end step: its built app (packages/app/dist) is what the
+# two replicas serve to the browser checks.
+step "production config: two replicas on PostgreSQL and Redis behind HAProxy" bash scripts/smoke-production.sh
 
 node -e '
 const fs = require("fs");

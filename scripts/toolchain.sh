@@ -10,9 +10,11 @@ VIGIL_NODE_HOME="$VIGIL_TOOLCHAIN/node-v$VIGIL_NODE_VERSION"
 
 # Debian packages the platform and its tests run beside what npm installs:
 # Prometheus, Alertmanager, Chromium (end-to-end tests), mkdocs (TechDocs) and
-# HAProxy (the reverse proxy of scripts/smoke-production.sh's rate-limit test).
-# Later capabilities that need more packages add them to this one list.
-VIGIL_DEBIAN_PACKAGES=(prometheus prometheus-alertmanager chromium mkdocs mkdocs-material python3-aiosmtpd haproxy)
+# HAProxy (the reverse proxy of scripts/smoke-production.sh's rate-limit test),
+# and PostgreSQL 15's client tools (psql, and pg_dump/pg_restore for
+# `./vigil backup`/`restore` and their test; a local PostgreSQL 15 server
+# brings them already). Later capabilities add their packages to this one list.
+VIGIL_DEBIAN_PACKAGES=(prometheus prometheus-alertmanager chromium mkdocs mkdocs-material python3-aiosmtpd haproxy postgresql-client-15)
 
 vigil_die() {
   echo "vigil: $*" >&2

@@ -83,7 +83,7 @@ export const backendPeakRssMb = () => processGroupPeakRssMb(backendGroup);
  */
 export async function startIncidentsBackend(cfg, configFile) {
   const started = performance.now();
-  const { work, base } = cfg;
+  const { work } = cfg;
   const child = startBackend(work, {
     configFile,
     requires: ['./src/instrumentation.js'],
@@ -102,9 +102,23 @@ export async function startIncidentsBackend(cfg, configFile) {
         )}/backend.log`,
       );
   });
+  const headers = await waitForIncidentsApi(cfg);
+  return { headers, startMs: Math.round(performance.now() - started) };
+}
+
+/**
+ * Waits for the backend to be ready, a guest token and the fallback entity
+ * in the catalog; returns the API headers. `options.fail` reports a timeout
+ * (default: this benchmark's).
+ */
+export async function waitForIncidentsApi(
+  cfg,
+  { readyTimeoutMs = 300_000, fail: failWith = fail } = {},
+) {
+  const { work, base } = cfg;
   const { headers } = await waitForBackend(base, {
-    readyTimeoutMs: 300_000,
-    fail,
+    readyTimeoutMs,
+    fail: failWith,
     work,
   });
   // Incidents are as visible as their entities: wait for the catalog to hold the fallback entity.
@@ -118,9 +132,9 @@ export async function startIncidentsBackend(cfg, configFile) {
         )
       ).ok,
     120_000,
-    { fail, work },
+    { fail: failWith, work },
   );
-  return { headers, startMs: Math.round(performance.now() - started) };
+  return headers;
 }
 
 /** The backend's count of webhook notifications by action (its Prometheus counter), or undefined. */

@@ -38,6 +38,15 @@ async function emptySeedDatabase(cfg) {
     fs.rmSync(config.connection.filename, { force: true });
     return config;
   }
+  await dropDatabases(cfg, config.connection.database);
+  return config;
+}
+
+/**
+ * Drops every PostgreSQL database of `cfg.pgPrefix` (the backend's, one per
+ * plugin), then creates `create` if given.
+ */
+export async function dropDatabases(cfg, create) {
   const admin = knexFactory({
     client: 'pg',
     connection: { ...cfg.pg, database: 'postgres' },
@@ -50,11 +59,10 @@ async function emptySeedDatabase(cfg) {
     for (const { datname } of rows) {
       await admin.raw('drop database if exists ?? with (force)', [datname]);
     }
-    await admin.raw('create database ??', [config.connection.database]);
+    if (create) await admin.raw('create database ??', [create]);
   } finally {
     await admin.destroy();
   }
-  return config;
 }
 
 /**

@@ -22,6 +22,9 @@ async function listBenchIncidents(cfg, headers) {
   return { items, totalCount };
 }
 
+/** Timeline events of on-call paging (OnCallPaging), outside the scenario's expectations. */
+const PAGING_EVENTS = new Set(['paged', 'paging_unavailable']);
+
 function eventKey(event) {
   switch (event.type) {
     case 'alert_attached':
@@ -139,6 +142,9 @@ export async function verify(cfg, groups, headers) {
     }
     const got = new Map();
     for (const event of d.timeline) {
+      // Paging outcomes depend on who the demo on-call schedule has on call
+      // and on the on-call backend answering in time, not on the scenario.
+      if (PAGING_EVENTS.has(event.type)) continue;
       const key = eventKey(event);
       got.set(key, (got.get(key) ?? 0) + 1);
     }

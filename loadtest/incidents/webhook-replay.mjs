@@ -25,8 +25,15 @@ const postWebhook = (cfg, body) =>
     },
   });
 
-/** Posts like Alertmanager: 5xx and connection errors retried with backoff, 4xx not. */
+/**
+ * Posts like Alertmanager: 5xx and connection errors retried with backoff,
+ * 4xx not. Gives up after 10 retries, or with `cfg.retryForMs` once that long
+ * has passed since the first attempt (Alertmanager keeps retrying until the
+ * notification's timeout: a backend restarting after a crash takes longer
+ * than 10 quick retries).
+ */
 export async function deliver(cfg, body, stats) {
+  const first = performance.now();
   for (let attempt = 0; ; attempt++) {
     const began = performance.now();
     let status;
@@ -50,7 +57,11 @@ export async function deliver(cfg, body, stats) {
     stats.non2xx[status] = (stats.non2xx[status] ?? 0) + 1;
     const retryable =
       typeof status !== 'number' || status >= 500 || status === 429;
-    if (!retryable || attempt >= 10) {
+    const exhausted =
+      cfg.retryForMs === undefined
+        ? attempt >= 10
+        : performance.now() - first >= cfg.retryForMs;
+    if (!retryable || exhausted) {
       stats.failed++;
       return { ok: false, status, json };
     }
@@ -72,8 +83,16 @@ export const newStats = () => ({
  * Every group's notifications in order, `concurrency` requests in flight,
  * groups interleaved at random. With `pairs`, each notification is sent twice
  * at once, as both peers of an HA Alertmanager pair do when their gossip lags.
+ * `onDelivered(result)` is called for each 2xx answer as it arrives (the
+ * crash benchmark kills the backend after a number of them).
  */
-export async function replay(cfg, groups, concurrency, pairs = false) {
+export async function replay(
+  cfg,
+  groups,
+  concurrency,
+  pairs = false,
+  { onDelivered } = {},
+) {
   const rng = rngFrom(cfg.seed * 31 + 7);
   const stats = newStats();
   const ready = groups.filter(g => g.notifications.length > 0);
@@ -110,6 +129,7 @@ export async function replay(cfg, groups, concurrency, pairs = false) {
           remaining--;
           for (const r of results) {
             if (!r.ok) continue;
+            onDelivered?.(r);
             (stats.byKind[notification.kind] ??= []).push(r.ms);
             stats.done.push([
               performance.now() - started,

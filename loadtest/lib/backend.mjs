@@ -8,18 +8,17 @@ import { root, startLogged, waitFor } from './process.mjs';
 const require = createRequire(path.join(root, 'packages/backend/package.json'));
 
 /**
- * Starts the node process `yarn workspace backend start` runs, plus
- * `configFile`, but without the CLI's file watcher: an edit in the repository
- * during a run must not restart the backend under measurement. `requires`
- * are preloaded (`--require`), `env` is added to this process's. Output in
- * <work>/backend.log. Returns the child (leader of its process group).
+ * The node process `yarn workspace backend start` runs, plus `configFile`,
+ * but without the CLI's file watcher: an edit in the repository during a run
+ * must not restart the backend under measurement. `requires` are preloaded
+ * (`--require`), `env` is added to this process's. Returns `{ command, args,
+ * cwd, env }` (env without this process's), as the launcher's Supervisor
+ * takes a service (scripts/lib/supervisor.mjs).
  */
-export function startBackend(work, { configFile, requires = [], env } = {}) {
-  return startLogged(
-    work,
-    'backend',
-    process.execPath,
-    [
+export function backendProcess(work, { configFile, requires = [], env } = {}) {
+  return {
+    command: process.execPath,
+    args: [
       '--enable-source-maps',
       // VIGIL_PROFILE_BACKEND=1: a CPU profile in <work>/profile, written
       // when the backend stops (SIGTERM shuts it down cleanly).
@@ -38,13 +37,23 @@ export function startBackend(work, { configFile, requires = [], env } = {}) {
       '--config',
       configFile,
     ],
-    {
-      cwd: path.join(root, 'packages/backend'),
-      // As the CLI runs it: development mode (the guest sign-in the
-      // benchmarks use exists only there).
-      env: { ...process.env, NODE_ENV: 'development', ...env },
-    },
-  );
+    cwd: path.join(root, 'packages/backend'),
+    // As the CLI runs it: development mode (the guest sign-in the
+    // benchmarks use exists only there).
+    env: { NODE_ENV: 'development', ...env },
+  };
+}
+
+/**
+ * Starts backendProcess(work, options), output in <work>/backend.log.
+ * Returns the child (leader of its process group).
+ */
+export function startBackend(work, options = {}) {
+  const { command, args, cwd, env } = backendProcess(work, options);
+  return startLogged(work, 'backend', command, args, {
+    cwd,
+    env: { ...process.env, ...env },
+  });
 }
 
 /**

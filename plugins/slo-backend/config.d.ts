@@ -26,7 +26,10 @@ export interface Config {
         frequency?: HumanDuration | string;
         /** Longest an evaluation run may take. Default 5 minutes. */
         timeout?: HumanDuration | string;
-        /** Timeout of each Prometheus query. Default 30 seconds. */
+        /**
+         * Timeout of each Prometheus query attempt. Default 30 seconds;
+         * `vigil.dependencies.prometheus.timeout` overrides it.
+         */
         queryTimeout?: HumanDuration | string;
         /**
          * Longest batched PromQL query in characters; SLOs beyond it go to
@@ -35,9 +38,12 @@ export interface Config {
          * cycle's cost grows with windows, not SLOs.
          */
         maxQueryLength?: number;
-        /** First pause after Prometheus fails; doubles per failure. Default 1 minute. */
+        /**
+         * @deprecated Ignored: while Prometheus is down the circuit breaker
+         * of `vigil.dependencies.prometheus` decides when it is tried again.
+         */
         backoffInitial?: HumanDuration | string;
-        /** Longest pause between attempts while Prometheus is down. Default 15 minutes. */
+        /** @deprecated Ignored, as `backoffInitial`. */
         backoffMax?: HumanDuration | string;
         /**
          * Least time between two history rows of an SLO; a change of status

@@ -75,6 +75,7 @@ const all = [
   'mkdocs-material',
   'python3-aiosmtpd',
   'haproxy',
+  'postgresql-client-15',
 ];
 
 test('does nothing when every package is installed', () => {
@@ -92,6 +93,7 @@ test('as root it updates the lists and installs only what is missing', () => {
       'mkdocs-material',
       'python3-aiosmtpd',
       'haproxy',
+      'postgresql-client-15',
     ],
   });
   assert.equal(r.status, 0, r.stderr);
@@ -122,7 +124,7 @@ test('a user who cannot sudo gets the one apt-get line to run', () => {
   assert.deepEqual(r.calls, []);
   assert.match(
     r.stderr,
-    /sudo apt-get install -y --no-install-recommends prometheus prometheus-alertmanager mkdocs mkdocs-material python3-aiosmtpd haproxy\n/,
+    /sudo apt-get install -y --no-install-recommends prometheus prometheus-alertmanager mkdocs mkdocs-material python3-aiosmtpd haproxy postgresql-client-15\n/,
   );
 });
 

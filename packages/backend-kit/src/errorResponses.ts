@@ -13,6 +13,8 @@ const ERROR_STATUS: Record<string, number> = {
   NotAllowedError: 403,
   NotFoundError: 404,
   ConflictError: 409,
+  // A dependency that is down (DependencyUnavailableError among others).
+  ServiceUnavailableError: 503,
 };
 
 /**
@@ -124,6 +126,13 @@ export function createErrorResponder(
         spec,
         req.body,
       );
+    } else if (
+      status === 503 &&
+      typeof (error as { dependency?: unknown })?.dependency === 'string'
+    ) {
+      // A dependency is down (DependencyUnavailableError): its message says
+      // which and since when, and the outage is logged once when it starts,
+      // not once per request here.
     } else if (status >= 500) {
       const reference = randomUUID();
       logger.error(

@@ -4,7 +4,8 @@
  * what a database stores), error responses in Backstage's shape, audited
  * mutations, principal keys and answers
  * cached per principal, the permission-aware cache of the entities a caller
- * may read, and migration helpers. No domain logic; imports no Vigil plugin.
+ * may read, migration helpers, and resilient dependencies (timeouts, retries
+ * and circuit breakers on cockatiel, reported on the readiness page). No domain logic; imports no Vigil plugin.
  * Test fixtures are in `@vigil/backend-kit/testUtils`.
  *
  * @packageDocumentation
@@ -61,3 +62,18 @@ export {
   type RootErrorBody,
   type RootErrorBodyOptions,
 } from './rootErrorHandler';
+export {
+  createDependencyHealth,
+  createResilientFetch,
+  DEPENDENCY_DEFAULTS,
+  dependencyHealthServiceRef,
+  DependencyUnavailableError,
+  isDependencyFailure,
+  throughDependency,
+  type DependencyHealthOptions,
+  type DependencyHealthService,
+  type DependencyOptions,
+  type DependencyState,
+  type ResilientDependency,
+  type ResilientFetchOptions,
+} from './resilience';

@@ -6,6 +6,11 @@ import {
   coreServices,
   createBackendFeatureLoader,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceFactory } from './catalogService';
+import {
+  databaseReadinessProbeModule,
+  rootHealthServiceFactory,
+} from './rootHealth';
 import { rootHttpRouterServiceFactory } from './rootHttpRouter';
 import { rootLoggerServiceFactory } from './rootLogger';
 
@@ -16,6 +21,12 @@ const backend = createBackend();
 // characters, long values capped, no tokens).
 backend.add(rootHttpRouterServiceFactory);
 backend.add(rootLoggerServiceFactory);
+// Dependencies that fail (README): readiness lists every dependency's state
+// and is 503 while the database is down; every plugin's catalog calls get a
+// timeout, retries of reads and a circuit breaker.
+backend.add(rootHealthServiceFactory);
+backend.add(databaseReadinessProbeModule);
+backend.add(catalogServiceFactory);
 
 backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));
@@ -68,6 +79,10 @@ backend.add(
     },
   }),
 );
+// The events bus: on PostgreSQL a table plus LISTEN/NOTIFY, so an event
+// (a signal, a notification) published on one replica reaches subscribers
+// on every replica; on SQLite it stays in memory, one process.
+backend.add(import('@backstage/plugin-events-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 

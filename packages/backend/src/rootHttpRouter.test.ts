@@ -10,6 +10,7 @@ import request from 'supertest';
 import {
   isAlertmanagerWebhook,
   rootHttpRouterServiceFactory,
+  startingUp,
 } from './rootHttpRouter';
 
 async function freePort(): Promise<number> {
@@ -220,5 +221,51 @@ describe('isAlertmanagerWebhook', () => {
     ['/api/other/alertmanager/webhook', false],
   ])('%s -> %s', (path, expected) => {
     expect(isAlertmanagerWebhook(path)).toBe(expected);
+  });
+});
+
+describe('startingUp', () => {
+  function answer(handler: ReturnType<typeof startingUp>, path: string) {
+    const res = {
+      statusCode: 200,
+      headers: {} as Record<string, string>,
+      body: undefined as unknown,
+      setHeader(name: string, value: string) {
+        this.headers[name] = value;
+      },
+      status(code: number) {
+        this.statusCode = code;
+        return this;
+      },
+      json(body: unknown) {
+        this.body = body;
+        return this;
+      },
+    };
+    const next = jest.fn();
+    handler({ path, method: 'POST', url: path } as any, res as any, next);
+    return { res, next };
+  }
+
+  it('answers 503 with Retry-After for an unmounted /api/ route until the backend started', () => {
+    let hook: () => void = () => {};
+    const handler = startingUp({
+      addStartupHook: fn => {
+        hook = fn as () => void;
+      },
+    });
+    const starting = answer(handler, '/api/incidents/alertmanager/webhook');
+    expect(starting.next).not.toHaveBeenCalled();
+    expect(starting.res.statusCode).toBe(503);
+    expect(starting.res.headers['retry-after']).toBe('1');
+    expect(starting.res.body).toMatchObject({
+      error: { name: 'ServiceUnavailableError' },
+    });
+    // Not an API path: the usual 404 even while starting.
+    expect(answer(handler, '/favicon.ico').next).toHaveBeenCalled();
+    hook();
+    const started = answer(handler, '/api/incidents/alertmanager/webhook');
+    expect(started.next).toHaveBeenCalled();
+    expect(started.res.statusCode).toBe(200);
   });
 });

@@ -11,6 +11,11 @@ const repoRoot = path.resolve(__dirname, '../../..');
 
 /** The backend as the browser reaches it (the OP's registered callback host). */
 export const backendUrl = process.env.PLAYWRIGHT_URL ?? 'http://localhost:7007';
+/**
+ * The auth environment the backend signs in under: app-config.yaml's
+ * development, or production for the production smoke's replicas.
+ */
+const authEnvironment = process.env.VIGIL_AUTH_ENVIRONMENT ?? 'development';
 /** The local OpenID Provider (packages/local-oidc). */
 export const oidcIssuer =
   process.env.VIGIL_OIDC_ISSUER ?? 'http://127.0.0.1:7010';
@@ -114,7 +119,7 @@ async function refreshToken(
   request: APIRequestContext,
 ): Promise<RefreshResponse> {
   const res = await request.get(
-    `${backendUrl}/api/auth/oidc/refresh?env=development`,
+    `${backendUrl}/api/auth/oidc/refresh?env=${authEnvironment}`,
     {
       headers: { 'X-Requested-With': 'XMLHttpRequest' },
     },
@@ -137,7 +142,7 @@ export async function signInWithRequest(
   user: DemoUser,
 ) {
   const start = await request.get(
-    `${backendUrl}/api/auth/oidc/start?env=development&scope=${encodeURIComponent(
+    `${backendUrl}/api/auth/oidc/start?env=${authEnvironment}&scope=${encodeURIComponent(
       'openid profile email',
     )}&origin=${encodeURIComponent(backendUrl)}&flow=popup`,
   );

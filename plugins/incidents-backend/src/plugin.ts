@@ -6,7 +6,12 @@ import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
-import { ReadableEntitiesCache } from '@vigil/backend-kit';
+import {
+  createResilientFetch,
+  dependencyHealthServiceRef,
+  ReadableEntitiesCache,
+  throughDependency,
+} from '@vigil/backend-kit';
 import { incidentsPermissions } from '@vigil/backstage-plugin-incidents-common';
 import { readIncidentsConfig } from './config';
 import { DatabaseIncidentStore } from './database/DatabaseIncidentStore';
@@ -44,9 +49,24 @@ export const incidentsPlugin = createBackendPlugin({
         notifications: notificationService,
         signals: signalsServiceRef,
         metrics: metricsServiceRef,
+        dependencyHealth: dependencyHealthServiceRef,
       },
       async init(deps) {
         const { logger } = deps;
+        // Notifications and paging through their dependencies: a timeout and
+        // a circuit breaker, no retries (neither call is idempotent).
+        const notifications = throughDependency(
+          deps.notifications,
+          deps.dependencyHealth.dependency('notifications', {
+            displayName: 'The notifications backend',
+          }),
+          ['send'],
+        );
+        const oncallFetch = createResilientFetch(
+          deps.dependencyHealth.dependency('plugin:oncall', {
+            displayName: 'The on-call backend',
+          }),
+        );
         const config = readIncidentsConfig(deps.config);
         const store = await DatabaseIncidentStore.create({
           database: deps.database,
@@ -107,7 +127,7 @@ export const incidentsPlugin = createBackendPlugin({
           directory,
           config,
           logger,
-          notifications: deps.notifications,
+          notifications,
           signals: deps.signals,
           telemetry,
           ...(config.pageOnCall && {
@@ -116,6 +136,7 @@ export const incidentsPlugin = createBackendPlugin({
               discovery: deps.discovery,
               logger,
               store,
+              fetch: oncallFetch,
             }),
           }),
         });

@@ -5,7 +5,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import { ReadableEntitiesCache } from '@vigil/backend-kit';
+import {
+  dependencyHealthServiceRef,
+  ReadableEntitiesCache,
+  throughDependency,
+} from '@vigil/backend-kit';
 import { launchGatesPermissions } from '@vigil/backstage-plugin-launch-gates-common';
 import {
   launchGatesCheckProvidersExtensionPoint,
@@ -68,6 +72,7 @@ export const launchGatesPlugin = createBackendPlugin({
         userInfo: coreServices.userInfo,
         catalog: catalogServiceRef,
         notifications: notificationService,
+        dependencyHealth: dependencyHealthServiceRef,
       },
       async init(deps) {
         const { auth, catalog, logger, permissions } = deps;
@@ -115,6 +120,7 @@ export const launchGatesPlugin = createBackendPlugin({
           portalAliases: settings.portalAliases,
           logger,
           timeoutMs: settings.timeoutMs,
+          dependencyHealth: deps.dependencyHealth,
         });
 
         const authorizer = new LaunchGatesAuthorizer({
@@ -135,7 +141,14 @@ export const launchGatesPlugin = createBackendPlugin({
           catalog,
           auth,
           notifier: new ReopenNotifier({
-            notifications: deps.notifications,
+            // A timeout and a circuit breaker; sending is never retried.
+            notifications: throughDependency(
+              deps.notifications,
+              deps.dependencyHealth.dependency('notifications', {
+                displayName: 'The notifications backend',
+              }),
+              ['send'],
+            ),
             auditor: deps.auditor,
             logger,
           }),

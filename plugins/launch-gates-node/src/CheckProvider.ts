@@ -79,6 +79,13 @@ export interface CheckProviderContext<TParams> {
   memo?: <T>(key: string, read: () => Promise<T>) => Promise<T>;
   /** Prometheus's HTTP API base URL (`vigil.prometheus.url`), if set. */
   prometheusUrl?: string;
+  /**
+   * The fetch to call Prometheus with: through the portal's `prometheus`
+   * dependency (a timeout, retries of reads, a circuit breaker shared with
+   * the SLO evaluation), so an outage fails fast and is logged once.
+   * Absent in tests and standalone use: then the global fetch.
+   */
+  prometheusFetch?: typeof fetch;
   /** The portal's frontend base URL (`app.baseUrl`): where TechDocs links point. */
   appBaseUrl: string;
   /**

@@ -6,6 +6,11 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import {
+  createResilientFetch,
+  dependencyHealthServiceRef,
+  throughDependency,
+} from '@vigil/backend-kit';
+import {
   oncallPageCreatePermission,
   oncallPolicyManagePermission,
   oncallScheduleManagePermission,
@@ -50,9 +55,20 @@ export const oncallPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         notifications: notificationService,
         signals: signalsServiceRef,
+        dependencyHealth: dependencyHealthServiceRef,
       },
       async init(deps) {
         const { config, logger } = deps;
+        // Pages and shift changes reach people through the notifications
+        // backend: a timeout and a circuit breaker, no retries here (the
+        // escalation runner pages again on its next tick).
+        const notifications = throughDependency(
+          deps.notifications,
+          deps.dependencyHealth.dependency('notifications', {
+            displayName: 'The notifications backend',
+          }),
+          ['send'],
+        );
         const settings = readOnCallConfig(config);
         const store = await DatabaseOnCallStore.create({
           database: deps.database,
@@ -85,20 +101,26 @@ export const oncallPlugin = createBackendPlugin({
           directory,
           discovery: deps.discovery,
           logger,
-          notifications: deps.notifications,
+          notifications,
           signals: deps.signals,
         });
         const pager = new Pager({
           store,
           onCall: services.onCall,
           directory,
-          notifications: deps.notifications,
+          notifications,
           signals: deps.signals,
           logger,
           incidents: new IncidentsClient({
             discovery: deps.discovery,
             auth: deps.auth,
             logger,
+            // GETs retried; acknowledging (a POST) only timed and broken.
+            fetch: createResilientFetch(
+              deps.dependencyHealth.dependency('plugin:incidents', {
+                displayName: 'The incidents backend',
+              }),
+            ),
           }),
           emailEnabled: config.has('notifications.processors.email'),
         });

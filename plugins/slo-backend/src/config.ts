@@ -12,8 +12,6 @@ export interface SloBackendConfig {
     timeout: HumanDuration;
     queryTimeoutMs: number;
     maxQueryLength: number;
-    backoffInitialMs: number;
-    backoffMaxMs: number;
     historyIntervalMs: number;
   };
   warningBudgetRemaining: number;
@@ -60,12 +58,6 @@ export function readSloBackendConfig(config: Config): SloBackendConfig {
       ),
       maxQueryLength:
         evaluation?.getOptionalNumber('maxQueryLength') ?? 200_000,
-      backoffInitialMs: durationToMilliseconds(
-        duration(evaluation, 'backoffInitial', { minutes: 1 }),
-      ),
-      backoffMaxMs: durationToMilliseconds(
-        duration(evaluation, 'backoffMax', { minutes: 15 }),
-      ),
       historyIntervalMs: durationToMilliseconds(
         duration(evaluation, 'historyInterval', { minutes: 1 }),
       ),

@@ -48,6 +48,7 @@ describe('input checks', () => {
           getSlo: anything,
           getEntitySlos: anything,
           getRules: anything,
+          getEvaluationStatus: anything,
         } as never,
         refresher: {} as never,
       }),
@@ -59,6 +60,7 @@ describe('input checks', () => {
     '/slos/checkout-availability?from=2026-06-01T00:00:00Z&to=2026-06-02T00:00:00.5%2B01:00&limit=50000',
     '/entities/component/default/checkout/slos',
     '/rules?entityRef=component:default/scoring-api&format=yaml',
+    '/status',
   ];
   const bad = [
     '/slos?limit=0',
@@ -88,6 +90,7 @@ describe('input checks', () => {
     '/rules?entityRef=component:default/a%00b',
     '/rules?format=xml',
     '/rules?colour=red',
+    '/status?colour=red',
   ];
   // What OpenAPI cannot say: the validator coerces `1e2` to 100 before
   // checking it, and neither order of two fields nor entity ref syntax is

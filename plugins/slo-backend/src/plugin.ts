@@ -6,12 +6,18 @@ import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { durationToMilliseconds } from '@backstage/types';
-import { ReadableEntitiesCache } from '@vigil/backend-kit';
+import {
+  dependencyHealthServiceRef,
+  ReadableEntitiesCache,
+} from '@vigil/backend-kit';
 import { readSloBackendConfig } from './config';
 import { DatabaseSloStore } from './database/DatabaseSloStore';
 import { sloPermissions } from './permissions';
 import { createRouter } from './router';
-import { PrometheusClient } from './service/PrometheusClient';
+import {
+  PrometheusClient,
+  prometheusDependency,
+} from './service/PrometheusClient';
 import { SloEvaluator } from './service/SloEvaluator';
 import { SloService } from './service/SloService';
 import { SpecRefresher } from './service/SpecRefresher';
@@ -40,6 +46,7 @@ export const sloPlugin = createBackendPlugin({
         urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
         signals: signalsServiceRef,
+        dependencyHealth: dependencyHealthServiceRef,
       },
       async init(deps) {
         const { config, logger, scheduler } = deps;
@@ -74,7 +81,9 @@ export const sloPlugin = createBackendPlugin({
             store,
             client: new PrometheusClient({
               baseUrl: settings.prometheusUrl,
-              timeoutMs: settings.evaluation.queryTimeoutMs,
+              dependency: prometheusDependency(deps.dependencyHealth, {
+                timeoutMs: settings.evaluation.queryTimeoutMs,
+              }),
             }),
             cache: deps.cache,
             logger,
@@ -82,10 +91,6 @@ export const sloPlugin = createBackendPlugin({
               warningBudgetRemaining: settings.warningBudgetRemaining,
             },
             maxQueryLength: settings.evaluation.maxQueryLength,
-            backoff: {
-              initialMs: settings.evaluation.backoffInitialMs,
-              maxMs: settings.evaluation.backoffMaxMs,
-            },
             historyIntervalMs: settings.evaluation.historyIntervalMs,
             signals: deps.signals,
           });
@@ -132,6 +137,7 @@ export const sloPlugin = createBackendPlugin({
           // Three missed evaluations: Prometheus is down or evaluation stuck.
           staleAfterMs:
             3 * durationToMilliseconds(settings.evaluation.frequency),
+          evaluationEnabled: Boolean(settings.prometheusUrl),
         });
         deps.httpRouter.use(
           await createRouter({

@@ -17,6 +17,7 @@ describe('the SLO API', () => {
       '/slos/x',
       '/rules',
       '/entities/component/default/checkout/slos',
+      '/status',
     ]) {
       const res = await request(server).get(`/api/slo${url}`);
       expect(res.status).toBe(401);

@@ -265,6 +265,13 @@ export async function createRouter(
     }
   });
 
+  router.get('/status', async (req, res) => {
+    await credentialsOf(req);
+    parse(noQuerySchema, rawQuery(req), 'query');
+    // Spread: an interface has no index signature the typed response needs.
+    res.json({ ...(await sloService.getEvaluationStatus()) });
+  });
+
   router.post('/refresh', async (req, res) => {
     const credentials = await credentialsOf(req);
     parse(noQuerySchema, rawQuery(req), 'query');

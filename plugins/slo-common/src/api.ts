@@ -46,7 +46,10 @@ export interface Slo {
   status: SloStatus;
   /** ISO time the values were computed; null if never evaluated. */
   evaluatedAt: string | null;
-  /** The values are older than three evaluation intervals. */
+  /**
+   * The values are older than three evaluation intervals, or Prometheus is
+   * unreachable (they are the last ones computed; `evaluatedAt` is their age).
+   */
   stale: boolean;
   /** Error ratio over the period. */
   sli: number | null;
@@ -150,6 +153,34 @@ export interface EntitySlosResponse {
   warnings: SpecIssue[];
   refreshedAt: string | null;
   slos: Slo[];
+}
+
+/**
+ * Whether the SLO backend could read Prometheus in its latest cycle.
+ * @public
+ */
+export type PrometheusReachability = 'reachable' | 'unreachable' | 'unknown';
+
+/**
+ * How SLO evaluation is going (`GET /status`), shared by every backend
+ * replica: what the portal's "Prometheus is unreachable" banner shows.
+ * @public
+ */
+export interface SloEvaluationStatus {
+  /** False when no Prometheus is configured: SLOs are never evaluated. */
+  enabled: boolean;
+  /** `unknown` before the first evaluation cycle. */
+  prometheus: PrometheusReachability;
+  /** ISO time of the first failed cycle of the current outage. */
+  unreachableSince: string | null;
+  /** ISO time of the latest cycle, whatever its outcome. */
+  lastAttemptAt: string | null;
+  /** ISO time the SLO figures shown were computed (the latest success). */
+  lastSuccessAt: string | null;
+  /** Why the latest cycle failed (short); null after a success. */
+  lastError: string | null;
+  /** No cycle ran for three evaluation intervals: evaluation is stuck. */
+  stalled: boolean;
 }
 
 /** The Backstage signal channel on which the SLO backend announces evaluations. */

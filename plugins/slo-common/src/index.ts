@@ -89,6 +89,8 @@ export type {
   SpecSource,
   SpecIssue,
   EntitySlosResponse,
+  PrometheusReachability,
+  SloEvaluationStatus,
   SloSignalMessage,
 } from './api';
 export { BURN_RATE_WINDOWS, SLO_SIGNAL_CHANNEL, SLO_STATUSES } from './api';

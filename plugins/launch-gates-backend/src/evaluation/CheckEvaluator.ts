@@ -1,3 +1,7 @@
+import {
+  createResilientFetch,
+  type DependencyHealthService,
+} from '@vigil/backend-kit';
 import type {
   AuthService,
   DiscoveryService,
@@ -41,6 +45,8 @@ export interface CheckEvaluatorOptions {
   logger: LoggerService;
   /** One check's time limit (`launchGates.evaluation.timeout`). */
   timeoutMs: number;
+  /** Other plugins' APIs are read through their dependencies when given. */
+  dependencyHealth?: DependencyHealthService;
 }
 
 /** The automated checks of a template, in template order. */
@@ -85,17 +91,38 @@ function unknownResult(
  * gives `unknown` with the reason; nothing but a held pass rule is a pass.
  */
 export class CheckEvaluator {
-  constructor(private readonly options: CheckEvaluatorOptions) {}
+  // Prometheus reads (the runbooks provider's rules) share the backend's
+  // `prometheus` dependency with the SLO evaluation: one breaker, one state.
+  // Looked up at the first call, not here: the first plugin to name a
+  // dependency sets its timeout, and the SLO evaluation's (registered when
+  // that plugin starts) is the one that should hold.
+  private readonly prometheusFetch?: typeof fetch;
+
+  constructor(private readonly options: CheckEvaluatorOptions) {
+    const { dependencyHealth, prometheusUrl } = options;
+    if (dependencyHealth && prometheusUrl) {
+      let resilientFetch: typeof fetch | undefined;
+      this.prometheusFetch = (input, init) => {
+        resilientFetch ??= createResilientFetch(
+          dependencyHealth.dependency('prometheus', {
+            displayName: 'Prometheus',
+          }),
+        );
+        return resilientFetch(input, init);
+      };
+    }
+  }
 
   /** A cycle: its reads of sources are shared by every review it evaluates. */
   newCycle(): EvaluationCycle {
     const memo = new CycleMemo();
-    const { auth, discovery, timeoutMs } = this.options;
+    const { auth, discovery, timeoutMs, dependencyHealth } = this.options;
     const readPluginApi = createPluginApiReader({
       auth,
       discovery,
       memo,
       timeoutMs,
+      dependencyHealth,
     });
     const evidenceFiles = createEvidenceFiles({
       directory: this.options.evidenceDirectory,
@@ -185,6 +212,9 @@ export class CheckEvaluator {
         untilAborted(shared.memo.get(`${provider.id} ${key}`, read), signal),
       ...(this.options.prometheusUrl
         ? { prometheusUrl: this.options.prometheusUrl }
+        : {}),
+      ...(this.prometheusFetch
+        ? { prometheusFetch: this.prometheusFetch }
         : {}),
       appBaseUrl: this.options.appBaseUrl,
       portalAliases: this.options.portalAliases ?? [],

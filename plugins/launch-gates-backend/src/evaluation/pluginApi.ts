@@ -2,6 +2,10 @@ import type {
   AuthService,
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
+import {
+  createResilientFetch,
+  type DependencyHealthService,
+} from '@vigil/backend-kit';
 import type { CycleMemo } from './CycleMemo';
 
 /**
@@ -41,6 +45,11 @@ export interface PluginApiReaderOptions {
   memo: CycleMemo;
   /** Limit of one read, whoever waits for it. */
   timeoutMs: number;
+  /**
+   * Reads go through `plugin:<id>` dependencies (timeout, retries of these
+   * GETs, a circuit breaker per plugin) when given.
+   */
+  dependencyHealth?: DependencyHealthService;
 }
 
 /**
@@ -50,7 +59,15 @@ export interface PluginApiReaderOptions {
  * non-JSON answer (a TechDocs page).
  */
 export function createPluginApiReader(options: PluginApiReaderOptions) {
-  const { auth, discovery, memo, timeoutMs } = options;
+  const { auth, discovery, memo, timeoutMs, dependencyHealth } = options;
+  const fetchFrom = (pluginId: string): typeof fetch =>
+    dependencyHealth
+      ? createResilientFetch(
+          dependencyHealth.dependency(`plugin:${pluginId}`, {
+            displayName: `The ${pluginId} backend`,
+          }),
+        )
+      : fetch;
   return function readPluginApi<T = unknown>(
     pluginId: string,
     path: string,
@@ -69,7 +86,7 @@ export function createPluginApiReader(options: PluginApiReaderOptions) {
           onBehalfOf: await auth.getOwnServiceCredentials(),
           targetPluginId: pluginId,
         });
-        response = await fetch(`${baseUrl}${path}`, {
+        response = await fetchFrom(pluginId)(`${baseUrl}${path}`, {
           headers: {
             authorization: `Bearer ${token}`,
             accept: 'application/json, text/html;q=0.9',

@@ -133,6 +133,7 @@ export const runbooksProvider: LaunchGatesCheckProvider<Params> = {
   async evaluate({
     entity,
     prometheusUrl,
+    prometheusFetch = fetch,
     appBaseUrl,
     portalAliases,
     readPluginApi,
@@ -150,7 +151,7 @@ export const runbooksProvider: LaunchGatesCheckProvider<Params> = {
       '',
     )}/api/v1/rules?type=alert`;
     const readRules = async (): Promise<RulesAnswer> => {
-      const response = await fetch(rulesUrl, {
+      const response = await prometheusFetch(rulesUrl, {
         signal,
         headers: { accept: 'application/json' },
       });

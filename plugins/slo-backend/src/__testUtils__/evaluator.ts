@@ -131,7 +131,6 @@ export function testEvaluators() {
       logger,
       thresholds: { warningBudgetRemaining: 0.25 },
       maxQueryLength: 8000,
-      backoff: { initialMs: MINUTE, maxMs: 10 * MINUTE },
       now: () => now,
       ...extra,
     });

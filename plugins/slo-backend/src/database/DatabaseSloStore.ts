@@ -3,10 +3,15 @@ import { pluginMigrations } from '@vigil/backend-kit';
 import type { Knex } from 'knex';
 import type {
   EntitySpecs,
+  EvaluationOutcome,
   SloCurrentStatus,
   SloEvaluation,
 } from '../service/types';
 import { downsampledHistory, historyStats } from './chartHistory';
+import {
+  readEvaluationRecord,
+  recordEvaluationOutcome,
+} from './evaluationStatus';
 import {
   DEFINITION_SUMMARY_COLUMNS,
   DefinitionRow,
@@ -342,5 +347,13 @@ export class DatabaseSloStore implements SloStore {
     return await this.db('slo_evaluations')
       .where('evaluated_at', '<', before)
       .delete();
+  }
+
+  async recordEvaluationOutcome(outcome: EvaluationOutcome) {
+    await recordEvaluationOutcome(this.db, outcome);
+  }
+
+  async getEvaluationRecord() {
+    return await readEvaluationRecord(this.db);
   }
 }

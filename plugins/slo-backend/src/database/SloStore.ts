@@ -1,5 +1,7 @@
 import type {
   EntitySpecs,
+  EvaluationOutcome,
+  EvaluationRecord,
   SloCurrentStatus,
   SloDefinition,
   SloEntityRecord,
@@ -96,4 +98,11 @@ export interface SloStore {
   ): Promise<{ counts: HistoryCounts; evaluations: SloEvaluation[] }>;
   /** Deletes history older than `before`; returns the number of rows. */
   pruneHistory(before: number): Promise<number>;
+  /**
+   * Records how an evaluation cycle went (shared by replicas): a failure
+   * starts or continues an outage, a success ends it.
+   */
+  recordEvaluationOutcome(outcome: EvaluationOutcome): Promise<void>;
+  /** How the latest cycles went; undefined before the first one. */
+  getEvaluationRecord(): Promise<EvaluationRecord | undefined>;
 }

@@ -466,6 +466,35 @@ export const spec = {
         },
       },
     },
+    '/status': {
+      get: {
+        summary:
+          'How SLO evaluation is going (whether Prometheus is reachable), shared by every replica',
+        description:
+          'Not limited to entities; any signed-in user or service may read it. The portal shows a banner from it while Prometheus is unreachable.',
+        responses: {
+          '200': {
+            description: "The latest evaluation cycles' outcome",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EvaluationStatus',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '500': {
+            $ref: '#/components/responses/InternalError',
+          },
+        },
+      },
+    },
     '/refresh': {
       post: {
         summary: 'Re-read every SLO spec from the catalog now',
@@ -611,7 +640,8 @@ export const spec = {
           },
           stale: {
             type: 'boolean',
-            description: 'The values are older than three evaluation intervals',
+            description:
+              'The values are older than three evaluation intervals, or Prometheus is unreachable (they are the last ones computed)',
           },
           sli: {
             type: 'number',
@@ -680,6 +710,57 @@ export const spec = {
           },
           status: {
             $ref: '#/components/schemas/Status',
+          },
+        },
+      },
+      EvaluationStatus: {
+        type: 'object',
+        required: [
+          'enabled',
+          'prometheus',
+          'unreachableSince',
+          'lastAttemptAt',
+          'lastSuccessAt',
+          'lastError',
+          'stalled',
+        ],
+        properties: {
+          enabled: {
+            type: 'boolean',
+            description:
+              'False when no Prometheus is configured (vigil.prometheus.url): SLOs are never evaluated',
+          },
+          prometheus: {
+            type: 'string',
+            enum: ['reachable', 'unreachable', 'unknown'],
+            description:
+              'Whether the latest cycle could read Prometheus; unknown before the first cycle',
+          },
+          unreachableSince: {
+            type: 'string',
+            format: 'date-time',
+            nullable: true,
+            description: 'First failed cycle of the current outage',
+          },
+          lastAttemptAt: {
+            type: 'string',
+            format: 'date-time',
+            nullable: true,
+          },
+          lastSuccessAt: {
+            type: 'string',
+            format: 'date-time',
+            nullable: true,
+            description: 'When the SLO figures shown were computed',
+          },
+          lastError: {
+            type: 'string',
+            nullable: true,
+            description: 'Why the latest cycle failed (short, no credentials)',
+          },
+          stalled: {
+            type: 'boolean',
+            description: 'No cycle ran for three evaluation intervals',
           },
         },
       },

@@ -17,6 +17,7 @@ import {
   generateRules,
   renderRulesYaml,
 } from '@vigil/backstage-plugin-slo-common';
+import { createDependencyHealth } from '@vigil/backend-kit';
 import { definitionsFrom, memoryCache } from '../__testUtils__/fixtures';
 import {
   END_S,
@@ -43,6 +44,18 @@ const PROMTOOL = '/usr/bin/promtool';
 const available = fs.existsSync(PROMETHEUS) && fs.existsSync(PROMTOOL);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+// As in the backend: queries run through backend-kit's dependency (timeout,
+// retries, breaker); short retry pauses keep the unreachable case quick.
+const dependencyHealth = createDependencyHealth({
+  logger: mockServices.logger.mock(),
+  backoff: { initialDelayMs: 10, maxDelayMs: 50 },
+});
+const clientOf = (baseUrl: string, name = 'prometheus', timeoutMs = 30_000) =>
+  new PrometheusClient({
+    baseUrl,
+    dependency: dependencyHealth.dependency(name, { timeoutMs }),
+  });
 
 describe('PrometheusClient against a real Prometheus', () => {
   let prometheus: ChildProcess | undefined;
@@ -152,7 +165,7 @@ describe('PrometheusClient against a real Prometheus', () => {
       ],
       END_S * 1000,
     );
-    const client = new PrometheusClient({ baseUrl, timeoutMs: 30_000 });
+    const client = clientOf(baseUrl);
     const queried: string[] = [];
     const evaluator = new SloEvaluator({
       store,
@@ -166,7 +179,6 @@ describe('PrometheusClient against a real Prometheus', () => {
       logger: mockServices.logger.mock(),
       thresholds: { warningBudgetRemaining: 0.25 },
       maxQueryLength: 8000,
-      backoff: { initialMs: 60_000, maxMs: 600_000 },
       now: () => END_S * 1000,
     });
 
@@ -253,12 +265,11 @@ describe('PrometheusClient against a real Prometheus', () => {
     );
     const evaluator = new SloEvaluator({
       store,
-      client: new PrometheusClient({ baseUrl, timeoutMs: 30_000 }),
+      client: clientOf(baseUrl),
       cache: memoryCache(),
       logger: mockServices.logger.mock(),
       thresholds: { warningBudgetRemaining: 0.25 },
       maxQueryLength: 200_000,
-      backoff: { initialMs: 60_000, maxMs: 600_000 },
       now: () => END_S * 1000,
     });
     const started = Date.now();
@@ -279,7 +290,7 @@ describe('PrometheusClient against a real Prometheus', () => {
   }, 120_000);
 
   it('evaluates from the generated recording rules Prometheus evaluates, and raw where they record nothing', async () => {
-    const client = new PrometheusClient({ baseUrl, timeoutMs: 30_000 });
+    const client = clientOf(baseUrl);
     // Until the period ratio is recorded, every window is.
     const deadline = Date.now() + 60_000;
     while (
@@ -326,7 +337,6 @@ describe('PrometheusClient against a real Prometheus', () => {
       logger: mockServices.logger.mock(),
       thresholds: { warningBudgetRemaining: 0.25 },
       maxQueryLength: 8000,
-      backoff: { initialMs: 60_000, maxMs: 600_000 },
       now: () => now,
     });
     // availability from its 8 recordings; quiet, which Sloth's rules
@@ -355,16 +365,15 @@ describe('PrometheusClient against a real Prometheus', () => {
   }, 120_000);
 
   it('reports rejected queries and an unreachable Prometheus distinctly', async () => {
-    const client = new PrometheusClient({ baseUrl, timeoutMs: 10_000 });
+    const client = clientOf(baseUrl);
     await expect(
       client.queryVector('sum(rate(x[5m])', END_S * 1000),
     ).rejects.toBeInstanceOf(PrometheusQueryError);
-    const down = new PrometheusClient({
-      baseUrl: `http://127.0.0.1:${await freePort()}`,
-      timeoutMs: 1_000,
-      attempts: 2,
-      retryDelayMs: 10,
-    });
+    const down = clientOf(
+      `http://127.0.0.1:${await freePort()}`,
+      'prometheus-down',
+      1_000,
+    );
     await expect(
       down.queryVector('vector(1)', Date.now()),
     ).rejects.toBeInstanceOf(PrometheusUnavailableError);

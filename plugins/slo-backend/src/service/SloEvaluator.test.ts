@@ -90,31 +90,41 @@ describe('SloEvaluator', () => {
       ),
     ],
   ])(
-    'keeps the last known values while Prometheus is %s, backs off and logs once',
+    'keeps the last known values while Prometheus is %s and records the outage for every replica',
     async (_name, failure) => {
       const { evaluator, prometheus, store, logger, advance } = await setup(
         () => 0.0005,
       );
       await evaluator.evaluate();
+      expect(await store.getEvaluationRecord()).toEqual({
+        lastAttemptAt: START,
+        lastSuccessAt: START,
+        unreachableSince: null,
+        lastError: null,
+      });
       prometheus.failWith = failure;
 
+      // Every cycle tries (the circuit breaker makes that cheap while
+      // Prometheus is down) and records its attempt; the outage keeps its
+      // start.
       advance(MINUTE);
+      expect(await evaluator.evaluate()).toEqual({
+        outcome: 'unavailable',
+        error: failure.message,
+      });
+      advance(15_000);
       expect(await evaluator.evaluate()).toMatchObject({
         outcome: 'unavailable',
-        retryAt: START + 2 * MINUTE,
       });
-      // Within the backoff nothing is sent.
-      const sent = prometheus.queries.length;
-      advance(30_000);
-      expect(await evaluator.evaluate()).toMatchObject({ outcome: 'skipped' });
-      expect(prometheus.queries).toHaveLength(sent);
-      // The next failure doubles the pause.
-      advance(30_000);
-      expect(await evaluator.evaluate()).toMatchObject({
-        outcome: 'unavailable',
-        retryAt: START + 2 * MINUTE + 2 * MINUTE,
+      expect(await store.getEvaluationRecord()).toEqual({
+        lastAttemptAt: START + MINUTE + 15_000,
+        lastSuccessAt: START,
+        unreachableSince: START + MINUTE,
+        lastError: failure.message,
       });
-      expect(logger.warn).toHaveBeenCalledTimes(1);
+      // Logging the outage is the dependency's (once per outage), not
+      // once per cycle here.
+      expect(logger.warn).not.toHaveBeenCalled();
 
       const kept = await store.getCurrentStatus('checkout-availability');
       expect(kept).toMatchObject({
@@ -135,12 +145,16 @@ describe('SloEvaluator', () => {
       expect(await evaluator.evaluate()).toMatchObject({
         outcome: 'evaluated',
       });
-      expect(logger.info).toHaveBeenCalledWith(
-        expect.stringContaining('answering again after 2 failed'),
-      );
+      const recovered = START + 3 * MINUTE + 15_000;
       expect(
         (await store.getCurrentStatus('checkout-availability'))?.evaluatedAt,
-      ).toBe(START + 4 * MINUTE);
+      ).toBe(recovered);
+      expect(await store.getEvaluationRecord()).toEqual({
+        lastAttemptAt: recovered,
+        lastSuccessAt: recovered,
+        unreachableSince: null,
+        lastError: null,
+      });
     },
   );
 

@@ -44,8 +44,6 @@ export interface SloEvaluatorOptions {
   thresholds: StatusThresholds;
   /** Longest batched query, in characters. */
   maxQueryLength: number;
-  /** Backoff after an outage: first delay and cap, in milliseconds. */
-  backoff: { initialMs: number; maxMs: number };
   /**
    * Least time between two history rows of an SLO (default 1 minute): the
    * current status follows every evaluation, history keeps its size (and
@@ -66,8 +64,7 @@ export type EvaluationRunResult =
       /** SLO windows read from Sloth's recordings, and those queried raw. */
       windows: { recorded: number; raw: number };
     }
-  | { outcome: 'skipped'; retryAt: number }
-  | { outcome: 'unavailable'; error: string; retryAt: number };
+  | { outcome: 'unavailable'; error: string };
 
 /**
  * Evaluates every SLO from Prometheus, records the results and caches the
@@ -76,12 +73,15 @@ export type EvaluationRunResult =
  * whatever they do not answer is queried raw, one batch of queries per
  * window (not per SLO). When
  * Prometheus is down the last known values stay in place (with their
- * evaluation time, so readers see their age) and runs back off.
+ * evaluation time, so readers see their age) and the outage is recorded for
+ * every replica to report. Pausing is the circuit breaker's business (the
+ * `prometheus` dependency): while it is open a cycle fails at once without
+ * calling Prometheus, so cycles keep their interval and the recorded status
+ * stays current; the dependency logs the outage once when it starts and
+ * once when it ends.
  */
 export class SloEvaluator {
   private readonly now: () => number;
-  private consecutiveFailures = 0;
-  private nextAttemptAt = 0;
   /** The last history row written per SLO by this instance. */
   private readonly lastHistory = new Map<string, { at: number; key: string }>();
   private readonly rawExpressions = new SliExpressionCache();
@@ -92,18 +92,19 @@ export class SloEvaluator {
 
   async evaluate(): Promise<EvaluationRunResult> {
     const startedAt = this.now();
-    if (startedAt < this.nextAttemptAt) {
-      return { outcome: 'skipped', retryAt: this.nextAttemptAt };
-    }
     const definitions = await this.options.store.listDefinitions();
     let result;
     try {
       result = await this.queryAll(definitions, startedAt);
     } catch (error) {
       if (!(error instanceof PrometheusUnavailableError)) throw error;
-      return this.recordOutage(error);
+      await this.options.store.recordEvaluationOutcome({
+        at: startedAt,
+        ok: false,
+        error: error.message,
+      });
+      return { outcome: 'unavailable', error: error.message };
     }
-    this.recordRecovery();
 
     const statuses: SloCurrentStatus[] = definitions.map(definition => ({
       ...evaluateSlo(
@@ -122,6 +123,11 @@ export class SloEvaluator {
         this.options.cache.set(statusCacheKey(status.sloId), { ...status }),
       ),
     );
+    // After the figures: a reader never sees "reachable" beside old values.
+    await this.options.store.recordEvaluationOutcome({
+      at: startedAt,
+      ok: true,
+    });
     const evaluatedIds = new Set(statuses.map(status => status.sloId));
     for (const sloId of this.lastHistory.keys()) {
       if (!evaluatedIds.has(sloId)) this.lastHistory.delete(sloId);
@@ -266,37 +272,6 @@ export class SloEvaluator {
       // Pages then refresh on their next load; evaluation must go on.
       logger.warn(`Could not publish the SLO evaluation signal: ${error}`);
     }
-  }
-
-  private recordOutage(error: Error): EvaluationRunResult {
-    this.consecutiveFailures++;
-    const { initialMs, maxMs } = this.options.backoff;
-    const delay = Math.min(
-      maxMs,
-      initialMs * 2 ** Math.min(this.consecutiveFailures - 1, 20),
-    );
-    this.nextAttemptAt = this.now() + delay;
-    if (this.consecutiveFailures === 1) {
-      // Once per outage: every further failed attempt would only repeat it.
-      this.options.logger.warn(
-        `SLO evaluation paused, keeping the last known values: ${error.message}`,
-      );
-    }
-    return {
-      outcome: 'unavailable',
-      error: error.message,
-      retryAt: this.nextAttemptAt,
-    };
-  }
-
-  private recordRecovery() {
-    if (this.consecutiveFailures > 0) {
-      this.options.logger.info(
-        `Prometheus is answering again after ${this.consecutiveFailures} failed SLO evaluation attempts`,
-      );
-    }
-    this.consecutiveFailures = 0;
-    this.nextAttemptAt = 0;
   }
 
   private async pruneHistory(definitions: SloDefinition[], now: number) {

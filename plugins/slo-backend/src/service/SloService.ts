@@ -5,7 +5,10 @@ import type {
 import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { ReadableEntitiesCache } from '@vigil/backend-kit';
-import type { Slo } from '@vigil/backstage-plugin-slo-common';
+import type {
+  Slo,
+  SloEvaluationStatus,
+} from '@vigil/backstage-plugin-slo-common';
 import {
   defaultAlertWindows,
   generateRules,
@@ -45,8 +48,14 @@ export interface SloServiceOptions {
    * cached per principal.
    */
   readable: ReadableEntitiesCache;
-  /** Values older than this are reported as stale. */
+  /**
+   * Values older than this are reported as stale (as they all are while
+   * Prometheus is unreachable), and so is an evaluation that has not run
+   * for this long.
+   */
   staleAfterMs: number;
+  /** False without `vigil.prometheus.url`: SLOs are never evaluated. */
+  evaluationEnabled?: boolean;
   now?: () => number;
 }
 
@@ -106,12 +115,12 @@ export class SloService {
     query: Omit<ListSlosQuery, 'entityRefs'>,
   ) {
     const entityRefs = await this.readableEntityRefs(credentials);
-    const { items, totalCount } = await this.options.store.listSlos({
-      ...query,
-      entityRefs,
-    });
+    const [{ items, totalCount }, outage] = await Promise.all([
+      this.options.store.listSlos({ ...query, entityRefs }),
+      this.outage(),
+    ]);
     return {
-      items: items.map(item => this.view(item.definition, item.status)),
+      items: items.map(item => this.view(item.definition, item.status, outage)),
       totalCount,
       limit: query.limit,
       offset: query.offset,
@@ -136,10 +145,13 @@ export class SloService {
     ) {
       throw new NotFoundError(`No SLO with id "${sloId}"`);
     }
-    const status = await this.currentStatus(sloId);
-    const history = await this.options.store.getChartHistory(sloId, range);
+    const [status, history, outage] = await Promise.all([
+      this.currentStatus(sloId),
+      this.options.store.getChartHistory(sloId, range),
+      this.outage(),
+    ]);
     return {
-      slo: { ...this.view(definition, status), spec: definition.spec },
+      slo: { ...this.view(definition, status, outage), spec: definition.spec },
       history: {
         from: new Date(range.from).toISOString(),
         to: new Date(range.to).toISOString(),
@@ -165,13 +177,16 @@ export class SloService {
       };
     }
     const statuses = new Map(record.statuses.map(s => [s.sloId, s]));
+    const outage = await this.outage();
     return {
       entityRef,
       specSource: record.entity.specSource,
       errors: record.entity.errors,
       warnings: record.entity.warnings,
       refreshedAt: new Date(record.entity.refreshedAt).toISOString(),
-      slos: record.definitions.map(d => this.view(d, statuses.get(d.sloId))),
+      slos: record.definitions.map(d =>
+        this.view(d, statuses.get(d.sloId), outage),
+      ),
     };
   }
 
@@ -207,6 +222,41 @@ export class SloService {
     );
   }
 
+  /**
+   * How evaluation is going, from the record every replica shares: what the
+   * portal's banner shows. Not per entity, so any signed-in caller may read
+   * it; the error is short and has no credentials (see evaluationStatus.ts).
+   */
+  async getEvaluationStatus(): Promise<SloEvaluationStatus> {
+    const enabled = this.options.evaluationEnabled ?? true;
+    const record = await this.options.store.getEvaluationRecord();
+    const iso = (time: number | null | undefined) =>
+      typeof time === 'number' ? new Date(time).toISOString() : null;
+    let prometheus: SloEvaluationStatus['prometheus'] = 'unknown';
+    if (record) {
+      prometheus =
+        record.unreachableSince === null ? 'reachable' : 'unreachable';
+    }
+    return {
+      enabled,
+      prometheus,
+      unreachableSince: iso(record?.unreachableSince),
+      lastAttemptAt: iso(record?.lastAttemptAt),
+      lastSuccessAt: iso(record?.lastSuccessAt),
+      lastError: record?.lastError ?? null,
+      stalled:
+        enabled &&
+        record !== undefined &&
+        this.now() - record.lastAttemptAt > this.options.staleAfterMs,
+    };
+  }
+
+  /** Whether Prometheus is unreachable now: every value is then stale. */
+  private async outage(): Promise<boolean> {
+    const record = await this.options.store.getEvaluationRecord();
+    return record !== undefined && record.unreachableSince !== null;
+  }
+
   private async canRead(credentials: BackstageCredentials, entityRef: string) {
     const entity = await this.options.catalog.getEntityByRef(entityRef, {
       credentials,
@@ -222,7 +272,8 @@ export class SloService {
 
   private view(
     definition: SloDefinitionSummary,
-    status?: SloCurrentStatus,
+    status: SloCurrentStatus | undefined,
+    outage: boolean,
   ): SloView {
     return {
       sloId: definition.sloId,
@@ -237,8 +288,10 @@ export class SloService {
       lifecycle: definition.lifecycle ?? null,
       status: status?.status ?? 'no-data',
       evaluatedAt: status ? new Date(status.evaluatedAt).toISOString() : null,
+      // Kept values are stale as soon as Prometheus fails, not only after
+      // three missed intervals: they can no longer change.
       stale: status
-        ? this.now() - status.evaluatedAt > this.options.staleAfterMs
+        ? outage || this.now() - status.evaluatedAt > this.options.staleAfterMs
         : false,
       sli: status?.sli ?? null,
       budgetRemaining: status?.budgetRemaining ?? null,

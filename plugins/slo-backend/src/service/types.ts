@@ -76,3 +76,23 @@ export interface EntitySpecs {
   entity: Omit<SloEntityRecord, 'refreshedAt'>;
   definitions: SloDefinition[];
 }
+
+/**
+ * How the latest evaluation cycles went, shared by every replica (the
+ * `slo_evaluation_status` table). Epoch milliseconds.
+ */
+export interface EvaluationRecord {
+  /** Start of the latest cycle, whatever its outcome. */
+  lastAttemptAt: number;
+  /** Start of the latest cycle that got its figures from Prometheus. */
+  lastSuccessAt: number | null;
+  /** First failed cycle of the current outage; null while reachable. */
+  unreachableSince: number | null;
+  /** Why the latest cycle failed; null after a success. */
+  lastError: string | null;
+}
+
+/** The outcome of one evaluation cycle, as the evaluator records it. */
+export type EvaluationOutcome =
+  | { at: number; ok: true }
+  | { at: number; ok: false; error: string };

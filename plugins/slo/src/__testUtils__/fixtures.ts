@@ -4,6 +4,7 @@ import type {
   Slo,
   SloApi,
   SloDetailResponse,
+  SloEvaluationStatus,
   SloListResponse,
 } from '../api';
 
@@ -104,6 +105,23 @@ export function makeListResponse(
   return { items, totalCount, limit, offset };
 }
 
+/** Prometheus answered the latest cycle, a few seconds ago. */
+export function makeEvaluationStatus(
+  overrides: Partial<SloEvaluationStatus> = {},
+): SloEvaluationStatus {
+  const recent = new Date(Date.now() - 5_000).toISOString();
+  return {
+    enabled: true,
+    prometheus: 'reachable',
+    unreachableSince: null,
+    lastAttemptAt: recent,
+    lastSuccessAt: recent,
+    lastError: null,
+    stalled: false,
+    ...overrides,
+  };
+}
+
 /** SloApi whose methods are jest mocks, so tests can read their calls. */
 export type FakeSloApi = {
   [K in keyof SloApi]: jest.MockedFunction<SloApi[K]>;
@@ -118,6 +136,9 @@ export function fakeSloApi(overrides: Partial<SloApi> = {}): FakeSloApi {
     getSlo: jest.fn(overrides.getSlo ?? (async () => makeDetail())),
     getEntitySlos: jest.fn(
       overrides.getEntitySlos ?? (async () => makeEntitySlos()),
+    ),
+    getEvaluationStatus: jest.fn(
+      overrides.getEvaluationStatus ?? (async () => makeEvaluationStatus()),
     ),
   };
 }

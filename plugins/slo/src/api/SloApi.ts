@@ -3,6 +3,7 @@ import type {
   EntitySlosResponse,
   SloDetailResponse,
   SloEntityName,
+  SloEvaluationStatus,
   SloHistoryQuery,
   SloListQuery,
   SloListResponse,
@@ -19,6 +20,11 @@ export interface SloApi {
   getSlo(sloId: string, query?: SloHistoryQuery): Promise<SloDetailResponse>;
   /** An entity's SLOs, where its spec came from and what is wrong with it. */
   getEntitySlos(entity: SloEntityName): Promise<EntitySlosResponse>;
+  /**
+   * How SLO evaluation is going: whether Prometheus is reachable, since
+   * when not, and when the figures shown were computed.
+   */
+  getEvaluationStatus(): Promise<SloEvaluationStatus>;
 }
 
 /** @public */

@@ -101,4 +101,19 @@ describe('SloClient', () => {
     expect(error.message).toBe('Request failed with 404 ');
     expect(error.cause.message).toBe('No SLO with id "x"');
   });
+
+  it('reads the evaluation status', async () => {
+    const status = {
+      enabled: true,
+      prometheus: 'unreachable',
+      unreachableSince: '2026-06-01T10:42:00.000Z',
+      lastAttemptAt: '2026-06-01T10:45:00.000Z',
+      lastSuccessAt: '2026-06-01T10:41:00.000Z',
+      lastError: 'connect ECONNREFUSED',
+      stalled: false,
+    };
+    const { client, fetch } = setup(json(status));
+    await expect(client.getEvaluationStatus()).resolves.toEqual(status);
+    expect(fetch.mock.calls[0][0]).toBe('http://backend/api/slo/status');
+  });
 });

@@ -5,6 +5,7 @@ import type {
   EntitySlosResponse,
   SloDetailResponse,
   SloEntityName,
+  SloEvaluationStatus,
   SloHistoryQuery,
   SloListQuery,
   SloListResponse,
@@ -59,6 +60,10 @@ export class SloClient implements SloApi {
       .map(part => encodeURIComponent(part))
       .join('/');
     return this.get(`/entities/${path}/slos`);
+  }
+
+  async getEvaluationStatus(): Promise<SloEvaluationStatus> {
+    return this.get('/status');
   }
 
   private async get<T>(path: string): Promise<T> {

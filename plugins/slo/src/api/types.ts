@@ -15,6 +15,8 @@ export type {
   SpecSource,
   SpecIssue,
   EntitySlosResponse,
+  PrometheusReachability,
+  SloEvaluationStatus,
 } from '@vigil/backstage-plugin-slo-common';
 export {
   BURN_RATE_WINDOWS,

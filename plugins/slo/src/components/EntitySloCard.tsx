@@ -16,6 +16,7 @@ import {
 import { formatBudget } from '../lib/format';
 import { useLiveEntitySlos } from '../lib/useLiveEntitySlos';
 import { useSloTabLink } from '../lib/useSloTabLink';
+import { SloEvaluationBanner } from './SloEvaluationBanner';
 import { SloStatusChip } from './SloStatusChip';
 
 /** Overview card: each SLO's status and budget, linking to the SLO tab. */
@@ -68,6 +69,7 @@ export function EntitySloCard() {
       title="SLOs"
       deepLink={tabLink ? { title: 'View SLOs', link: tabLink } : undefined}
     >
+      <SloEvaluationBanner />
       {body}
     </InfoCard>
   );

@@ -7,6 +7,7 @@ import { formatTimestamp } from '../lib/format';
 import { useLiveEntitySlos } from '../lib/useLiveEntitySlos';
 import { SloDetails } from './SloDetails';
 import { SloEmptyState } from './SloEmptyState';
+import { SloEvaluationBanner } from './SloEvaluationBanner';
 import { SpecIssues } from './SpecIssues';
 import { SpecLocation } from './SpecLocation';
 
@@ -55,6 +56,7 @@ export function EntitySloContent() {
 
   return (
     <Box>
+      <SloEvaluationBanner />
       <Box mb={2}>
         <SpecSourceLine
           source={value.specSource}

@@ -29,6 +29,7 @@ import { EntityRef } from './EntityRef';
 import { RelativeTime } from './RelativeTime';
 import { SloEmptyState } from './SloEmptyState';
 import { SloStatusChip } from './SloStatusChip';
+import { SloEvaluationBanner } from './SloEvaluationBanner';
 
 /** Any evaluation may move an SLO on this page: every signal refetches. */
 const ANY_EVALUATION = () => true;
@@ -262,6 +263,7 @@ export function SloPortfolioPage() {
         subtitle="Every service level objective in the catalog, least error budget first"
       />
       <Content>
+        <SloEvaluationBanner />
         <Box mb={2}>
           <FilterBar filters={filters} onChange={setFilters} />
         </Box>

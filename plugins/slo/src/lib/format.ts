@@ -61,3 +61,36 @@ export function formatTimestamp(iso: string | null | undefined): string {
   const time = DateTime.fromISO(iso);
   return time.isValid ? time.toLocaleString(DateTime.DATETIME_MED) : NO_DATA;
 }
+
+/**
+ * A length of time as a banner says it: "42 s", "3 min", "2 h 5 min",
+ * "3 d 4 h". Negative lengths (clock skew) are "0 s".
+ */
+export function formatTimeSpan(ms: number): string {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) {
+    return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+  }
+  const days = Math.floor(hours / 24);
+  return hours % 24 ? `${days} d ${hours % 24} h` : `${days} d`;
+}
+
+/**
+ * When something started, in the browser's time zone: "10:42" today,
+ * "31 May 10:42" on another day.
+ */
+export function formatClockTime(
+  iso: string,
+  now: DateTime = DateTime.now(),
+): string {
+  const time = DateTime.fromISO(iso);
+  if (!time.isValid) return NO_DATA;
+  const local = time.setZone(now.zone);
+  return local.hasSame(now, 'day')
+    ? local.toFormat('HH:mm')
+    : local.toFormat('d LLL HH:mm');
+}

@@ -7,6 +7,7 @@ import type { Slo } from '../../api/types';
 import { formatBudget } from '../../lib/format';
 import { rootRouteRef } from '../../lib/routes';
 import { useEntityLink, useSloTabLink } from '../../lib/useSloTabLink';
+import { SloEvaluationBanner } from '../SloEvaluationBanner';
 import { SloStatusChip } from '../SloStatusChip';
 import { useSlosAtRisk } from './useSlosAtRisk';
 
@@ -65,14 +66,21 @@ export function SlosAtRiskContent() {
 
   const total = value.breachingCount + value.warningCount;
   if (total === 0) {
+    // "All clear" would be a claim about old figures during an outage: the
+    // banner says so above it.
     return (
-      <AllClear>
-        All SLOs are within budget. <Link to={portfolioLink}>See all SLOs</Link>
-      </AllClear>
+      <>
+        <SloEvaluationBanner />
+        <AllClear>
+          All SLOs are within budget.{' '}
+          <Link to={portfolioLink}>See all SLOs</Link>
+        </AllClear>
+      </>
     );
   }
   return (
     <>
+      <SloEvaluationBanner />
       <Typography variant="body2" color="textSecondary">
         {value.breachingCount} breaching, {value.warningCount} burning budget
       </Typography>
