@@ -1,0 +1,93 @@
+// What ./vigil start writes under .data/ before it starts anything: the
+// Prometheus rules of every SLO spec in the catalog, and the local platform's
+// secrets (scripts/start.mjs).
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseAllDocuments } from 'yaml';
+
+/**
+ * Generates the Prometheus rules for every catalog entity with SLOs as code
+ * (vigil.dev/slo-spec, relative to catalog-info.yaml) so the local Prometheus
+ * evaluates them. A bad spec is reported and skipped; the rest still start.
+ */
+export function generateSloRules({ root, dataDir, note }) {
+  const rulesDir = path.join(dataDir, 'prometheus-rules');
+  fs.rmSync(rulesDir, { recursive: true, force: true });
+  fs.mkdirSync(rulesDir, { recursive: true });
+  const entities = parseAllDocuments(
+    fs.readFileSync(path.join(root, 'catalog-info.yaml'), 'utf8'),
+  ).map(d => d.toJS());
+  for (const entity of entities) {
+    const spec = entity?.metadata?.annotations?.['vigil.dev/slo-spec'];
+    if (!spec) continue;
+    const name = `${entity.kind}-${entity.metadata.name}`.toLowerCase();
+    const out = path.join(rulesDir, `slo-${name}.yml`);
+    const result = spawnSync(
+      'node',
+      [
+        'packages/slo-cli/bin/vigil-slo',
+        'generate',
+        '--input',
+        spec,
+        '--out',
+        out,
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
+    if (result.status === 0) {
+      note(`SLO rules for ${name} written to ${path.relative(root, out)}`);
+    } else {
+      note(
+        `SLO rules for ${name} not generated: ${
+          (result.stderr || result.stdout).trim().split('\n')[0]
+        }`,
+      );
+    }
+  }
+}
+
+/**
+ * The local platform's secrets: each taken from its environment variable or
+ * generated once into .data/<file> (mode 0600, kept across restarts), and
+ * exported so the processes started below read them from the environment
+ * (app-config.yaml's ${...}) or from the file (alertmanager.yml's
+ * credentials_file). Rotate one by deleting its file and restarting.
+ */
+export const secrets = [
+  // Alertmanager presents it to the incidents webhook.
+  {
+    env: 'VIGIL_ALERTMANAGER_WEBHOOK_TOKEN',
+    file: 'alertmanager-webhook-token',
+  },
+  // The scoring API's /admin endpoints (fault injection) ask for it.
+  { env: 'VIGIL_SCORING_ADMIN_TOKEN', file: 'scoring-admin-token' },
+  // `yarn vigil-deploy` posts deployment records to the portal with it (it
+  // reads .data/deploy-token when the variable is not set).
+  { env: 'VIGIL_DEPLOY_TOKEN', file: 'deploy-token' },
+  // `yarn vigil-gates` exports launch reviews and posts reports with it (it
+  // reads .data/launch-gates-token when the variable is not set).
+  { env: 'VIGIL_LAUNCH_GATES_TOKEN', file: 'launch-gates-token' },
+  // The portal's client secret at the local OpenID Provider.
+  { env: 'VIGIL_OIDC_CLIENT_SECRET', file: 'oidc-client-secret' },
+  // The demo users' password at the local OpenID Provider.
+  { env: 'VIGIL_OIDC_DEMO_PASSWORD', file: 'oidc-demo-password', bytes: 12 },
+  // Signs the auth backend's session cookie (OIDC sign-in).
+  { env: 'VIGIL_AUTH_SESSION_SECRET', file: 'auth-session-secret' },
+  // --replicas: production's legacy external access token
+  // (app-config.production.yaml), the same on every replica.
+  { env: 'BACKEND_SECRET', file: 'backend-secret' },
+];
+
+export function ensureSecrets(dataDir) {
+  for (const { env, file, bytes = 32 } of secrets) {
+    const filePath = path.join(dataDir, file);
+    let value = process.env[env];
+    if (!value && fs.existsSync(filePath))
+      value = fs.readFileSync(filePath, 'utf8').trim();
+    if (!value) value = crypto.randomBytes(bytes).toString('hex');
+    fs.writeFileSync(filePath, value, { mode: 0o600 });
+    process.env[env] = value;
+  }
+}
