@@ -1,9 +1,7 @@
-// Starts the whole local platform and keeps it running until Ctrl-C:
-// Prometheus and Alertmanager (when installed), the scoring API with a light
-// demo load, the Backstage backend and the frontend dev server. Logs go to
-// .data/logs/<name>.log. A service that exits unexpectedly is restarted with
-// backoff, after repeated crashes everything stops (scripts/lib/supervisor.mjs);
-// one launcher at a time (.data/vigil-start.pid).
+// Starts the whole local platform (services: scripts/lib/services.mjs) and
+// keeps it running until Ctrl-C; logs in .data/logs/<name>.log. A service that
+// exits unexpectedly is restarted with backoff, after repeated crashes
+// everything stops (scripts/lib/supervisor.mjs); one launcher at a time.
 //   --built-app        serve the production build of the app from the backend
 //                      (http://localhost:7007) instead of the dev server
 //   --no-demo-traffic  no synthetic load (also VIGIL_DEMO_TRAFFIC=0)
@@ -17,7 +15,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkConfigFiles, ConfigFileError } from './lib/config-files.mjs';
 import { demoTrafficEnabled, startDemoTraffic } from './lib/demo-traffic.mjs';
-import { ensureSecrets, generateSloRules } from './lib/platform-files.mjs';
+import {
+  ensureSecrets,
+  generateSloRules,
+  prepareLogShipping,
+} from './lib/platform-files.mjs';
 import { portInUse, portOwners, portTakenMessage } from './lib/port-owner.mjs';
 import {
   haproxyServerStates,
@@ -324,7 +326,7 @@ async function main() {
   }
   if (taken.length > 0) fail(taken.join('\nvigil: '));
 
-  fs.mkdirSync(logDir, { recursive: true });
+  await prepareLogShipping({ logDir, note });
   fs.mkdirSync(path.join(dataDir, 'sqlite'), { recursive: true });
   // HAProxy's admin socket (ops/haproxy/haproxy.cfg), and the scoring API's
   // scrape targets, which vigil-deploy writes: none until `up` has run.

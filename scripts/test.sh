@@ -51,17 +51,32 @@ ops_checks() {
     amtool check-config ops/alertmanager/alertmanager.yml &&
     need haproxy haproxy && haproxy -c -q -f ops/haproxy/haproxy.cfg &&
     haproxy -c -q -f ops/haproxy/portal.cfg &&
-    slo_rules_check
+    slo_rules_check &&
+    need rsyslogd "rsyslog rsyslog-pgsql" && rsyslog_check
+}
+
+rsyslog_check() {
+  # The log shipper's config (ops/rsyslog/vigil.conf) as ./vigil start
+  # renders it, checked by rsyslogd itself (modules imfile, mmjsonparse,
+  # ompgsql loaded).
+  local dir
+  dir=$(mktemp -d)
+  node -e 'require("./scripts/lib/rsyslog.cjs").writeRsyslogConfig({ root: ".", dataDir: process.argv[1] })' "$dir" &&
+    rsyslogd -N1 -f "$dir/rsyslog/vigil.conf"
+  local status=$?
+  rm -rf "$dir"
+  return $status
 }
 
 slo_rules_check() {
-  # The scoring API's SLO rules, as ./vigil start generates them for Prometheus.
-  local rules
-  rules=$(mktemp --suffix=.yml)
-  yarn vigil-slo generate --input packages/scoring-api/slo.yaml --out "$rules" &&
-    promtool check rules "$rules"
-  local status=$?
-  rm -f "$rules"
+  # The SLO rules of the scoring API and of Vigil itself, as ./vigil start
+  # generates them for Prometheus.
+  local rules spec status=0
+  for spec in packages/scoring-api/slo.yaml packages/backend/slo.yaml; do
+    rules=$(mktemp --suffix=.yml)
+    { yarn vigil-slo generate --input "$spec" --out "$rules" && promtool check rules "$rules"; } || status=1
+    rm -f "$rules"
+  done
   return $status
 }
 
@@ -74,12 +89,17 @@ scripts_tests() {
     'packages/local-oidc/test/*.test.mjs'
 }
 
+type_check() {
+  # A clean, non-incremental build: the API reports read its declarations
+  # (dist-types/), and an incremental one can print the members of inferred
+  # types in another order. One compile serves both steps.
+  rm -rf dist-types && yarn tsc --incremental false
+}
+
 api_reports() {
   # The public API of the plugins and backend-kit must match their committed
-  # report*.api.md; `yarn build:api-reports` rewrites the reports. Both read
-  # declarations from a clean, non-incremental build: an incremental one can
-  # print the members of inferred types in another order.
-  rm -rf dist-types && yarn tsc --incremental false && yarn build:api-reports:only --ci
+  # report*.api.md; `yarn build:api-reports` rewrites the reports.
+  yarn build:api-reports:only --ci
 }
 
 unit_and_backend_tests() {
@@ -91,14 +111,14 @@ unit_and_backend_tests() {
     yarn backstage-cli repo test --json --outputFile="$PWD/$results/jest.json"
 }
 
-step "type check" yarn tsc
+step "type check" type_check
 step "lint (Backstage + eslint-plugin-security)" yarn backstage-cli repo lint --max-warnings 0
 step "API reports (backstage-repo-tools)" api_reports
 step "format (prettier --check)" yarn prettier --check --loglevel warn .
 step "secret scan (secretlint)" secret_scan
 step "lockfile (lockfile-lint)" lockfile_lint
 step "licenses (production dependencies)" node scripts/license-check.mjs
-step "Prometheus, Alertmanager and HAProxy config, rule unit tests" ops_checks
+step "Prometheus, Alertmanager, HAProxy and rsyslog config, rule unit tests" ops_checks
 step "launcher and benchmark helpers (node --test)" scripts_tests
 step "unit and backend tests (SQLite and PostgreSQL)" unit_and_backend_tests
 step "end-to-end in headless Chromium" bash scripts/e2e.sh

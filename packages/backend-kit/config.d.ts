@@ -2,6 +2,31 @@ import type { HumanDuration } from '@backstage/types';
 
 export interface Config {
   vigil?: {
+    /** The backend's logs beside the console (README: Logs). */
+    logging?: {
+      /**
+       * A rotating JSON log file (one object per line: level, message,
+       * timestamp, service, request_id, trace_id, span_id, the Backstage
+       * fields) that the log shipper (ops/rsyslog) sends to the logs store.
+       * Unset path: console only.
+       */
+      file?: {
+        /**
+         * `<name>.<extension>`; written as `<name>.<n>.<extension>`, n
+         * growing as it rotates. `{port}` is the listen port (replicas on
+         * one host). Relative to the backend's working directory.
+         */
+        path?: string;
+        /** Rotate at this size: 10m (default), 500k, 1g. */
+        maxSize?: string;
+        /** Rotate at least this often: daily (default), hourly or milliseconds. */
+        frequency?: string | number;
+        /** Rotated files kept besides the current one (default 7); older ones are deleted. */
+        maxFiles?: number;
+        /** The `service` of the lines in the logs store (default vigil). */
+        service?: string;
+      };
+    };
     /**
      * Timeouts, retries and circuit breakers of the backends' dependencies
      * (see @vigil/backend-kit's resilience). Keys are dependency names with

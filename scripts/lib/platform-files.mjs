@@ -5,7 +5,9 @@ import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
 import { parseAllDocuments } from 'yaml';
+import rsyslog from './rsyslog.cjs';
 
 /**
  * Generates the Prometheus rules for every catalog entity with SLOs as code
@@ -89,5 +91,42 @@ export function ensureSecrets(dataDir) {
     if (!value) value = crypto.randomBytes(bytes).toString('hex');
     fs.writeFileSync(filePath, value, { mode: 0o600 });
     process.env[env] = value;
+  }
+}
+
+/**
+ * What log shipping needs before the services start: the scoring API's JSON
+ * log directory, and the logs store's database. Backstage creates a plugin's
+ * database through the main database's client, which is SQLite here, so the
+ * logs plugin (PostgreSQL, app-config.yaml) has `ensureExists: false` and
+ * this creates it. Without PostgreSQL the portal starts and the Logs tab
+ * says the store cannot be reached.
+ */
+export async function prepareLogShipping({ logDir, note }) {
+  fs.mkdirSync(logDir, { recursive: true });
+  process.env.SCORING_LOG_DIR ??= path.join(logDir, 'json');
+  const target = new URL(rsyslog.logsDatabaseConninfo());
+  const database = decodeURIComponent(target.pathname.slice(1));
+  const admin = new URL(target);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({
+    connectionString: admin.toString(),
+    connectionTimeoutMillis: 3000,
+  });
+  try {
+    await client.connect();
+    const { rowCount } = await client.query(
+      'SELECT 1 FROM pg_database WHERE datname = $1',
+      [database],
+    );
+    if (rowCount === 0) {
+      await client.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}`);
+    }
+  } catch (error) {
+    note(
+      `the logs store's PostgreSQL (${admin.host}) cannot be reached (${error.message}): the portal starts without searchable logs`,
+    );
+  } finally {
+    await client.end().catch(() => {});
   }
 }

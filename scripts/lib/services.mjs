@@ -186,6 +186,12 @@ export function platformServices({
             sender: 'vigil@vigil.example',
             filter: { minSeverity: 'high' },
           }),
+          // JSON log file for the log shipper (the rsyslog service); one
+          // per listen port, so replicas do not share a file.
+          APP_CONFIG_vigil_logging_file_path: path.join(
+            dataDir,
+            'logs/json/vigil-backend-{port}.json',
+          ),
           // With --built-app the backend's app plugin serves
           // packages/app/dist, so the app's base URL is the backend's.
           ...(builtApp ? { APP_CONFIG_app_baseUrl: backendUrl } : {}),
@@ -222,6 +228,20 @@ export function platformServices({
       // The backend logs these and keeps running without ever becoming ready.
       fatal:
         /Unhandled rejection|Backend failed to start|Failed to start plugin/i,
+    },
+    {
+      // The log shipper: rsyslog follows the JSON log files of the scoring
+      // API and the backend (.data/logs/json/) into the logs store
+      // (ops/rsyslog/vigil.conf). Its runner renders the config, waits for
+      // the store's table and answers the probes (rsyslogd has no HTTP).
+      name: 'rsyslog',
+      binary: 'rsyslogd',
+      install: 'apt-get install rsyslog rsyslog-pgsql',
+      command: process.execPath,
+      args: ['scripts/lib/rsyslog-runner.mjs', '--port', '8514'],
+      env: { VIGIL_DATA_DIR: dataDir },
+      ports: [8514],
+      ready: 'http://127.0.0.1:8514/healthz',
     },
     {
       // The dev server (webpack) runs inside backstage-cli under yarn; both

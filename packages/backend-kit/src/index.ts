@@ -55,6 +55,9 @@ export {
   sanitizeLogString,
   sanitizeLogValue,
 } from './logSanitizer';
+// The root logger with the rotating JSON log file, and request context
+// (request id, trace) for its lines.
+export * from './logging';
 export {
   revealsServerDetails,
   rootErrorBody,
@@ -77,3 +80,9 @@ export {
   type ResilientDependency,
   type ResilientFetchOptions,
 } from './resilience';
+export {
+  NotificationCounter,
+  sendNotification,
+  type NotificationResult,
+  type SendNotificationOptions,
+} from './notifications';

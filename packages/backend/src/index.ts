@@ -7,6 +7,7 @@ import {
   createBackendFeatureLoader,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceFactory } from './catalogService';
+import { dependencyMetricsModule } from './dependencyMetrics';
 import {
   databaseReadinessProbeModule,
   rootHealthServiceFactory,
@@ -26,6 +27,7 @@ backend.add(rootLoggerServiceFactory);
 // timeout, retries of reads and a circuit breaker.
 backend.add(rootHealthServiceFactory);
 backend.add(databaseReadinessProbeModule);
+backend.add(dependencyMetricsModule);
 backend.add(catalogServiceFactory);
 
 backend.add(import('@backstage/plugin-app-backend'));
@@ -92,5 +94,8 @@ backend.add(import('@vigil/backstage-plugin-incidents-backend'));
 backend.add(import('@vigil/backstage-plugin-oncall-backend'));
 backend.add(import('@vigil/backstage-plugin-deployments-backend'));
 backend.add(import('@vigil/backstage-plugin-launch-gates-backend'));
+backend.add(import('@vigil/backstage-plugin-service-health-backend'));
+backend.add(import('@vigil/backstage-plugin-logs-backend'));
+backend.add(import('@vigil/backstage-plugin-rum-backend'));
 
 backend.start();

@@ -24,7 +24,11 @@ import {
   rootHttpRouterServiceFactory as defaultRootHttpRouterServiceFactory,
 } from '@backstage/backend-defaults/rootHttpRouter';
 import { createRateLimitMiddleware } from '@backstage/backend-defaults/httpRouter';
-import { rootErrorBody, sanitizeErrorResponseBody } from '@vigil/backend-kit';
+import {
+  logRequestContextMiddleware,
+  rootErrorBody,
+  sanitizeErrorResponseBody,
+} from '@vigil/backend-kit';
 import { homedir } from 'os';
 import { resolve } from 'path';
 
@@ -165,6 +169,9 @@ export function configure(context: RootHttpRouterConfigureContext): void {
     const value = config.getOptionalNumber(`backend.server.${key}`);
     if (value !== undefined) server[key] = value;
   }
+  // Request id (x-request-id, echoed) and trace context on every line the
+  // request logs to the JSON log file.
+  app.use(logRequestContextMiddleware());
   app.use(middleware.helmet());
   app.use(middleware.cors());
   app.use(middleware.compression());

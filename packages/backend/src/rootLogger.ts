@@ -1,20 +1,10 @@
 /*
- * The root logger: Backstage's WinstonLogger (same format, level, meta,
- * overrides and config-secret redaction as the default factory) behind
- * @vigil/backend-kit's SanitizingLogger, so every plugin's log lines escape
- * control characters, cap long values and never carry tokens or secrets.
+ * The root logger (@vigil/backend-kit): Backstage's WinstonLogger behind the
+ * SanitizingLogger (no control characters, long values capped, no tokens or
+ * secrets), and the rotating JSON log file of vigil.logging.file that the
+ * log shipper sends to the logs store.
  */
-import { createConfigSecretEnumerator } from '@backstage/backend-defaults/rootConfig';
-import {
-  WinstonLogger,
-  type WinstonLoggerLevelOverride,
-} from '@backstage/backend-defaults/rootLogger';
-import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import type { Config } from '@backstage/config';
-import { SanitizingLogger } from '@vigil/backend-kit';
+import { createRootLoggerServiceFactory } from '@vigil/backend-kit';
 
 // Secrets handed to the backend in its environment (scripts/start.mjs
 // ensureSecrets(), production's deployment): redacted even where no config
@@ -29,45 +19,6 @@ const SECRET_ENV = [
   'POSTGRES_PASSWORD',
 ];
 
-function levelOverrides(config: Config): WinstonLoggerLevelOverride[] {
-  return (config.getOptionalConfigArray('backend.logger.overrides') ?? []).map(
-    override => ({
-      matchers: override
-        .getConfig('matchers')
-        .get() as WinstonLoggerLevelOverride['matchers'],
-      level: override.getString('level'),
-    }),
-  );
-}
-
-export const rootLoggerServiceFactory = createServiceFactory({
-  service: coreServices.rootLogger,
-  deps: { config: coreServices.rootConfig },
-  async factory({ config }) {
-    const winston = WinstonLogger.create({
-      meta: {
-        service: 'backstage',
-        ...config.getOptionalConfig('backend.logger.meta')?.get<object>(),
-      },
-      level:
-        process.env.LOG_LEVEL ||
-        config.getOptionalString('backend.logger.level') ||
-        'info',
-    });
-    const logger = new SanitizingLogger(winston);
-    const secrets = await createConfigSecretEnumerator({ logger: winston });
-    const redact = () => {
-      const values = [
-        ...secrets(config),
-        ...SECRET_ENV.map(name => process.env[name] ?? ''),
-      ];
-      winston.addRedactions(values);
-      logger.addRedactions(values);
-    };
-    redact();
-    config.subscribe?.(redact);
-    winston.setLevelOverrides(levelOverrides(config));
-    config.subscribe?.(() => winston.setLevelOverrides(levelOverrides(config)));
-    return logger;
-  },
+export const rootLoggerServiceFactory = createRootLoggerServiceFactory({
+  secretEnv: SECRET_ENV,
 });

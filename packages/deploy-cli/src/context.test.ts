@@ -28,6 +28,7 @@ describe('defaultDeployContext', () => {
     const ctx = contextOf({ PATH: '/usr/bin' });
     expect(ctx.instanceEnv).toEqual({
       PATH: '/usr/bin',
+      SCORING_LOG_DIR: path.join(root, '.data/logs/json'),
       VIGIL_SCORING_ADMIN_TOKEN: 'from-file',
     });
     expect(ctx.deployToken).toBe('deploy-from-file');
@@ -38,6 +39,14 @@ describe('defaultDeployContext', () => {
     [{ SCORING_ADMIN_TOKEN: 'older-name' }],
   ])('keeps a token the environment sets (%j)', env => {
     writeSecret('scoring-admin-token', 'from-file');
+    expect(contextOf(env).instanceEnv).toEqual({
+      ...env,
+      SCORING_LOG_DIR: path.join(root, '.data/logs/json'),
+    });
+  });
+
+  it("keeps the environment's log directory (the launcher's)", () => {
+    const env = { SCORING_LOG_DIR: '/var/log/vigil' };
     expect(contextOf(env).instanceEnv).toEqual(env);
   });
 
@@ -49,7 +58,9 @@ describe('defaultDeployContext', () => {
   it('starts instances without a token when there is none anywhere', () => {
     writeSecret('scoring-admin-token', '  ');
     const ctx = contextOf({});
-    expect(ctx.instanceEnv).toEqual({});
+    expect(ctx.instanceEnv).toEqual({
+      SCORING_LOG_DIR: path.join(root, '.data/logs/json'),
+    });
     expect(ctx.deployToken).toBeUndefined();
   });
 });

@@ -90,8 +90,13 @@ export function readDataSecret(
  */
 export function instanceEnvOf(
   paths: DeployPaths,
-  env: NodeJS.ProcessEnv,
+  given: NodeJS.ProcessEnv,
 ): NodeJS.ProcessEnv {
+  // Instances write their JSON logs where the launcher's rsyslog follows
+  // them, also when the CLI runs from a plain shell.
+  const env = given.SCORING_LOG_DIR
+    ? given
+    : { ...given, SCORING_LOG_DIR: path.join(paths.logsDir, 'json') };
   if (env.VIGIL_SCORING_ADMIN_TOKEN || env.SCORING_ADMIN_TOKEN) return env;
   const token = readDataSecret(paths, 'scoring-admin-token');
   return token ? { ...env, VIGIL_SCORING_ADMIN_TOKEN: token } : env;

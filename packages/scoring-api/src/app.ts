@@ -14,6 +14,7 @@ import {
   InstrumentedFeatureStore,
 } from './featureStore';
 import { ServiceMetrics } from './metrics';
+import { requestContextFrom } from './requestContext';
 import {
   UNKNOWN_CUSTOMER,
   customerFeaturesSchema,
@@ -35,6 +36,8 @@ export interface AppDependencies {
   sleep?: (ms: number) => Promise<void>;
   /** The release answering (GET /version); defaults to an unnamed dev build. */
   build?: BuildInfo;
+  /** Requests slower than this log "slow request" at warn (default 500). */
+  slowRequestMs?: number;
   /** Called as each scoring request arrives (SCORING_FAULTS_AFTER_REQUESTS). */
   onScoringRequest?: () => void;
 }
@@ -54,6 +57,10 @@ function describeZodError(error: ZodError): string {
     .join('; ');
 }
 
+/** The request's logger (its id and trace context on every line). */
+const requestLog = (res: Response, fallback: Logger): Logger =>
+  (res.locals.log as Logger | undefined) ?? fallback;
+
 /** Constant time, length included: both sides are hashed to equal sizes first. */
 function tokensMatch(given: string, expected: string): boolean {
   const digest = (v: string) => createHash('sha256').update(v).digest();
@@ -66,10 +73,28 @@ export function createApp(deps: AppDependencies): express.Express {
   const app = express();
   app.disable('x-powered-by');
 
-  // RED metrics and one structured log line per request, labelled by route
-  // template so label cardinality stays bounded.
+  const slowRequestMs = deps.slowRequestMs ?? 500;
+  // Probes arrive every few seconds from the proxy: their lines are debug.
+  const probeRoutes = new Set(['/healthz', '/readyz', '/metrics']);
+
+  // Request id and trace context first, so every line a request logs (through
+  // res.locals.log) carries them; then RED metrics and one structured line
+  // per request, labelled by route template so cardinality stays bounded,
+  // at warn ("slow request") when it took longer than slowRequestMs.
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
+    const context = requestContextFrom({
+      requestId: req.get('x-request-id'),
+      traceparent: req.get('traceparent'),
+    });
+    res.set('x-request-id', context.requestId);
+    const log = logger.child({
+      request_id: context.requestId,
+      trace_id: context.traceId,
+      span_id: context.spanId,
+      ...(context.parentSpanId ? { parent_span_id: context.parentSpanId } : {}),
+    });
+    res.locals.log = log;
     res.on('finish', () => {
       const route: string = res.locals.route ?? 'unmatched';
       const labels = {
@@ -80,15 +105,17 @@ export function createApp(deps: AppDependencies): express.Express {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       metrics.httpRequests.inc(labels);
       metrics.httpDuration.observe(labels, seconds);
-      if (route !== '/metrics') {
-        logger.info(
-          {
-            ...labels,
-            path: req.originalUrl.split('?')[0],
-            durationMs: Math.round(seconds * 1000),
-          },
-          'request',
-        );
+      const fields = {
+        ...labels,
+        path: req.originalUrl.split('?')[0],
+        durationMs: Math.round(seconds * 1000),
+      };
+      if (fields.durationMs > slowRequestMs) {
+        log.warn({ ...fields, slowRequestMs }, 'slow request');
+      } else if (probeRoutes.has(route)) {
+        log.debug(fields, 'request');
+      } else {
+        log.info(fields, 'request');
       }
     });
     next();
@@ -288,7 +315,10 @@ export function createApp(deps: AppDependencies): express.Express {
       return;
     }
     const current = faults.set(parsed.data);
-    logger.warn({ faults: current }, 'fault settings replaced');
+    requestLog(res, logger).warn(
+      { faults: current },
+      'fault settings replaced',
+    );
     res.json(current);
   });
 
@@ -302,13 +332,13 @@ export function createApp(deps: AppDependencies): express.Express {
       Object.entries(parsed.data).filter(([, v]) => v !== undefined),
     );
     const current = faults.update(patch);
-    logger.warn({ faults: current }, 'fault settings changed');
+    requestLog(res, logger).warn({ faults: current }, 'fault settings changed');
     res.json(current);
   });
 
   admin.delete('/faults', labelRoute, (_req, res) => {
     const current = faults.clear();
-    logger.warn('fault settings cleared');
+    requestLog(res, logger).warn('fault settings cleared');
     res.json(current);
   });
 
@@ -353,7 +383,7 @@ export function createApp(deps: AppDependencies): express.Express {
         res.status(status).json({ error: (error as Error).message });
         return;
       }
-      logger.error({ err: error }, 'unhandled error');
+      requestLog(res, logger).error({ err: error }, 'unhandled error');
       res.status(500).json({ error: 'internal error' });
     },
   );

@@ -10,6 +10,18 @@ export interface BuildInfo {
   color: string;
 }
 
+/** Where and how the scoring API rotates its JSON log file. */
+export interface LogFileSettings {
+  /** Directory of `scoring-<color>.<n>.json` (created when missing). */
+  dir: string;
+  /** Rotate at this size (`10m`, `500k`, `1g`). */
+  maxSize: string;
+  /** Rotate at least this often: `daily`, `hourly` or milliseconds. */
+  frequency: string | number;
+  /** Rotated files kept besides the current one; older ones are deleted. */
+  keep: number;
+}
+
 /** Run-time settings of the scoring API, all from environment variables. */
 export interface ServiceConfig {
   host: string;
@@ -25,6 +37,13 @@ export interface ServiceConfig {
   /** How long a feature read may stay cached in process. */
   featureCacheTtlMs: number;
   logLevel: string;
+  /**
+   * The rotating JSON log file beside stdout (SCORING_LOG_DIR); undefined:
+   * stdout only.
+   */
+  logFile?: LogFileSettings;
+  /** Requests slower than this log a `warn` "slow request" line. */
+  slowRequestMs: number;
   build: BuildInfo;
   /**
    * Faults switched on by the environment (a deliberately broken release,
@@ -65,6 +84,19 @@ const envSchema = z.object({
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
+  SCORING_LOG_DIR: z.string().optional(),
+  SCORING_LOG_MAX_SIZE: z
+    .string()
+    .regex(/^[1-9][0-9]*[kmg]$/, { message: 'must be like 10m, 500k or 1g' })
+    .default('10m'),
+  SCORING_LOG_FREQUENCY: z
+    .string()
+    .regex(/^(daily|hourly|[1-9][0-9]{3,})$/, {
+      message: 'must be daily, hourly or milliseconds (at least 1000)',
+    })
+    .default('daily'),
+  SCORING_LOG_FILES: z.coerce.number().int().min(1).max(1000).default(7),
+  SCORING_SLOW_REQUEST_MS: z.coerce.number().int().min(1).default(500),
   SCORING_VERSION: z
     .string()
     .regex(/^[0-9A-Za-z.+_-]{1,100}$/, {
@@ -128,6 +160,17 @@ export function readConfig(env: NodeJS.ProcessEnv): ServiceConfig {
     shutdownTimeoutMs: e.SCORING_SHUTDOWN_TIMEOUT_MS,
     featureCacheTtlMs: e.SCORING_FEATURE_CACHE_TTL_MS,
     logLevel: e.LOG_LEVEL,
+    logFile: e.SCORING_LOG_DIR?.trim()
+      ? {
+          dir: e.SCORING_LOG_DIR.trim(),
+          maxSize: e.SCORING_LOG_MAX_SIZE,
+          frequency: /^[0-9]+$/.test(e.SCORING_LOG_FREQUENCY)
+            ? Number(e.SCORING_LOG_FREQUENCY)
+            : e.SCORING_LOG_FREQUENCY,
+          keep: e.SCORING_LOG_FILES,
+        }
+      : undefined,
+    slowRequestMs: e.SCORING_SLOW_REQUEST_MS,
     build: {
       version: e.SCORING_VERSION,
       commit: e.SCORING_COMMIT,

@@ -1,9 +1,10 @@
 import { Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import pino, { Logger } from 'pino';
+import { Logger } from 'pino';
 import { createApp } from './app';
 import { ServiceConfig } from './config';
 import { FaultInjector, ScheduledFaults } from './faults';
+import { createServiceLogger } from './logging';
 import {
   FeatureStore,
   InMemoryFeatureStore,
@@ -50,9 +51,12 @@ export async function startService(
   config: ServiceConfig,
   options: { logger?: Logger; metrics?: ServiceMetrics } = {},
 ): Promise<RunningService> {
-  const logger =
-    options.logger ??
-    pino({ level: config.logLevel, base: { service: 'scoring-api' } });
+  // JSON lines to stdout and, with SCORING_LOG_DIR, a rotating file that
+  // the log shipper (ops/rsyslog) sends to the logs store.
+  const serviceLogger = options.logger
+    ? { logger: options.logger, close: async () => undefined }
+    : await createServiceLogger(config);
+  const { logger } = serviceLogger;
   const metrics = options.metrics ?? new ServiceMetrics();
   const faults = new FaultInjector();
   metrics.buildInfo.set({ ...config.build }, 1);
@@ -99,6 +103,7 @@ export async function startService(
     adminToken: config.adminToken,
     allowedHosts: config.allowedHosts,
     build: config.build,
+    slowRequestMs: config.slowRequestMs,
     onScoringRequest: scheduledFaults
       ? () => scheduledFaults.recordScoringRequest()
       : undefined,
@@ -139,6 +144,7 @@ export async function startService(
       }
       await store.close();
       logger.info('shutdown complete');
+      await serviceLogger.close();
     })();
     return closing;
   };

@@ -3,10 +3,12 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   dependencyHealthServiceRef,
+  NotificationCounter,
   ReadableEntitiesCache,
   throughDependency,
 } from '@vigil/backend-kit';
@@ -66,6 +68,7 @@ export const launchGatesPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         lifecycle: coreServices.lifecycle,
         logger: coreServices.logger,
+        metrics: metricsServiceRef,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
@@ -151,6 +154,7 @@ export const launchGatesPlugin = createBackendPlugin({
             ),
             auditor: deps.auditor,
             logger,
+            counter: NotificationCounter.create(deps.metrics),
           }),
           logger,
           now,

@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
@@ -25,7 +26,12 @@ import {
 } from './permissions';
 import { CALENDAR_FEED_PATH, createRouter } from './router';
 import { createOnCallServices } from './service/createServices';
-import { EscalationRunner, IncidentsClient, Pager } from './service/escalation';
+import {
+  EscalationRunner,
+  EscalationTelemetry,
+  IncidentsClient,
+  Pager,
+} from './service/escalation';
 import { OnCallDirectory } from './service/OnCallDirectory';
 import { OnCallSeeder } from './service/OnCallSeeder';
 
@@ -49,6 +55,7 @@ export const oncallPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        metrics: metricsServiceRef,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
@@ -104,6 +111,7 @@ export const oncallPlugin = createBackendPlugin({
           notifications,
           signals: deps.signals,
         });
+        const telemetry = new EscalationTelemetry(deps.metrics);
         const pager = new Pager({
           store,
           onCall: services.onCall,
@@ -123,11 +131,14 @@ export const oncallPlugin = createBackendPlugin({
             ),
           }),
           emailEnabled: config.has('notifications.processors.email'),
+          notificationCounter: telemetry.notifications,
         });
-        await new EscalationRunner({ pager, logger }).schedule(
-          deps.scheduler,
-          15,
-        );
+        await new EscalationRunner({
+          pager,
+          logger,
+          store,
+          telemetry,
+        }).schedule(deps.scheduler, 15);
 
         if (settings.seedFile) {
           await new OnCallSeeder({ store, logger }).seedFromFile(

@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
@@ -18,6 +19,10 @@ import {
   PrometheusClient,
   prometheusDependency,
 } from './service/PrometheusClient';
+import {
+  EvaluationTelemetry,
+  runEvaluationCycle,
+} from './service/EvaluationCycle';
 import { SloEvaluator } from './service/SloEvaluator';
 import { SloService } from './service/SloService';
 import { SpecRefresher } from './service/SpecRefresher';
@@ -47,6 +52,7 @@ export const sloPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         signals: signalsServiceRef,
         dependencyHealth: dependencyHealthServiceRef,
+        metrics: metricsServiceRef,
       },
       async init(deps) {
         const { config, logger, scheduler } = deps;
@@ -94,6 +100,7 @@ export const sloPlugin = createBackendPlugin({
             historyIntervalMs: settings.evaluation.historyIntervalMs,
             signals: deps.signals,
           });
+          const telemetry = new EvaluationTelemetry(deps.metrics);
           await scheduler.scheduleTask({
             id: 'slo-evaluate',
             scope: 'global',
@@ -101,21 +108,11 @@ export const sloPlugin = createBackendPlugin({
             timeout: settings.evaluation.timeout,
             initialDelay: { seconds: 20 },
             fn: async () => {
-              const started = Date.now();
-              const result = await evaluator.evaluate();
-              // One line per run: how long a cycle takes is what operators
-              // (and loadtest/slo-benchmark.mjs) watch as SLOs grow.
-              if (result.outcome === 'evaluated') {
-                logger.info(
-                  `Evaluated ${result.evaluated} SLOs with ${
-                    result.queries
-                  } Prometheus queries in ${
-                    Date.now() - started
-                  } ms (SLO windows: ${
-                    result.windows.recorded
-                  } from recording rules, ${result.windows.raw} raw)`,
-                );
-              }
+              await runEvaluationCycle({
+                evaluate: () => evaluator.evaluate(),
+                telemetry,
+                logger,
+              });
             },
           });
         } else {

@@ -5,6 +5,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import { defaultIncidentsPolicyDecision } from '@vigil/backstage-plugin-incidents-common';
 import { defaultOnCallPolicyDecision } from '@vigil/backstage-plugin-oncall-common';
+import { defaultRumPolicyDecision } from '@vigil/backstage-plugin-rum-backend';
 import { defaultSloPolicyDecision } from '@vigil/backstage-plugin-slo-backend';
 import { catalogPolicyDecision } from './catalogDecision';
 import { deploymentsPolicyDecision } from './deploymentsDecision';
@@ -38,7 +39,8 @@ export function vigilPolicyDecision(
     defaultOnCallPolicyDecision(permission, user) ??
     defaultSloPolicyDecision(permission, user) ??
     deploymentsPolicyDecision(permission, user) ??
-    launchGatesPolicyDecision(permission, user);
+    launchGatesPolicyDecision(permission, user) ??
+    defaultRumPolicyDecision(permission, user);
   if (plugins) return plugins;
   if (!user) return allow;
   if (user.roles.readOnly) {

@@ -5,6 +5,7 @@ import {
   INCIDENTS_SIGNAL_CHANNEL,
   IncidentSignal,
 } from '@vigil/backstage-plugin-incidents-common';
+import { sendNotification } from '@vigil/backend-kit';
 import pLimit from 'p-limit';
 import type { IncidentsBackendConfig } from '../config';
 import type { StoredIncident } from '../database/IncidentStore';
@@ -17,6 +18,8 @@ import type { OnCallPaging } from './OnCallPaging';
 const NOTIFICATION_CONCURRENCY = 2;
 const NOTIFICATION_ATTEMPTS = 3;
 const NOTIFICATION_RETRY_MS = 1_000;
+/** The `channel` label of the notifications' counters. */
+const NOTIFICATION_CHANNEL = 'incident-declared';
 
 const NOTIFICATION_SEVERITY = {
   SEV1: 'critical',
@@ -90,11 +93,13 @@ export class IncidentNotifier {
         ...(incident.roles.commander ? [incident.roles.commander] : []),
       ]),
     ];
-    if (!this.options.notifications || recipients.length === 0) return;
+    const { notifications, telemetry, logger } = this.options;
+    if (!notifications || recipients.length === 0) return;
     const severityName = this.options.config.severities[incident.severity].name;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.options.notifications.send({
+    // The incident exists either way; a lost notification must not undo it.
+    const result = await sendNotification(
+      () =>
+        notifications.send({
           recipients: { type: 'entity', entityRef: recipients },
           payload: {
             title: `${incident.severity} incident declared: ${incident.title}`,
@@ -108,24 +113,18 @@ export class IncidentNotifier {
             topic: 'vigil-incidents',
             scope: `incident:${incident.id}`,
           },
-        });
-        return;
-      } catch (error) {
-        // The incident exists either way; a lost notification must not undo it.
-        if (attempt >= NOTIFICATION_ATTEMPTS) {
-          this.options.logger.warn(
-            `Could not notify owners of incident ${incident.id} after ${attempt} attempts: ${error}`,
-          );
-          return;
-        }
-        await new Promise(resolve =>
-          setTimeout(
-            resolve,
-            (this.options.notificationRetryMs ?? NOTIFICATION_RETRY_MS) *
-              3 ** (attempt - 1),
-          ),
-        );
-      }
+        }),
+      {
+        channel: NOTIFICATION_CHANNEL,
+        counter: telemetry?.notifications,
+        attempts: NOTIFICATION_ATTEMPTS,
+        retryMs: this.options.notificationRetryMs ?? NOTIFICATION_RETRY_MS,
+      },
+    );
+    if (!result.sent) {
+      logger.warn(
+        `Could not notify owners of incident ${incident.id} after ${result.attempts} attempts: ${result.error}`,
+      );
     }
   }
 }

@@ -6,6 +6,7 @@ import {
   Severity,
   incidentMetrics,
 } from '@vigil/backstage-plugin-incidents-common';
+import { NotificationCounter } from '@vigil/backend-kit';
 import type { IncidentStore } from '../database/IncidentStore';
 
 const DAY_MS = 86_400_000;
@@ -28,6 +29,8 @@ export class IncidentsTelemetry {
   private readonly declaredCounter;
   private readonly notificationCounter;
   private readonly webhookDuration;
+  /** Notification outcomes under the names every Vigil plugin shares. */
+  readonly notifications: NotificationCounter;
 
   constructor(
     private readonly options: {
@@ -66,6 +69,8 @@ export class IncidentsTelemetry {
         },
       },
     );
+
+    this.notifications = NotificationCounter.create(metrics);
 
     const gauge = (
       name: string,

@@ -11,7 +11,7 @@ import {
   splitRefs,
   toDateTimeLocal,
 } from './format';
-import { entityPageLinks } from './links';
+import { entityPageLinks, incidentLogsLink } from './links';
 
 describe('format', () => {
   it.each([
@@ -85,7 +85,35 @@ describe('format', () => {
       docs: '/docs/shop/api/payments-api',
       slos: '/catalog/shop/api/payments-api/slos',
       deployments: '/catalog/shop/api/payments-api/deployments',
+      logs: '/catalog/shop/api/payments-api/logs',
     });
     expect(entityPageLinks('not a ref')).toBeUndefined();
+  });
+});
+
+describe('incidentLogsLink', () => {
+  const logs = '/catalog/default/component/scoring-api/logs';
+  const now = Date.parse('2026-12-01T12:00:00Z');
+  it.each([
+    [
+      {
+        declaredAt: '2026-12-01T10:00:00Z',
+        resolvedAt: '2026-12-01T10:30:00Z',
+      },
+      `${logs}?from=2026-12-01T09%3A45%3A00.000Z&to=2026-12-01T10%3A45%3A00.000Z`,
+    ],
+    [
+      {
+        detectedAt: '2026-12-01T09:50:00Z',
+        declaredAt: '2026-12-01T10:00:00Z',
+      },
+      `${logs}?from=2026-12-01T09%3A35%3A00.000Z`,
+    ],
+    [
+      { declaredAt: '2026-10-01T00:00:00Z' },
+      `${logs}?from=2026-11-01T12%3A00%3A00.000Z`,
+    ],
+  ])('%j', (timestamps, link) => {
+    expect(incidentLogsLink(logs, timestamps, now)).toBe(link);
   });
 });

@@ -5,6 +5,7 @@ import {
   catalogEntityRouteRef,
   DEPLOYMENTS_TAB_PATH,
   incidentRouteRef,
+  LOGS_TAB_PATH,
   postmortemRouteRef,
   rootRouteRef,
   SLO_TAB_PATH,
@@ -20,6 +21,8 @@ export interface EntityPageLinks {
   slos: string;
   /** Its Deployments tab (plugins/deployments). */
   deployments: string;
+  /** Its Logs tab (plugins/logs), without a time window. */
+  logs: string;
 }
 
 type RouteFunc =
@@ -52,7 +55,36 @@ export function entityPageLinks(
     docs: docsRoute?.(params) ?? `/docs/${path}`,
     slos: `${catalog.replace(/\/$/, '')}/${SLO_TAB_PATH}`,
     deployments: `${catalog.replace(/\/$/, '')}/${DEPLOYMENTS_TAB_PATH}`,
+    logs: `${catalog.replace(/\/$/, '')}/${LOGS_TAB_PATH}`,
   };
+}
+
+const MINUTE_MS = 60_000;
+/** The Logs tab searches at most 31 days; the window is cut to 30. */
+const MAX_LOGS_WINDOW_MS = 30 * 24 * 60 * MINUTE_MS;
+
+/**
+ * The Logs tab over an incident's time window: from 15 minutes before it
+ * was detected (or declared) to 15 minutes after it was resolved; open
+ * incidents up to now (no `to`). The logs plugin reads `from`/`to` from
+ * the URL query; this plugin only builds the URL.
+ */
+export function incidentLogsLink(
+  logsPath: string,
+  timestamps: { detectedAt?: string; declaredAt: string; resolvedAt?: string },
+  now: number = Date.now(),
+): string {
+  const start = Date.parse(timestamps.detectedAt ?? timestamps.declaredAt);
+  const end = timestamps.resolvedAt
+    ? Date.parse(timestamps.resolvedAt) + 15 * MINUTE_MS
+    : undefined;
+  const from = Math.max(
+    start - 15 * MINUTE_MS,
+    (end ?? now) - MAX_LOGS_WINDOW_MS,
+  );
+  const params = new URLSearchParams({ from: new Date(from).toISOString() });
+  if (end !== undefined) params.set('to', new Date(end).toISOString());
+  return `${logsPath}?${params}`;
 }
 
 /** Links to an entity's catalog page, runbooks and SLOs. */

@@ -37,3 +37,5 @@ export const INCIDENTS_TAB_PATH = 'incidents';
 export const SLO_TAB_PATH = 'slos';
 /** Path of the Deployments tab (plugins/deployments) below the entity page. */
 export const DEPLOYMENTS_TAB_PATH = 'deployments';
+/** Path of the Logs tab (plugins/logs) below the entity page. */
+export const LOGS_TAB_PATH = 'logs';

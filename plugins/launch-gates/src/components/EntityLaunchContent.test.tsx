@@ -1,6 +1,6 @@
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { launchGatesApiRef } from '../api/LaunchGatesApi';
 import {
@@ -223,21 +223,29 @@ describe('EntityLaunchContent', () => {
         .mockResolvedValueOnce(pending)
         .mockResolvedValue(review),
     });
-    renderTab(api);
+    // The poll's interval passes on fake time (findBy* advances it).
+    jest.useFakeTimers();
+    try {
+      renderTab(api);
 
-    expect(await screen.findByTestId('evaluating')).toBeVisible();
-    expect(screen.getByText('Evaluating…')).toBeVisible();
-    expect(
-      await screen.findByText(
-        '2 SLOs, none missed, 0.2 of 28 days of history',
-        undefined,
-        { timeout: POLL_INTERVAL_MS + 5_000 },
-      ),
-    ).toBeVisible();
-    expect(screen.queryByTestId('evaluating')).not.toBeInTheDocument();
-    const calls = api.getReview.mock.calls.length;
-    await new Promise(r => setTimeout(r, POLL_INTERVAL_MS + 500));
-    expect(api.getReview).toHaveBeenCalledTimes(calls);
+      expect(await screen.findByTestId('evaluating')).toBeVisible();
+      expect(screen.getByText('Evaluating…')).toBeVisible();
+      expect(
+        await screen.findByText(
+          '2 SLOs, none missed, 0.2 of 28 days of history',
+          undefined,
+          { timeout: POLL_INTERVAL_MS + 5_000 },
+        ),
+      ).toBeVisible();
+      expect(screen.queryByTestId('evaluating')).not.toBeInTheDocument();
+      const calls = api.getReview.mock.calls.length;
+      await act(async () => {
+        await jest.advanceTimersByTimeAsync(POLL_INTERVAL_MS + 500);
+      });
+      expect(api.getReview).toHaveBeenCalledTimes(calls);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('invites to open a review when there is none, with the template, title and target date', async () => {

@@ -39,6 +39,7 @@ import { truncateOverride } from './operations/overrides/truncateOverride';
 import { acknowledgePage } from './operations/pages/acknowledgePage';
 import { advancePage } from './operations/pages/advancePage';
 import { createPage } from './operations/pages/createPage';
+import { countDuePages } from './operations/pages/countDuePages';
 import { duePages } from './operations/pages/duePages';
 import { getPage } from './operations/pages/getPage';
 import { listDeliveries } from './operations/pages/listDeliveries';
@@ -274,6 +275,12 @@ export class DatabaseOnCallStore implements OnCallStore {
 
   async duePages(now: number, limit: number): Promise<StoredPage[]> {
     return duePages(this.internals, now, limit);
+  }
+
+  async countDuePages(
+    now: number,
+  ): Promise<Partial<Record<StoredPage['severity'], number>>> {
+    return countDuePages(this.internals, now);
   }
 
   async advancePage(

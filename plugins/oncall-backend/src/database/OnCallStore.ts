@@ -221,6 +221,10 @@ export interface OnCallStore {
   }): Promise<{ items: StoredPage[]; total: number }>;
   /** Open pages whose next step is due at `now`, oldest due first. */
   duePages(now: number, limit: number): Promise<StoredPage[]>;
+  /** How many open pages have a step due at `now`, by severity (absent: none). */
+  countDuePages(
+    now: number,
+  ): Promise<Partial<Record<StoredPage['severity'], number>>>;
   /**
    * Moves a page from (repeatIndex, stepIndex) `from` to `to` only if it is
    * still open and at `from`: the compare-and-set that makes each step run

@@ -14,6 +14,25 @@ export const DAYS = 31;
 // Ends two hours ago so the backfilled blocks never overlap the head block.
 export const END_S = Math.floor(Date.now() / 1000 / 3600) * 3600 - 2 * 3600;
 export const START_S = END_S - DAYS * 86_400;
+/**
+ * One sample a minute over the last 26 hours (every burn-rate window up to
+ * 1d, with its 5m window's several samples), one a day before that. promtool
+ * writes one block per 2-hour range holding a sample, and a minute's step
+ * over 31 days (372 blocks) cost the suite ~90 s to backfill and load.
+ * Counters growing at constant rates, all sampled at the same instants, give
+ * every window (3d and 30d included) the same ratios at either step.
+ */
+export const FINE_S = 26 * 3600;
+export const COARSE_STEP_S = 86_400;
+
+/** The instants sampled, oldest first. */
+export function sampleTimes(): number[] {
+  const times: number[] = [];
+  const fineFrom = END_S - FINE_S;
+  for (let t = START_S; t < fineFrom; t += COARSE_STEP_S) times.push(t);
+  for (let t = fineFrom; t <= END_S; t += STEP_S) times.push(t);
+  return times;
+}
 export const REQUESTS_PER_S = 10;
 export const AVAILABILITY_ERROR_RATIO = 0.0005; // 99.9% objective: half the budget left
 export const LATENCY_ERROR_RATIO = 0.02; // 99% objective: overspent twice
@@ -133,7 +152,7 @@ export const SCORING_LABELS =
 export const SLOW_SHARE = 0.01; // 95% latency objective: a fifth of the budget spent
 
 /**
- * OpenMetrics counters growing at constant rates, one sample per minute.
+ * OpenMetrics counters growing at constant rates, sampled at `sampleTimes()`.
  * Families named `..._total` are counters; others are written as they are
  * (histogram series as `unknown` families, which promtool backfills).
  */
@@ -194,11 +213,12 @@ export function writeOpenMetrics(file: string) {
   for (const s of series) {
     byFamily.set(s.family, [...(byFamily.get(s.family) ?? []), s]);
   }
+  const times = sampleTimes();
   for (const [family, members] of byFamily) {
     const counter = !family.startsWith('http_request_duration_seconds');
     lines.push(`# TYPE ${family} ${counter ? 'counter' : 'unknown'}`);
     for (const s of members) {
-      for (let t = START_S; t <= END_S; t += STEP_S) {
+      for (const t of times) {
         const value = (t - START_S) * s.perSecond;
         lines.push(
           `${s.family}${counter ? '_total' : ''}${s.labels} ${value} ${t}`,

@@ -106,4 +106,19 @@ describe('BurnRateTable', () => {
     );
     expect(screen.queryByText(/alert firing/)).not.toBeInTheDocument();
   });
+
+  it("links each window to the entity's logs of that window", async () => {
+    await renderInTestApp(
+      <BurnRateTable
+        period="30d"
+        burnRates={quiet}
+        firingAlerts={[]}
+        logsLinkFor={window => `/catalog/default/component/x/logs?w=${window}`}
+      />,
+    );
+    expect(screen.getByTestId('burn-logs-6h')).toHaveAttribute(
+      'href',
+      '/catalog/default/component/x/logs?w=6h',
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import { Link } from '@backstage/core-components';
 import {
   makeStyles,
   Table,
@@ -26,6 +27,8 @@ export function BurnRateTable(props: {
   burnRates: BurnRates;
   /** Every alert firing, as the backend reports it (see `firingAlertsOf`). */
   firingAlerts: readonly FiringAlert[];
+  /** The Logs tab of the entity over a window (warn and worse), if known. */
+  logsLinkFor?: (window: string) => string | undefined;
 }) {
   const classes = useStyles();
   const { period, burnRates, firingAlerts } = props;
@@ -63,6 +66,17 @@ export function BurnRateTable(props: {
             >
               <TableCell className={isFiring ? classes.firingCell : undefined}>
                 {window}
+                {props.logsLinkFor?.(window) && (
+                  <>
+                    {' '}
+                    <Link
+                      to={props.logsLinkFor(window)!}
+                      data-testid={`burn-logs-${window}`}
+                    >
+                      logs
+                    </Link>
+                  </>
+                )}
               </TableCell>
               <TableCell align="right">
                 {formatBurnRate(burnRates[window])}

@@ -10,6 +10,9 @@ import {
   formatObjective,
   formatTimestamp,
 } from '../lib/format';
+import { burnLogsQuery } from '../lib/burnLogs';
+import { LOGS_TAB_PATH } from '../lib/routes';
+import { useEntityLink } from '../lib/useSloTabLink';
 import { BurnRateTable } from './BurnRateTable';
 import { RelativeTime } from './RelativeTime';
 import { SloBurnDown, useSloHistory } from './SloBurnDown';
@@ -33,6 +36,13 @@ export function SloDetails(props: { slo: Slo }) {
   const { slo } = props;
   // Fetched again whenever the SLO shows a new evaluation.
   const history = useSloHistory(slo.sloId, slo.period, slo.evaluatedAt);
+  const entityPath = useEntityLink()(slo.entityRef);
+  const logsLinkFor = (window: string) => {
+    const query = burnLogsQuery(window, slo.evaluatedAt);
+    return entityPath && query
+      ? `${entityPath.replace(/\/$/, '')}/${LOGS_TAB_PATH}${query}`
+      : undefined;
+  };
   return (
     <InfoCard
       title={slo.name}
@@ -103,6 +113,7 @@ export function SloDetails(props: { slo: Slo }) {
             period={slo.period}
             burnRates={slo.burnRates ?? {}}
             firingAlerts={firingAlertsOf(slo)}
+            logsLinkFor={logsLinkFor}
           />
         </Box>
       </Box>

@@ -165,12 +165,17 @@ const TIME_STEPS: TimeStep[] = [
   ...[1, 2, 7, 14, 30, 90].map(count => ({ unit: 'day' as const, count })),
 ];
 
-/** Ticks at whole multiples of the step in the zone (10:05, 10:10, …). */
+/**
+ * Ticks at whole multiples of the step in the zone (10:05, 10:10, …); stops
+ * after `limit` + 1, as a step with more ticks than that is not used (a
+ * 1-second step over two days would otherwise build 10,000 dates).
+ */
 function timeTickValues(
   min: number,
   max: number,
   step: TimeStep,
   zone: string | undefined,
+  limit: number,
 ): number[] {
   let time = DateTime.fromMillis(min, zone ? { zone } : {}).startOf(step.unit);
   if (step.unit !== 'day') {
@@ -182,7 +187,11 @@ function timeTickValues(
     time = time.plus({ day: 1 });
   }
   const values: number[] = [];
-  for (let guard = 0; guard < 10_000 && time.toMillis() <= max; guard++) {
+  for (
+    let guard = 0;
+    guard < 10_000 && time.toMillis() <= max && values.length <= limit;
+    guard++
+  ) {
     if (time.toMillis() >= min) values.push(time.toMillis());
     time = time.plus({ [step.unit]: step.count });
     // A day step may land off midnight across a DST change.
@@ -245,7 +254,7 @@ export function timeAxis(
   const scale = linear(domain, range);
 
   for (const step of TIME_STEPS) {
-    const values = timeTickValues(min, max, step, zone);
+    const values = timeTickValues(min, max, step, zone, maxTicks);
     if (values.length === 0 || values.length > maxTicks) continue;
     const format = timeFormat(step, min, max, zone);
     const ticks = values.map(value => {

@@ -14,3 +14,5 @@ export const catalogEntityRouteRef = createExternalRouteRef({
 
 /** Path of the SLO tab below the entity page. */
 export const SLO_TAB_PATH = 'slos';
+/** The Logs tab (plugins/logs) below the entity page; only its URL is built here. */
+export const LOGS_TAB_PATH = 'logs';

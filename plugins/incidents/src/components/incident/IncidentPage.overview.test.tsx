@@ -137,11 +137,24 @@ describe('IncidentPage', () => {
       ['Catalog', '/catalog/default/component/checkout'],
       ['Runbooks', '/docs/default/component/checkout'],
       ['SLOs', '/catalog/default/component/checkout/slos'],
+      // Its Logs tab over the incident's window (open: from before it, no end).
+      [
+        'Logs',
+        expect.stringMatching(
+          /^\/catalog\/default\/component\/checkout\/logs\?from=[^&]+$/,
+        ),
+      ],
     ]);
     expect(hrefs(paymentsApi).slice(1)).toEqual([
       ['Catalog', '/catalog/shop/api/payments-api'],
       ['Runbooks', '/docs/shop/api/payments-api'],
       ['SLOs', '/catalog/shop/api/payments-api/slos'],
+      [
+        'Logs',
+        expect.stringMatching(
+          /^\/catalog\/shop\/api\/payments-api\/logs\?from=/,
+        ),
+      ],
     ]);
   });
 

@@ -34,7 +34,11 @@ import {
   NONE,
   POSTMORTEM_STATE_LABELS,
 } from '../../lib/format';
-import { useEntityPageLinks, useIncidentLinks } from '../../lib/links';
+import {
+  incidentLogsLink,
+  useEntityPageLinks,
+  useIncidentLinks,
+} from '../../lib/links';
 import { PostmortemStateChip } from '../Chips';
 import { EntityRefList, EntityRefText } from '../EntityRefs';
 import { isHttpUrl } from './IncidentTimeline';
@@ -290,6 +294,12 @@ export function AffectedEntitiesPanel(props: { details: IncidentDetails }) {
                 <Link to={links.catalog}>Catalog</Link>
                 <Link to={links.docs}>Runbooks</Link>
                 <Link to={links.slos}>SLOs</Link>
+                <Link
+                  to={incidentLogsLink(links.logs, incident.timestamps)}
+                  data-testid="affected-entity-logs"
+                >
+                  Logs
+                </Link>
               </div>
             )}
           </Box>

@@ -9,14 +9,27 @@ import {
 } from './__testUtils__/postmortemPage';
 
 jest.setTimeout(60_000);
+// jsdom lays nothing out: see plainTextarea.
+jest.mock('@material-ui/core/TextareaAutosize', () => ({
+  __esModule: true,
+  default: jest.requireActual('./__testUtils__/plainTextarea').default,
+}));
 
 describe('PostmortemPage', () => {
   const scrolledTo = setUpPostmortemPageTests();
+  // The 1 s autosave debounce runs on fake time: waitFor and user-event
+  // advance it, so saves still wait for the pause without a real second.
+  let user: ReturnType<typeof userEvent.setup>;
+  beforeEach(() => {
+    jest.useFakeTimers();
+    user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
+  });
+  afterEach(() => jest.useRealTimers());
 
   it('adds an action item and saves it with the others', async () => {
     const api = apiWith();
     renderPage(api);
-    await userEvent.click(
+    await user.click(
       await screen.findByRole('button', { name: 'Add action item' }),
     );
     fireEvent.change(screen.getByLabelText('Action item 1 title'), {
@@ -43,7 +56,7 @@ describe('PostmortemPage', () => {
     const api = apiWith();
     api.savePostmortem.mockResolvedValue(makePostmortemDetails({ version: 5 }));
     renderPage(api);
-    await userEvent.click(
+    await user.click(
       await screen.findByRole('button', { name: 'Add action item' }),
     );
     // The new item's title is focused, and left empty.
@@ -125,13 +138,13 @@ describe('PostmortemPage', () => {
       }),
     );
     renderPage(api);
-    await userEvent.click(
+    await user.click(
       await screen.findByRole('button', { name: 'Add action item' }),
     );
     const title = screen.getByLabelText(/^Action item 2 title/);
-    await userEvent.click(screen.getByLabelText(/^Summary/));
+    await user.click(screen.getByLabelText(/^Summary/));
 
-    await userEvent.click(screen.getByRole('button', { name: 'Publish' }));
+    await user.click(screen.getByRole('button', { name: 'Publish' }));
     expect(
       await screen.findByText(
         'Action item 2: title is required — fix it before publishing.',
@@ -154,7 +167,7 @@ describe('PostmortemPage', () => {
   it('picks an action item owner from the catalog', async () => {
     const api = apiWith();
     renderPage(api);
-    await userEvent.click(
+    await user.click(
       await screen.findByRole('button', { name: 'Add action item' }),
     );
     fireEvent.change(screen.getByLabelText('Action item 1 title'), {
@@ -163,11 +176,11 @@ describe('PostmortemPage', () => {
     const owner = screen.getByLabelText('Action item 1 owner');
     // The signed-in user until someone else is picked.
     expect(owner).toHaveValue('user:default/guest');
-    await userEvent.clear(owner);
-    await userEvent.type(owner, 'pay');
+    await user.clear(owner);
+    await user.type(owner, 'pay');
     const option = await screen.findByRole('option', { name: /Payments/ });
     expect(option).toHaveTextContent('Group');
-    await userEvent.click(option);
+    await user.click(option);
     expect(owner).toHaveValue('group:default/payments');
     await waitFor(
       () =>

@@ -12,6 +12,11 @@ import {
 } from './__testUtils__/postmortemPage';
 
 jest.setTimeout(60_000);
+// jsdom lays nothing out: see plainTextarea.
+jest.mock('@material-ui/core/TextareaAutosize', () => ({
+  __esModule: true,
+  default: jest.requireActual('./__testUtils__/plainTextarea').default,
+}));
 
 describe('PostmortemPage', () => {
   setUpPostmortemPageTests();

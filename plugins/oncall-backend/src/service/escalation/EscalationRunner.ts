@@ -2,6 +2,8 @@ import type {
   LoggerService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
+import type { OnCallStore } from '../../database/OnCallStore';
+import type { EscalationTelemetry } from './EscalationTelemetry';
 import type { Pager } from './Pager';
 
 export const ESCALATION_TASK_ID = 'oncall-escalation';
@@ -17,6 +19,10 @@ export class EscalationRunner {
     private readonly options: {
       pager: Pick<Pager, 'runDue'>;
       logger?: LoggerService;
+      /** With both, the backlog left after each run is sampled for the gauge. */
+      store?: Pick<OnCallStore, 'countDuePages'>;
+      telemetry?: Pick<EscalationTelemetry, 'escalationsDue'>;
+      clock?: () => number;
     },
   ) {}
 
@@ -26,6 +32,18 @@ export class EscalationRunner {
       this.options.logger?.debug(
         `Escalation: ${due} page(s) due, ${delivered} step(s) delivered`,
       );
+    }
+    await this.sampleBacklog();
+  }
+
+  private async sampleBacklog(): Promise<void> {
+    const { store, telemetry, logger, clock = Date.now } = this.options;
+    if (!store || !telemetry) return;
+    try {
+      telemetry.escalationsDue(await store.countDuePages(clock()));
+    } catch (error) {
+      // The gauge goes stale (and then silent); escalation is unaffected.
+      logger?.warn(`Could not count the due escalations: ${error}`);
     }
   }
 

@@ -1,6 +1,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type { SignalsService } from '@backstage/plugin-signals-node';
+import { type NotificationCounter, sendNotification } from '@vigil/backend-kit';
 import type {
   OnCallStore,
   PageDelivery,
@@ -31,6 +32,8 @@ export interface EscalationPosition {
 
 const NOTIFICATION_ATTEMPTS = 3;
 const NOTIFICATION_RETRY_MS = 1_000;
+/** The `channel` label of `vigil_notifications_*` for pages. */
+export const PAGE_NOTIFICATION_CHANNEL = 'oncall-page';
 
 /** Where a page's notification leads: the given link, else its incident, else the page. */
 export function pageLink(page: StoredPage): string {
@@ -59,6 +62,8 @@ export class PageMessenger {
       emailEnabled?: boolean;
       /** First retry delay of a failed notification (then ×3). */
       notificationRetryMs?: number;
+      /** Counts each page notification once: sent, or failed after its retries. */
+      notificationCounter?: NotificationCounter;
     },
   ) {}
 
@@ -133,9 +138,9 @@ export class PageMessenger {
   ): Promise<boolean> {
     const { notifications, logger } = this.options;
     if (!notifications) return false;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await notifications.send({
+    const result = await sendNotification(
+      () =>
+        notifications.send({
           recipients: { type: 'entity', entityRef: userRefs },
           payload: {
             title: `Paged: ${page.title}`,
@@ -145,26 +150,22 @@ export class PageMessenger {
             topic: PAGE_NOTIFICATION_TOPIC,
             scope: `oncall-page:${page.id}`,
           },
-        });
-        return true;
-      } catch (error) {
-        if (attempt >= NOTIFICATION_ATTEMPTS) {
-          logger.error(
-            `Could not notify ${userRefs.join(', ')} of page ${
-              page.id
-            } after ${attempt} attempts: ${error}`,
-          );
-          return false;
-        }
-        await new Promise(resolve =>
-          setTimeout(
-            resolve,
-            (this.options.notificationRetryMs ?? NOTIFICATION_RETRY_MS) *
-              3 ** (attempt - 1),
-          ),
-        );
-      }
+        }),
+      {
+        channel: PAGE_NOTIFICATION_CHANNEL,
+        counter: this.options.notificationCounter,
+        attempts: NOTIFICATION_ATTEMPTS,
+        retryMs: this.options.notificationRetryMs ?? NOTIFICATION_RETRY_MS,
+      },
+    );
+    if (!result.sent) {
+      logger.error(
+        `Could not notify ${userRefs.join(', ')} of page ${page.id} after ${
+          result.attempts
+        } attempts: ${result.error}`,
+      );
     }
+    return result.sent;
   }
 }
 

@@ -4,6 +4,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type { SignalsService } from '@backstage/plugin-signals-node';
+import type { NotificationCounter } from '@vigil/backend-kit';
 import type { OnCallStore, StoredPage } from '../../database/OnCallStore';
 import { nextEscalation } from '@vigil/backstage-plugin-oncall-common';
 import type { IncidentsApi } from './IncidentsClient';
@@ -46,6 +47,8 @@ export interface PagerOptions {
   emailEnabled?: boolean;
   /** First retry delay of a failed notification (then ×3). */
   notificationRetryMs?: number;
+  /** Counts page notifications (`vigil_notifications_*{channel="oncall-page"}`). */
+  notificationCounter?: NotificationCounter;
 }
 
 /** Pages due per batch of the escalation job, and batches per run. */

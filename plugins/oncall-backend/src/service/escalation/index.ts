@@ -5,6 +5,7 @@ export {
   type PagerOptions,
 } from './Pager';
 export { EscalationRunner, ESCALATION_TASK_ID } from './EscalationRunner';
+export { EscalationTelemetry } from './EscalationTelemetry';
 export {
   IncidentsClient,
   type IncidentsApi,
@@ -12,6 +13,7 @@ export {
 } from './IncidentsClient';
 export {
   ONCALL_SIGNAL_CHANNEL,
+  PAGE_NOTIFICATION_CHANNEL,
   PAGE_NOTIFICATION_TOPIC,
   pageLink,
   type PageSignal,

@@ -64,6 +64,26 @@ describe.each(databases.eachSupportedId())('pages on %s', databaseId => {
     expect(await due(T0 + 60 * MINUTE)).toEqual([early.id, late.id, future.id]);
   });
 
+  it('counts the due open pages by severity', async () => {
+    const { store } = await migratedStore(databases, databaseId);
+    await store.createPage(newPage({ nextEscalationAt: T0 }));
+    await store.createPage(newPage({ nextEscalationAt: T0 + MINUTE }));
+    await store.createPage(
+      newPage({ severity: 'critical', nextEscalationAt: T0 }),
+    );
+    await store.createPage(
+      newPage({ severity: 'low', nextEscalationAt: T0 + 60 * MINUTE }),
+    );
+    const acked = await store.createPage(newPage({ nextEscalationAt: T0 }));
+    await store.acknowledgePage(acked.id, ALICE, T0);
+    await store.createPage(newPage({ nextEscalationAt: undefined }));
+    expect(await store.countDuePages(T0 - 1)).toEqual({});
+    expect(await store.countDuePages(T0 + MINUTE)).toEqual({
+      critical: 1,
+      high: 2,
+    });
+  });
+
   it('advances a step only from where it is', async () => {
     const { store } = await migratedStore(databases, databaseId);
     const page = await store.createPage(newPage());

@@ -1,0 +1,4 @@
+import { describeMigrationRoundTrip } from '@vigil/backend-kit/testUtils';
+import { rumMigrations } from './database/DatabaseRumStore';
+
+describeMigrationRoundTrip(rumMigrations.directory);
