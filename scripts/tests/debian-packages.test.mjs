@@ -76,6 +76,8 @@ const all = [
   'python3-aiosmtpd',
   'haproxy',
   'postgresql-client-15',
+  'rsyslog',
+  'rsyslog-pgsql',
 ];
 
 test('does nothing when every package is installed', () => {
@@ -94,6 +96,8 @@ test('as root it updates the lists and installs only what is missing', () => {
       'python3-aiosmtpd',
       'haproxy',
       'postgresql-client-15',
+      'rsyslog',
+      'rsyslog-pgsql',
     ],
   });
   assert.equal(r.status, 0, r.stderr);
@@ -124,7 +128,7 @@ test('a user who cannot sudo gets the one apt-get line to run', () => {
   assert.deepEqual(r.calls, []);
   assert.match(
     r.stderr,
-    /sudo apt-get install -y --no-install-recommends prometheus prometheus-alertmanager mkdocs mkdocs-material python3-aiosmtpd haproxy postgresql-client-15\n/,
+    /sudo apt-get install -y --no-install-recommends prometheus prometheus-alertmanager mkdocs mkdocs-material python3-aiosmtpd haproxy postgresql-client-15 rsyslog rsyslog-pgsql\n/,
   );
 });
 
