@@ -36,6 +36,20 @@ export default defineConfig({
         '--disable-sync',
       ],
     },
+    // The first sign-in's guided tour would take every journey's clicks: off
+    // in this browser (the onboarding plugin's per-browser switch), except
+    // where the onboarding journey asks for it.
+    storageState: {
+      cookies: [],
+      origins: [
+        {
+          origin: process.env.PLAYWRIGHT_URL ?? 'http://localhost:3000',
+          localStorage: [
+            { name: 'vigil.onboarding.autoStart', value: 'false' },
+          ],
+        },
+      ],
+    },
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
   },

@@ -48,17 +48,29 @@ async function main() {
   const generator = TechdocsGenerator.fromConfig(config, { logger });
   const publisher = await Publisher.fromConfig(config, { logger, discovery });
 
-  const entities = parseAllDocuments(
-    fs.readFileSync(path.join(root, 'catalog-info.yaml'), 'utf8'),
-  )
-    .map(d => d.toJS())
-    .filter(e => e?.metadata?.annotations?.['backstage.io/techdocs-ref']);
+  // With --sandbox, the sandbox's entities too (scripts/lib/sandbox.mjs);
+  // dir: refs are relative to their catalog file.
+  const catalogs = ['catalog-info.yaml', process.env.VIGIL_SANDBOX_CATALOG];
+  const entities = catalogs
+    .filter(Boolean)
+    .flatMap(catalog =>
+      parseAllDocuments(fs.readFileSync(path.join(root, catalog), 'utf8')).map(
+        d => ({
+          entity: d.toJS(),
+          dir: path.join(root, path.dirname(catalog)),
+        }),
+      ),
+    )
+    .filter(
+      ({ entity }) =>
+        entity?.metadata?.annotations?.['backstage.io/techdocs-ref'],
+    );
 
-  for (const entity of entities) {
+  for (const { entity, dir } of entities) {
     const ref = entity.metadata.annotations['backstage.io/techdocs-ref'];
     if (!ref.startsWith('dir:')) continue;
     entity.metadata.namespace ??= 'default';
-    const inputDir = path.resolve(root, ref.slice('dir:'.length));
+    const inputDir = path.resolve(dir, ref.slice('dir:'.length));
     const outputDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-techdocs-'));
     const logStream = new PassThrough();
     const output = [];
@@ -75,8 +87,8 @@ async function main() {
       await publisher.publish({ entity, directory: outputDir });
       console.log(
         `techdocs: built ${entity.kind.toLowerCase()}:${
-          entity.metadata.name
-        } from ${ref}`,
+          entity.metadata.namespace
+        }/${entity.metadata.name} from ${ref}`,
       );
     } catch (error) {
       const last = Buffer.concat(output)

@@ -23,18 +23,24 @@ export VIGIL_PROMETHEUS_DATA_DIR VIGIL_ALERTMANAGER_DATA_DIR VIGIL_MAIL_DIR
 # this run's alerts (they correlate by SLO), and the catalog starts current.
 sqlite_dir=$(mktemp -d)
 export APP_CONFIG_backend_database_connection_directory=$sqlite_dir
+# The onboarding journey adds a service from the template: into this run's
+# own catalog folder, not the developer's .data/catalog.
+catalog_dir=$(mktemp -d)
+export APP_CONFIG_vigil_onboarding_catalogFolder=$catalog_dir
 # The production build of the app, served by the backend (plugin-app-backend):
 # pages load in about a second, against ~15 s from the webpack dev server.
 # Truncated first: an earlier run's "everything is up" must not count.
 : >"$log"
-node scripts/start.mjs --built-app >"$log" 2>&1 &
+# With the sandbox: the onboarding journey injects faults into its synthetic
+# services (the real services' journeys never see its entities or metrics).
+node scripts/start.mjs --built-app --sandbox >"$log" 2>&1 &
 start_pid=$!
 stop() {
   if kill -0 "$start_pid" 2>/dev/null; then
     kill -TERM "$start_pid" 2>/dev/null || true
     wait "$start_pid" 2>/dev/null || true
   fi
-  rm -rf "$VIGIL_PROMETHEUS_DATA_DIR" "$VIGIL_ALERTMANAGER_DATA_DIR" "$VIGIL_MAIL_DIR" "$sqlite_dir"
+  rm -rf "$VIGIL_PROMETHEUS_DATA_DIR" "$VIGIL_ALERTMANAGER_DATA_DIR" "$VIGIL_MAIL_DIR" "$sqlite_dir" "$catalog_dir"
 }
 trap stop EXIT
 

@@ -9,11 +9,16 @@
 //                      (app-config.production.yaml, PostgreSQL, Redis) behind
 //                      HAProxy on http://localhost:7007; implies --built-app
 //                      (scripts/lib/replicas.mjs, README "Two replicas")
+//   --sandbox          synthetic services to practise on (also VIGIL_SANDBOX=1)
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkConfigFiles, ConfigFileError } from './lib/config-files.mjs';
+import {
+  checkConfigFiles,
+  ConfigFileError,
+  prometheusConfigProblem,
+} from './lib/config-files.mjs';
 import { demoTrafficEnabled, startDemoTraffic } from './lib/demo-traffic.mjs';
 import {
   ensureSecrets,
@@ -32,8 +37,10 @@ import {
   alertmanagerUrl,
   backendUrl,
   platformServices,
+  prometheusScrapes,
   prometheusUrl,
 } from './lib/services.mjs';
+import { prepareSandbox } from './lib/sandbox.mjs';
 import { acquireStartLock, alreadyRunningMessage } from './lib/start-lock.mjs';
 import { explain, Supervisor } from './lib/supervisor.mjs';
 
@@ -45,7 +52,7 @@ const readyTimeoutMs = Number(process.env.VIGIL_START_TIMEOUT_MS ?? 600_000);
 const args = process.argv.slice(2);
 const usage = problem => {
   console.error(
-    `vigil: ${problem}; ./vigil start [--built-app] [--no-demo-traffic] [--replicas 1|2]`,
+    `vigil: ${problem}; ./vigil start [--built-app] [--no-demo-traffic] [--replicas 1|2] [--sandbox]`,
   );
   process.exit(2);
 };
@@ -58,7 +65,7 @@ for (let i = 0; i < args.length; i++) {
       usage(`--replicas takes 1 or 2, not ${value ?? 'nothing'}`);
     }
     replicas = Number(value);
-  } else if (!['--built-app', '--no-demo-traffic'].includes(arg)) {
+  } else if (!['--built-app', '--no-demo-traffic', '--sandbox'].includes(arg)) {
     usage(`unknown option ${arg}`);
   }
 }
@@ -92,24 +99,6 @@ const supervisor = new Supervisor({
   logDir,
   policy: { readyTimeoutMs },
 });
-
-async function prometheusUp(job) {
-  const query = encodeURIComponent(`up{job="${job}"}`);
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(
-        `http://127.0.0.1:9090/api/v1/query?query=${query}`,
-      );
-      const body = await res.json();
-      if (body.data?.result?.[0]?.value?.[1] === '1') return true;
-    } catch {
-      // Prometheus not answering yet
-    }
-    await new Promise(r => setTimeout(r, 2000));
-  }
-  return false;
-}
 
 let stopping = false;
 let demoTraffic;
@@ -279,6 +268,8 @@ async function main() {
   }
 
   const wanted = [];
+  // Before platformServices: it sets what they read from the environment.
+  const sandbox = prepareSandbox({ root, dataDir, argv: args });
   const services = platformServices({
     root,
     dataDir,
@@ -298,7 +289,10 @@ async function main() {
       return true;
     },
   });
-  for (const service of replicas ? withReplicas(services) : services) {
+  for (const service of [
+    ...(replicas ? withReplicas(services) : services),
+    ...sandbox.services,
+  ]) {
     if (service.missing) {
       // The replicas cannot be reached without it.
       if (replicas && service.name === 'haproxy-portal') {
@@ -352,25 +346,12 @@ async function main() {
   // the replicas beyond the first, none without --replicas (which also
   // clears those of an earlier --replicas 2).
   writePrometheusTargets(root, layout);
-  generateSloRules({ root, dataDir, note });
+  generateSloRules({ root, dataDir, note, catalogs: sandbox.catalogs });
   ensureSecrets(dataDir);
 
   if (hasBinary('promtool') && wanted.some(s => s.name === 'prometheus')) {
-    const check = spawnSync(
-      'promtool',
-      ['check', 'config', 'ops/prometheus/prometheus.yml'],
-      { cwd: root, encoding: 'utf8' },
-    );
-    if (check.status !== 0) {
-      const why = `${check.stdout}\n${check.stderr}`
-        .split('\n')
-        .find(l => /FAILED|error/i.test(l));
-      fail(
-        `ops/prometheus/prometheus.yml is invalid: ${
-          why?.trim() ?? 'promtool check config failed'
-        }`,
-      );
-    }
+    const problem = prometheusConfigProblem(root);
+    if (problem) fail(problem);
   }
 
   if (hasBinary('mkdocs')) {
@@ -427,9 +408,9 @@ async function main() {
   if (stopping || started.includes(false)) return;
 
   if (wanted.some(service => service.name === 'prometheus')) {
-    for (const job of ['scoring-api', 'vigil-backend']) {
+    for (const job of ['scoring-api', 'vigil-backend', ...sandbox.jobs]) {
       note(
-        (await prometheusUp(job))
+        (await prometheusScrapes(job))
           ? `Prometheus scrapes ${job}: up{job="${job}"} == 1`
           : `Prometheus does not see ${job} yet (see http://127.0.0.1:9090/targets)`,
       );
@@ -473,6 +454,7 @@ async function main() {
       }`,
     );
   }
+  if (sandbox.enabled) note(sandbox.summary(portal));
   note(
     `everything is up in ${seconds()}. Portal: ${portal}  (Ctrl-C stops all; a service that exits is restarted; logs in .data/logs/)`,
   );

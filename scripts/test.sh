@@ -69,10 +69,10 @@ rsyslog_check() {
 }
 
 slo_rules_check() {
-  # The SLO rules of the scoring API and of Vigil itself, as ./vigil start
-  # generates them for Prometheus.
+  # The SLO rules of the scoring API, of Vigil itself and of the sandbox's
+  # synthetic services, as ./vigil start generates them for Prometheus.
   local rules spec status=0
-  for spec in packages/scoring-api/slo.yaml packages/backend/slo.yaml; do
+  for spec in packages/scoring-api/slo.yaml packages/backend/slo.yaml sandbox/slo/*.yaml; do
     rules=$(mktemp --suffix=.yml)
     { yarn vigil-slo generate --input "$spec" --out "$rules" && promtool check rules "$rules"; } || status=1
     rm -f "$rules"

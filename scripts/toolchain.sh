@@ -14,7 +14,7 @@ VIGIL_NODE_HOME="$VIGIL_TOOLCHAIN/node-v$VIGIL_NODE_VERSION"
 # and PostgreSQL 15's client tools (psql, and pg_dump/pg_restore for
 # `./vigil backup`/`restore` and their test; a local PostgreSQL 15 server
 # brings them already). Later capabilities add their packages to this one list.
-VIGIL_DEBIAN_PACKAGES=(prometheus prometheus-alertmanager chromium mkdocs mkdocs-material python3-aiosmtpd haproxy postgresql-client-15 rsyslog rsyslog-pgsql)
+VIGIL_DEBIAN_PACKAGES=(prometheus prometheus-alertmanager chromium mkdocs mkdocs-material python3-aiosmtpd haproxy postgresql-client-15 rsyslog rsyslog-pgsql imagemagick)
 
 vigil_die() {
   echo "vigil: $*" >&2

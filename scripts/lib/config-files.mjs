@@ -70,3 +70,22 @@ export function checkConfigFiles(root) {
     );
   }
 }
+
+/**
+ * What promtool says is wrong with ops/prometheus/prometheus.yml, as one
+ * line; undefined when it is valid (promtool must be installed).
+ */
+export function prometheusConfigProblem(root) {
+  const check = spawnSync(
+    'promtool',
+    ['check', 'config', 'ops/prometheus/prometheus.yml'],
+    { cwd: root, encoding: 'utf8' },
+  );
+  if (check.status === 0) return undefined;
+  const why = `${check.stdout}\n${check.stderr}`
+    .split('\n')
+    .find(l => /FAILED|error/i.test(l));
+  return `ops/prometheus/prometheus.yml is invalid: ${
+    why?.trim() ?? 'promtool check config failed'
+  }`;
+}

@@ -11,20 +11,35 @@ import rsyslog from './rsyslog.cjs';
 
 /**
  * Generates the Prometheus rules for every catalog entity with SLOs as code
- * (vigil.dev/slo-spec, relative to catalog-info.yaml) so the local Prometheus
- * evaluates them. A bad spec is reported and skipped; the rest still start.
+ * (vigil.dev/slo-spec, relative to its catalog file) so the local Prometheus
+ * evaluates them. `catalogs`: the catalog files, relative to the root (the
+ * sandbox's too with --sandbox). A bad spec is reported and skipped; the
+ * rest still start.
  */
-export function generateSloRules({ root, dataDir, note }) {
+export function generateSloRules({
+  root,
+  dataDir,
+  note,
+  catalogs = ['catalog-info.yaml'],
+}) {
   const rulesDir = path.join(dataDir, 'prometheus-rules');
   fs.rmSync(rulesDir, { recursive: true, force: true });
   fs.mkdirSync(rulesDir, { recursive: true });
-  const entities = parseAllDocuments(
-    fs.readFileSync(path.join(root, 'catalog-info.yaml'), 'utf8'),
-  ).map(d => d.toJS());
-  for (const entity of entities) {
-    const spec = entity?.metadata?.annotations?.['vigil.dev/slo-spec'];
-    if (!spec) continue;
-    const name = `${entity.kind}-${entity.metadata.name}`.toLowerCase();
+  const entities = catalogs.flatMap(catalog =>
+    parseAllDocuments(fs.readFileSync(path.join(root, catalog), 'utf8')).map(
+      d => ({ entity: d.toJS(), dir: path.dirname(catalog) }),
+    ),
+  );
+  for (const { entity, dir } of entities) {
+    const annotation = entity?.metadata?.annotations?.['vigil.dev/slo-spec'];
+    if (!annotation) continue;
+    const spec = path.join(dir, annotation);
+    // The namespace when not the default one: sandbox/checkout's rules do
+    // not overwrite those of a real checkout.
+    const namespace = entity.metadata.namespace ?? 'default';
+    const name = `${entity.kind}-${
+      namespace === 'default' ? '' : `${namespace}-`
+    }${entity.metadata.name}`.toLowerCase();
     const out = path.join(rulesDir, `slo-${name}.yml`);
     const result = spawnSync(
       'node',
@@ -65,6 +80,10 @@ export const secrets = [
   },
   // The scoring API's /admin endpoints (fault injection) ask for it.
   { env: 'VIGIL_SCORING_ADMIN_TOKEN', file: 'scoring-admin-token' },
+  // The sandbox's admin API (packages/sandbox-service): the sandbox plugin's
+  // backend presents it. Generated even without --sandbox, so the backend's
+  // config always resolves.
+  { env: 'VIGIL_SANDBOX_ADMIN_TOKEN', file: 'sandbox-admin-token' },
   // `yarn vigil-deploy` posts deployment records to the portal with it (it
   // reads .data/deploy-token when the variable is not set).
   { env: 'VIGIL_DEPLOY_TOKEN', file: 'deploy-token' },

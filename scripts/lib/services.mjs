@@ -263,3 +263,25 @@ export function platformServices({
         : service,
     );
 }
+
+/**
+ * Waits (up to a minute) until Prometheus scrapes every target of `job`
+ * (`up{job="<job>"} == 1`); false when it does not by then.
+ */
+export async function prometheusScrapes(job) {
+  const query = encodeURIComponent(`up{job="${job}"}`);
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`${prometheusUrl}/api/v1/query?query=${query}`);
+      const results = (await res.json()).data?.result ?? [];
+      if (results.length > 0 && results.every(r => r.value?.[1] === '1')) {
+        return true;
+      }
+    } catch {
+      // Prometheus not answering yet
+    }
+    await new Promise(r => setTimeout(r, 2000));
+  }
+  return false;
+}

@@ -78,6 +78,7 @@ const all = [
   'postgresql-client-15',
   'rsyslog',
   'rsyslog-pgsql',
+  'imagemagick',
 ];
 
 test('does nothing when every package is installed', () => {
@@ -98,6 +99,7 @@ test('as root it updates the lists and installs only what is missing', () => {
       'postgresql-client-15',
       'rsyslog',
       'rsyslog-pgsql',
+      'imagemagick',
     ],
   });
   assert.equal(r.status, 0, r.stderr);
@@ -128,7 +130,7 @@ test('a user who cannot sudo gets the one apt-get line to run', () => {
   assert.deepEqual(r.calls, []);
   assert.match(
     r.stderr,
-    /sudo apt-get install -y --no-install-recommends prometheus prometheus-alertmanager mkdocs mkdocs-material python3-aiosmtpd haproxy postgresql-client-15 rsyslog rsyslog-pgsql\n/,
+    /sudo apt-get install -y --no-install-recommends prometheus prometheus-alertmanager mkdocs mkdocs-material python3-aiosmtpd haproxy postgresql-client-15 rsyslog rsyslog-pgsql imagemagick\n/,
   );
 });
 

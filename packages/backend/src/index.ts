@@ -97,5 +97,14 @@ backend.add(import('@vigil/backstage-plugin-launch-gates-backend'));
 backend.add(import('@vigil/backstage-plugin-service-health-backend'));
 backend.add(import('@vigil/backstage-plugin-logs-backend'));
 backend.add(import('@vigil/backstage-plugin-rum-backend'));
+// Onboarding (issue 17): each helper uncomments its line once its package exports a default feature.
+backend.add(import('@vigil/backstage-plugin-support-backend'));
+backend.add(import('@vigil/backstage-plugin-sandbox-backend'));
+backend.add(
+  import('@vigil/backstage-plugin-scaffolder-backend-module-onboarding'),
+);
+backend.add(
+  import('@vigil/backstage-plugin-catalog-backend-module-onboarding'),
+);
 
 backend.start();

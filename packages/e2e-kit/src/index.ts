@@ -77,7 +77,13 @@ export async function fillOpLogin(
  * popup, the OP redirects to the backend's callback, the popup closes and
  * the app is signed in.
  */
-export async function signIn(page: Page, user: DemoUser, path = '/') {
+export async function signIn(
+  page: Page,
+  user: DemoUser,
+  path = '/',
+  options: { tours?: boolean } = {},
+) {
+  if (!options.tours) await withoutTourAutoStart(page);
   await page.goto(path);
   const popup = page.waitForEvent('popup');
   await signInButton(page).click();
@@ -97,8 +103,21 @@ export function signInButton(page: Page) {
   return page.getByRole('button', { name: 'Sign In', exact: true });
 }
 
+/**
+ * Journeys about other capabilities opt out of the first sign-in's guided
+ * tour in this browser (the onboarding plugin's per-browser switch): its
+ * overlay would take their clicks. The onboarding journey passes
+ * `{ tours: true }` to `signIn` to get it.
+ */
+export async function withoutTourAutoStart(page: Page) {
+  await page.addInitScript(() => {
+    window.localStorage.setItem('vigil.onboarding.autoStart', 'false');
+  });
+}
+
 /** Signs in as the read-only guest (embedded default only). */
 export async function signInAsGuest(page: Page, path = '/') {
+  await withoutTourAutoStart(page);
   await page.goto(path);
   await page.getByRole('button', { name: 'Enter' }).click();
   await expect(

@@ -10,3 +10,8 @@ export type { QueryValue } from './queryString';
 export { errorMessage, responseErrorOf } from './responseError';
 export { CommaSeparated } from './CommaSeparated';
 export { AllClear, ListFooter, useWidgetRowStyles } from './home/WidgetParts';
+export { HelpIcon, helpDocsPath, helpTopics, VIGIL_DOCS_PATH } from './help';
+export type { HelpTopic, HelpTopicId } from './help';
+// "Report this problem": the API the support plugin implements, its button
+// and the reportable error panel.
+export * from './support';

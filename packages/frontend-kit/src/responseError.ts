@@ -1,5 +1,10 @@
 import { ResponseError } from '@backstage/errors';
 
+function withRequestId(response: Response): Record<string, string> {
+  const requestId = response.headers?.get?.('x-request-id');
+  return requestId ? { 'x-request-id': requestId } : {};
+}
+
 function isRecord(value: unknown): value is Record<string, any> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -26,7 +31,11 @@ export async function responseErrorOf(
         {
           status: response.status,
           statusText: response.statusText,
-          headers: { 'Content-Type': 'application/json' },
+          headers: {
+            'Content-Type': 'application/json',
+            // Kept for "Report this problem" (errorDetails).
+            ...withRequestId(response),
+          },
         },
       ),
     );

@@ -23,6 +23,7 @@ import {
 import { registerIncidentRoutes } from './routes/incidents';
 import { registerMetricsRoutes } from './routes/metrics';
 import { registerPostmortemRoutes } from './routes/postmortems';
+import { registerPurgeRoutes } from './routes/purge';
 import type { RouteContext } from './routes/util';
 import { spec } from './schema/openapi.generated';
 import { AuthorizedIncidents } from './service/AuthorizedIncidents';
@@ -139,6 +140,7 @@ export async function createRouter(
   registerPostmortemRoutes(context);
   registerActionItemRoutes(context);
   registerMetricsRoutes(context);
+  registerPurgeRoutes(context);
 
   router.use(errors.middleware);
 

@@ -221,11 +221,18 @@ describe('LaunchGatesClient', () => {
     const { api } = client();
     const message =
       'Blocking checks do not pass and have no waiver: slo-history (fail)';
-    handler = (_req, res) =>
-      answerJson(res, 409, {
-        error: { name: 'ConflictError', message },
-        response: { statusCode: 409 },
+    handler = (_req, res) => {
+      res.writeHead(409, {
+        'Content-Type': 'application/json',
+        'x-request-id': 'req-409',
       });
+      res.end(
+        JSON.stringify({
+          error: { name: 'ConflictError', message },
+          response: { statusCode: 409 },
+        }),
+      );
+    };
     const error = await api
       .signOff('r1', { decision: 'go', comment: 'x', evidenceHash: 'a' })
       .catch(e => e);
@@ -235,6 +242,7 @@ describe('LaunchGatesClient', () => {
       statusCode: 409,
       backendMessage: message,
       message: `Request failed with 409 Conflict: ${message}`,
+      requestId: 'req-409',
     });
   });
 

@@ -138,12 +138,15 @@ export class LaunchGatesApiError extends Error {
   readonly body: unknown;
   /** The backend's `error.message`, if it sent one. */
   readonly backendMessage: string | undefined;
+  /** The backend's `x-request-id` (goes into "Report this problem"). */
+  readonly requestId: string | undefined;
 
   constructor(options: {
     statusCode: number;
     statusText: string;
     body: unknown;
     backendMessage?: string;
+    requestId?: string;
   }) {
     const status = `${options.statusCode}${
       options.statusText ? ` ${options.statusText}` : ''
@@ -157,6 +160,7 @@ export class LaunchGatesApiError extends Error {
     this.statusText = options.statusText;
     this.body = options.body;
     this.backendMessage = options.backendMessage;
+    this.requestId = options.requestId;
   }
 
   static async fromResponse(response: Response): Promise<LaunchGatesApiError> {
@@ -175,6 +179,7 @@ export class LaunchGatesApiError extends Error {
       body,
       backendMessage:
         typeof message === 'string' && message ? message : undefined,
+      requestId: response.headers?.get('x-request-id') ?? undefined,
     });
   }
 }

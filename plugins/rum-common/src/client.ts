@@ -33,6 +33,8 @@ export class RumApiError extends Error {
     message: string,
     readonly statusCode: number,
     readonly body: unknown,
+    /** The backend's `x-request-id` (goes into "Report this problem"). */
+    readonly requestId?: string,
   ) {
     super(message);
   }
@@ -55,6 +57,7 @@ export class RumApiError extends Error {
         : `Request failed with ${status}`,
       response.status,
       body,
+      response.headers?.get('x-request-id') ?? undefined,
     );
   }
 }

@@ -14,6 +14,7 @@ import {
   parse,
   rawQuery,
 } from '@vigil/backend-kit';
+import { namespacePurgeRequestSchema } from '@vigil/backstage-plugin-sandbox-common';
 import express from 'express';
 import { z } from 'zod';
 import { sloSpecsRefreshPermission } from './permissions';
@@ -298,6 +299,32 @@ export async function createRouter(
       };
       await auditorEvent.success({ meta: summary });
       res.json(summary);
+    } catch (error) {
+      await auditorEvent.fail({ error: error as Error });
+      throw error;
+    }
+  });
+
+  // The sandbox reset's purge: service credentials only (a user's token is
+  // a 403), the sandbox namespace only (a 400 otherwise), audited.
+  router.post('/purge', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['service'] });
+    parse(noQuerySchema, rawQuery(req), 'query');
+    const { namespace } = parse(
+      namespacePurgeRequestSchema,
+      req.body,
+      'purge request',
+    );
+    const auditorEvent = await auditor.createEvent({
+      eventId: 'namespace-purge',
+      severityLevel: 'medium',
+      request: req,
+      meta: { namespace },
+    });
+    try {
+      const result = await sloService.purgeHistory(namespace);
+      await auditorEvent.success({ meta: { namespace, ...result } });
+      res.json({ namespace, ...result });
     } catch (error) {
       await auditorEvent.fail({ error: error as Error });
       throw error;

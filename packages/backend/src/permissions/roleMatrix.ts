@@ -24,7 +24,7 @@ export const MATRIX: Record<string, { label: string; outcomes: string }> = {
   entityDelete: { label: 'Delete a catalog entity', outcomes: 'UDDDDDA' },
   locationCreate: { label: 'Register a catalog location', outcomes: 'UDDDDDA' },
   locationDelete: { label: 'Delete a catalog location', outcomes: 'UDDDDDA' },
-  scaffolderTask: { label: 'Run a software template', outcomes: 'UDDDDDA' },
+  scaffolderTask: { label: 'Run a software template', outcomes: 'UDAAAAA' },
   sloRefresh: { label: 'Refresh SLO specs', outcomes: 'UDDDADA' },
   declare: { label: 'Declare an incident', outcomes: 'UDAAAAA' },
   declareAsCommander: {

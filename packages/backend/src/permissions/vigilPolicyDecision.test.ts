@@ -13,6 +13,10 @@ import {
   oncallPolicyManagePermission,
   oncallScheduleManagePermission,
 } from '@vigil/backstage-plugin-oncall-common';
+import {
+  sandboxFaultsUpdatePermission,
+  sandboxResetPermission,
+} from '@vigil/backstage-plugin-sandbox-backend';
 import { sloSpecsRefreshPermission } from '@vigil/backstage-plugin-slo-backend';
 import { deploymentsRecordCreatePermission } from '@vigil/backstage-plugin-deployments-common';
 import {
@@ -50,7 +54,12 @@ const permissions: Record<string, Permission> = {
   'catalog.location.create': basic('catalog.location.create', 'create'),
   'catalog.location.delete': basic('catalog.location.delete', 'delete'),
   'scaffolder.task.create': basic('scaffolder.task.create', 'create'),
-  'scaffolder.action.execute': basic('scaffolder.action.execute'),
+  'scaffolder.action.execute': createPermission({
+    name: 'scaffolder.action.execute',
+    attributes: {},
+    resourceType: 'scaffolder-action',
+  }),
+  'scaffolder.task.cancel': basic('scaffolder.task.cancel'),
   'scaffolder.template.parameter.read': basic(
     'scaffolder.template.parameter.read',
     'read',
@@ -69,6 +78,8 @@ const permissions: Record<string, Permission> = {
   'launch-gates.waiver.create': launchGatesWaiverCreatePermission,
   'launch-gates.signoff.create': launchGatesSignOffCreatePermission,
   'launch-gates.report.create': launchGatesReportCreatePermission,
+  'sandbox.faults.update': sandboxFaultsUpdatePermission,
+  'sandbox.reset': sandboxResetPermission,
   'other.thing.update': basic('other.thing.update', 'update'),
 };
 
@@ -101,8 +112,9 @@ const table: Record<string, string> = {
   'catalog.entity.refresh': 'ADCCCCA',
   'catalog.location.create': 'ADDDDDA',
   'catalog.location.delete': 'ADDDDDA',
-  'scaffolder.task.create': 'ADDDDDA',
-  'scaffolder.action.execute': 'ADDDDDA',
+  'scaffolder.task.create': 'ADAAAAA',
+  'scaffolder.task.cancel': 'ADDDDDA',
+  'scaffolder.action.execute': 'ADCCCCA',
   'scaffolder.template.parameter.read': 'AAAAAAA',
   'slo.specs.refresh': 'DDDDADA',
   'incidents.incident.create': 'DDAAAAA',
@@ -118,6 +130,8 @@ const table: Record<string, string> = {
   'launch-gates.waiver.create': 'ADAAAAA',
   'launch-gates.signoff.create': 'ADAAAAA',
   'launch-gates.report.create': 'ADCCCCA',
+  'sandbox.faults.update': 'DDAAAAA',
+  'sandbox.reset': 'DDAAAAA',
   'other.thing.update': 'ADAAAAA',
 };
 const letter = { A, D, C } as Record<string, AuthorizeResult>;
@@ -163,6 +177,30 @@ describe('vigilPolicyDecision', () => {
       conditions: {
         rule: 'IS_ENTITY_OWNER',
         params: { claims: ['user:default/carol', 'group:default/payments'] },
+      },
+    });
+  });
+
+  it("limits a non-admin's template runs to Add your service's actions", () => {
+    expect(
+      vigilPolicyDecision(
+        permissions['scaffolder.action.execute'],
+        callers.sre,
+      ),
+    ).toEqual({
+      result: C,
+      pluginId: 'scaffolder',
+      resourceType: 'scaffolder-action',
+      conditions: {
+        anyOf: [
+          'vigil:catalog-folder:write-service',
+          'vigil:techdocs:publish',
+          'vigil:oncall:create-starter-schedule',
+        ].map(actionId => ({
+          rule: 'HAS_ACTION_ID',
+          resourceType: 'scaffolder-action',
+          params: { actionId },
+        })),
       },
     });
   });

@@ -6,7 +6,9 @@ import {
 import { defaultIncidentsPolicyDecision } from '@vigil/backstage-plugin-incidents-common';
 import { defaultOnCallPolicyDecision } from '@vigil/backstage-plugin-oncall-common';
 import { defaultRumPolicyDecision } from '@vigil/backstage-plugin-rum-backend';
+import { defaultSandboxPolicyDecision } from '@vigil/backstage-plugin-sandbox-backend';
 import { defaultSloPolicyDecision } from '@vigil/backstage-plugin-slo-backend';
+import { defaultSupportPolicyDecision } from '@vigil/backstage-plugin-support-backend';
 import { catalogPolicyDecision } from './catalogDecision';
 import { deploymentsPolicyDecision } from './deploymentsDecision';
 import { launchGatesPolicyDecision } from './launchGatesDecision';
@@ -40,7 +42,9 @@ export function vigilPolicyDecision(
     defaultSloPolicyDecision(permission, user) ??
     deploymentsPolicyDecision(permission, user) ??
     launchGatesPolicyDecision(permission, user) ??
-    defaultRumPolicyDecision(permission, user);
+    defaultRumPolicyDecision(permission, user) ??
+    defaultSandboxPolicyDecision(permission, user) ??
+    defaultSupportPolicyDecision(permission, user);
   if (plugins) return plugins;
   if (!user) return allow;
   if (user.roles.readOnly) {

@@ -1,8 +1,5 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
+import { HelpIcon, ReportableErrorPanel } from '@vigil/frontend-kit';
 import { Grid, Typography } from '@material-ui/core';
 import type { DoraFigures as Figures } from '@vigil/backstage-plugin-deployments-common';
 import {
@@ -99,10 +96,11 @@ export function DoraFigures(props: { entityRef: string }) {
   return (
     <InfoCard
       title="Delivery performance"
+      action={<HelpIcon topic="dora" />}
       subheader={`DORA figures over the last ${DORA_DAYS} days, drills excluded`}
     >
       {loading && <Progress />}
-      {error && <ResponseErrorPanel error={error} />}
+      {error && <ReportableErrorPanel error={error} />}
       {value && <DoraFiguresGrid figures={value} />}
     </InfoCard>
   );

@@ -1,8 +1,5 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
+import { HelpIcon, ReportableErrorPanel } from '@vigil/frontend-kit';
 import {
   Box,
   makeStyles,
@@ -174,10 +171,11 @@ export function DrillsTable(props: { entityRef: string }) {
   return (
     <InfoCard
       title="Rollback drills"
+      action={<HelpIcon topic="rollback-drill" />}
       subheader="A broken release under load, detected and rolled back on its own"
     >
       {loading && <Progress />}
-      {error && <ResponseErrorPanel error={error} />}
+      {error && <ReportableErrorPanel error={error} />}
       {value && <DrillsTableView records={value.items} />}
     </InfoCard>
   );

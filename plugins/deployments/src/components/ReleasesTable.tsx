@@ -1,8 +1,5 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
+import { HelpIcon, ReportableErrorPanel } from '@vigil/frontend-kit';
 import {
   Box,
   Collapse,
@@ -166,9 +163,13 @@ export function ReleasesTableView(props: {
 export function ReleasesTable(props: { entityRef: string }) {
   const { value, loading, error } = useReleases(props.entityRef);
   return (
-    <InfoCard title="Releases" subheader="Deploys and rollbacks, newest first">
+    <InfoCard
+      title="Releases"
+      subheader="Deploys and rollbacks, newest first"
+      action={<HelpIcon topic="deployments" />}
+    >
       {loading && <Progress />}
-      {error && <ResponseErrorPanel error={error} />}
+      {error && <ReportableErrorPanel error={error} />}
       {value && (
         <ReleasesTableView
           records={value.items}

@@ -85,6 +85,14 @@ const entities: Entity[] = [
     spec: { owner: 'group:default/payments' },
     relations: [{ type: 'ownedBy', targetRef: 'group:default/payments' }],
   },
+  // A synthetic service of the sandbox (namespace sandbox).
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'checkout', namespace: 'sandbox' },
+    spec: { owner: 'group:default/sre' },
+    relations: [{ type: 'ownedBy', targetRef: 'group:default/sre' }],
+  },
 ];
 
 function userRef(credentials: BackstageCredentials): string | undefined {

@@ -45,6 +45,10 @@ import { incidentEntityRefs } from './operations/incidents/incidentEntityRefs';
 import { listIncidents } from './operations/incidents/listIncidents';
 import { metricsIncidents } from './operations/incidents/metricsIncidents';
 import { mutateIncident } from './operations/incidents/mutateIncident';
+import {
+  type NamespacePurgeCounts,
+  purgeNamespace,
+} from './operations/incidents/purgeNamespace';
 import { getIncident, readIncident } from './operations/incidents/readIncident';
 import { readIncidentPage } from './operations/incidents/readIncidentPage';
 import { searchIncidents } from './operations/incidents/searchIncidents';
@@ -145,8 +149,14 @@ export class DatabaseIncidentStore implements IncidentStore {
     return metricsIncidents(this.internals, from, to, entityRef);
   }
 
-  async countOpenBySeverity(): Promise<Record<string, number>> {
-    return countOpenBySeverity(this.internals);
+  async countOpenBySeverity(
+    options: { excludeNamespace?: string } = {},
+  ): Promise<Record<string, number>> {
+    return countOpenBySeverity(this.internals, options);
+  }
+
+  async purgeNamespace(namespace: string): Promise<NamespacePurgeCounts> {
+    return purgeNamespace(this.internals, namespace);
   }
 
   async searchIncidents(

@@ -16,6 +16,9 @@ import type {
   TimelineEntry,
   TimelineEvent,
 } from '@vigil/backstage-plugin-incidents-common';
+import type { NamespacePurgeCounts } from './operations/incidents/purgeNamespace';
+
+export type { NamespacePurgeCounts };
 
 /** An incident with the owners of its affected entities (for permissions and notifications). */
 export interface StoredIncident {
@@ -214,7 +217,15 @@ export interface IncidentStore {
     to: number,
     entityRef?: string,
   ): Promise<Array<MetricsIncident & { entityRefs: string[] }>>;
-  countOpenBySeverity(): Promise<Record<string, number>>;
+  /** `excludeNamespace`: incidents affecting only its entities are not counted. */
+  countOpenBySeverity(options?: {
+    excludeNamespace?: string;
+  }): Promise<Record<string, number>>;
+  /**
+   * Deletes every incident affecting only entities of `namespace` (the
+   * sandbox's), with everything of it; returns what it deleted.
+   */
+  purgeNamespace(namespace: string): Promise<NamespacePurgeCounts>;
 
   searchIncidents(
     cursor: string | undefined,

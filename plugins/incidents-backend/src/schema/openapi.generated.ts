@@ -1210,7 +1210,7 @@ export const spec = {
         summary:
           'Incident metrics of the catalog or one entity over a period (default the last 30 days)',
         description:
-          'Counts only incidents affecting at least one entity the caller may read in the catalog.',
+          'Counts only incidents affecting at least one entity the caller may read in the catalog. Without entityRef (catalog-wide), incidents affecting only sandbox entities (namespace `sandbox`) are left out.',
         parameters: [
           {
             name: 'entityRef',
@@ -1354,6 +1354,74 @@ export const spec = {
                     },
                     nextCursor: {
                       type: 'string',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
+    '/purge': {
+      post: {
+        summary:
+          'Delete every incident of the sandbox (service credentials only)',
+        description:
+          "The sandbox reset (the sandbox backend) calls it. Deletes every incident\naffecting only entities of the namespace, with its timeline, alerts,\npostmortem and action items; an incident that also affects another\nnamespace's entity stays. Only the `sandbox` namespace may be purged\n(any other is a 400). Audited.\n",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['namespace'],
+                additionalProperties: false,
+                properties: {
+                  namespace: {
+                    type: 'string',
+                    maxLength: 100,
+                    description: 'Must be sandbox',
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'What was deleted',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: [
+                    'namespace',
+                    'incidents',
+                    'postmortems',
+                    'actionItems',
+                  ],
+                  properties: {
+                    namespace: {
+                      type: 'string',
+                    },
+                    incidents: {
+                      type: 'integer',
+                    },
+                    postmortems: {
+                      type: 'integer',
+                    },
+                    actionItems: {
+                      type: 'integer',
                     },
                   },
                 },

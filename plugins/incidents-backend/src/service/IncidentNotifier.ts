@@ -5,6 +5,7 @@ import {
   INCIDENTS_SIGNAL_CHANNEL,
   IncidentSignal,
 } from '@vigil/backstage-plugin-incidents-common';
+import { isSandboxOnly } from '@vigil/backstage-plugin-sandbox-common';
 import { sendNotification } from '@vigil/backend-kit';
 import pLimit from 'p-limit';
 import type { IncidentsBackendConfig } from '../config';
@@ -53,7 +54,10 @@ export class IncidentNotifier {
   /** After an incident is declared (by a user or by Alertmanager). */
   declared(stored: StoredIncident, source: 'user' | 'alertmanager'): void {
     const { incident } = stored;
-    this.options.telemetry?.declared(incident.severity, source);
+    // Practice in the sandbox is not counted among real declarations.
+    if (!isSandboxOnly(incident.entityRefs)) {
+      this.options.telemetry?.declared(incident.severity, source);
+    }
     this.signal({
       type: 'incident_declared',
       incidentId: incident.id,

@@ -21,12 +21,14 @@ import {
   incidentMetrics,
   takeCommand,
 } from '@vigil/backstage-plugin-incidents-common';
+import { isSandboxOnly } from '@vigil/backstage-plugin-sandbox-common';
 import { isVisible } from '@vigil/backend-kit';
 import { randomUUID } from 'crypto';
 import type { IncidentsBackendConfig } from '../config';
 import type {
   IncidentPage,
   IncidentStore,
+  NamespacePurgeCounts,
   StoredIncident,
 } from '../database/IncidentStore';
 import type { EntityDirectory } from './EntityDirectory';
@@ -333,9 +335,15 @@ export class IncidentsService {
       );
     }
     const visibleSet = visible && new Set(visible);
+    // Catalog-wide figures are real ones: the sandbox's incidents (only
+    // sandbox entities) are left out. A sandbox entity's own still count.
     const incidents = (
       await this.options.store.metricsIncidents(from, to, query.entityRef)
-    ).filter(incident => isVisible(incident.entityRefs, visibleSet));
+    ).filter(
+      incident =>
+        isVisible(incident.entityRefs, visibleSet) &&
+        (query.entityRef !== undefined || !isSandboxOnly(incident.entityRefs)),
+    );
     const period = {
       from: new Date(from).toISOString(),
       to: new Date(to).toISOString(),
@@ -345,6 +353,16 @@ export class IncidentsService {
       ...period,
       metrics: incidentMetrics(incidents, period),
     };
+  }
+
+  // ---------------------------------------------------------------- purge
+
+  /**
+   * Deletes every incident of `namespace` (the route allows the sandbox's
+   * only) with its postmortem and action items; returns the counts.
+   */
+  purgeNamespace(namespace: string): Promise<NamespacePurgeCounts> {
+    return this.options.store.purgeNamespace(namespace);
   }
 
   // ---------------------------------------------------------------- search

@@ -6,6 +6,11 @@ import {
   Severity,
   incidentMetrics,
 } from '@vigil/backstage-plugin-incidents-common';
+import {
+  isSandboxEntityRef,
+  isSandboxOnly,
+  SANDBOX_NAMESPACE,
+} from '@vigil/backstage-plugin-sandbox-common';
 import { NotificationCounter } from '@vigil/backend-kit';
 import type { IncidentStore } from '../database/IncidentStore';
 
@@ -22,7 +27,8 @@ interface Snapshot {
  * The backend's own Prometheus metrics (`vigil_incidents_*`, served by the
  * backend's OpenTelemetry exporter): counters recorded as things happen, and
  * gauges over the last 30 days read from a snapshot the scheduler refreshes,
- * so a scrape never queries the database.
+ * so a scrape never queries the database. Incidents of the sandbox (only
+ * entities of namespace `sandbox`) are not counted.
  */
 export class IncidentsTelemetry {
   private snapshot?: Snapshot;
@@ -174,13 +180,20 @@ export class IncidentsTelemetry {
       from: new Date(from).toISOString(),
       to: new Date(now).toISOString(),
     };
-    const [open, incidents] = await Promise.all([
-      this.options.store.countOpenBySeverity(),
+    // The sandbox's incidents are practice, never real metrics: those
+    // affecting only sandbox entities are left out, and so are the sandbox
+    // entities' own series.
+    const [open, all] = await Promise.all([
+      this.options.store.countOpenBySeverity({
+        excludeNamespace: SANDBOX_NAMESPACE,
+      }),
       this.options.store.metricsIncidents(from, now),
     ]);
+    const incidents = all.filter(i => !isSandboxOnly(i.entityRefs));
     const perEntity = new Map<string, typeof incidents>();
     for (const incident of incidents) {
       for (const ref of incident.entityRefs) {
+        if (isSandboxEntityRef(ref)) continue;
         const list = perEntity.get(ref) ?? [];
         list.push(incident);
         perEntity.set(ref, list);

@@ -15,7 +15,6 @@ import {
   TextField,
   Typography,
 } from '@material-ui/core';
-import { Alert } from '@material-ui/lab';
 import { FormEvent, useEffect, useState } from 'react';
 import { incidentsApiRef } from '../api/IncidentsApi';
 import { errorMessage } from '../api/errors';
@@ -31,6 +30,7 @@ import {
   EntityRefPicker,
   PERSON_KINDS,
 } from './EntityRefPicker';
+import { FailedRequestAlert } from './FailedRequestAlert';
 
 interface FormState {
   title: string;
@@ -121,7 +121,10 @@ export function DeclareIncidentDialog(props: {
     emptyForm(defaultEntityRefs),
   );
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [submitError, setSubmitError] = useState<string>();
+  const [submitError, setSubmitError] = useState<{
+    message: string;
+    error: unknown;
+  }>();
   const [submitting, setSubmitting] = useState(false);
 
   // A fresh form each time the dialog opens.
@@ -157,7 +160,7 @@ export function DeclareIncidentDialog(props: {
       const details = await api.declareIncident(result.request);
       onDeclared(details);
     } catch (e) {
-      setSubmitError(errorMessage(e));
+      setSubmitError({ message: errorMessage(e), error: e });
     } finally {
       setSubmitting(false);
     }
@@ -178,7 +181,12 @@ export function DeclareIncidentDialog(props: {
         <DialogContent>
           {submitError && (
             <Box mb={2}>
-              <Alert severity="error">{submitError}</Alert>
+              <FailedRequestAlert
+                error={submitError.error}
+                entityRef={defaultEntityRefs[0]}
+              >
+                {submitError.message}
+              </FailedRequestAlert>
             </Box>
           )}
           <TextField

@@ -3,6 +3,11 @@ import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import {
+  reportProblemApiRef,
+  responseErrorOf,
+  type ProblemReport,
+} from '@vigil/frontend-kit';
 import { incidentsApiRef } from '../api';
 import { rootRouteRef } from '../lib/routes';
 import {
@@ -37,13 +42,27 @@ const payments: Entity = {
   relations: [{ type: 'childOf', targetRef: 'group:default/engineering' }],
 };
 
-function renderCard(entity: Entity, api: FakeIncidentsApi) {
+function renderCard(
+  entity: Entity,
+  api: FakeIncidentsApi,
+  reports?: ProblemReport[],
+) {
+  // "Report this problem" as the support plugin provides it, recording.
+  const reportProblemApi = {
+    report: async (problem: ProblemReport) => {
+      reports?.push(problem);
+      return { ticketId: 't-1', link: '/support/tickets/t-1' };
+    },
+  };
   return renderInTestApp(
     <EntityProvider entity={entity}>
       <EntityActionItemsCard />
     </EntityProvider>,
     {
-      apis: [[incidentsApiRef, api]],
+      apis: [
+        [incidentsApiRef, api],
+        ...(reports ? [[reportProblemApiRef, reportProblemApi] as const] : []),
+      ],
       mountedRoutes: { '/incidents': rootRouteRef },
     },
   );
@@ -153,6 +172,64 @@ describe('EntityActionItemsCard', () => {
     expect(
       await screen.findByText('Add a canary stage: Not allowed'),
     ).toBeInTheDocument();
+  });
+
+  it('reports a failed update with its request id, and still closes', async () => {
+    const failure = await responseErrorOf(
+      new Response(
+        JSON.stringify({ error: { name: 'Error', message: 'Database down' } }),
+        {
+          status: 503,
+          statusText: 'Service Unavailable',
+          headers: {
+            'Content-Type': 'application/json',
+            'x-request-id': 'req-42',
+          },
+        },
+      ),
+    );
+    const api = fakeIncidentsApi({
+      listActionItems: jest.fn(async () => ({
+        items: [makeActionItem()],
+        totalCount: 1,
+      })),
+      updateActionItem: jest.fn(async () => {
+        throw failure;
+      }),
+    });
+    const reports: ProblemReport[] = [];
+    renderCard(payments, api, reports);
+    await userEvent.click(
+      await screen.findByLabelText('Status of Add a canary stage'),
+    );
+    await userEvent.click(screen.getByRole('option', { name: 'In progress' }));
+    const banner = (
+      await screen.findByText('Add a canary stage: Database down')
+    ).closest('[role="alert"]') as HTMLElement;
+
+    await userEvent.click(within(banner).getByTestId('report-problem'));
+    await userEvent.click(screen.getByTestId('report-problem-submit'));
+    expect(
+      await screen.findByTestId('report-problem-ticket-link'),
+    ).toHaveAttribute('href', '/support/tickets/t-1');
+    expect(reports).toEqual([
+      expect.objectContaining({
+        message: 'Database down',
+        requestId: 'req-42',
+        statusCode: 503,
+        entityRef: 'group:default/payments',
+      }),
+    ]);
+    await userEvent.click(screen.getByRole('button', { name: 'Close' }));
+    // The banner keeps its close button beside "Report this problem".
+    await userEvent.click(
+      await within(banner).findByRole('button', { name: 'Close' }),
+    );
+    await waitFor(() =>
+      expect(
+        screen.queryByText('Add a canary stage: Database down'),
+      ).not.toBeInTheDocument(),
+    );
   });
 
   it('says when there is nothing to do', async () => {

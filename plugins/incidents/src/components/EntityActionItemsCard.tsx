@@ -1,9 +1,5 @@
-import {
-  InfoCard,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Link, Progress } from '@backstage/core-components';
+import { HelpIcon, ReportableErrorPanel } from '@vigil/frontend-kit';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   Entity,
@@ -25,7 +21,6 @@ import {
   TextField,
   Typography,
 } from '@material-ui/core';
-import { Alert } from '@material-ui/lab';
 import { useEffect, useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { incidentsApiRef } from '../api/IncidentsApi';
@@ -35,6 +30,7 @@ import { ACTION_ITEM_STATUS_LABELS, NONE } from '../lib/format';
 import { useIncidentLinks } from '../lib/links';
 import { useIncidentSignal } from '../lib/useIncidentSignal';
 import { EntityRefText } from './EntityRefs';
+import { FailedRequestAlert } from './FailedRequestAlert';
 
 /** Most items a card shows; the rest are counted. */
 const CARD_LIMIT = 50;
@@ -102,7 +98,10 @@ export function EntityActionItemsCard() {
   const self = owners[0];
   const [items, setItems] = useState<ActionItemWithContext[]>();
   const [updating, setUpdating] = useState<string>();
-  const [updateError, setUpdateError] = useState<string>();
+  const [updateError, setUpdateError] = useState<{
+    message: string;
+    error: unknown;
+  }>();
 
   const { value, loading, error, retry } = useAsyncRetry(
     () =>
@@ -130,7 +129,10 @@ export function EntityActionItemsCard() {
         current?.map(i => (i.id === updated.id ? { ...i, ...updated } : i)),
       );
     } catch (e) {
-      setUpdateError(`${item.title}: ${errorMessage(e)}`);
+      setUpdateError({
+        message: `${item.title}: ${errorMessage(e)}`,
+        error: e,
+      });
     } finally {
       setUpdating(undefined);
     }
@@ -138,7 +140,7 @@ export function EntityActionItemsCard() {
 
   let body;
   if (error) {
-    body = <ResponseErrorPanel error={error} />;
+    body = <ReportableErrorPanel error={error} />;
   } else if (!items) {
     body = loading ? <Progress /> : null;
   } else if (items.length === 0) {
@@ -238,6 +240,7 @@ export function EntityActionItemsCard() {
   return (
     <InfoCard
       title="Action items"
+      action={<HelpIcon topic="action-items" />}
       subheader={
         owners.length > 1
           ? 'Open postmortem action items of this user and their groups'
@@ -246,9 +249,13 @@ export function EntityActionItemsCard() {
     >
       {updateError && (
         <Box mb={1}>
-          <Alert severity="error" onClose={() => setUpdateError(undefined)}>
-            {updateError}
-          </Alert>
+          <FailedRequestAlert
+            error={updateError.error}
+            entityRef={self}
+            onClose={() => setUpdateError(undefined)}
+          >
+            {updateError.message}
+          </FailedRequestAlert>
         </Box>
       )}
       {body}

@@ -1,4 +1,5 @@
 import { Content, Header, Page } from '@backstage/core-components';
+import { HelpIcon } from '@vigil/frontend-kit';
 import { Box, Button, Tab, Tabs } from '@material-ui/core';
 import AddAlertIcon from '@material-ui/icons/AddAlert';
 import { useState } from 'react';
@@ -23,6 +24,7 @@ export function DeclareIncidentButton(props: { defaultEntityRefs?: string[] }) {
         color="secondary"
         startIcon={<AddAlertIcon />}
         onClick={() => setOpen(true)}
+        data-tour="incidents-declare"
       >
         Declare incident
       </Button>
@@ -67,9 +69,10 @@ export function IncidentsListPage() {
         subtitle="Declare and run incidents; learn from them with postmortems"
       >
         <DeclareIncidentButton />
+        <HelpIcon topic="incident" />
       </Header>
       <Content>
-        <Box mb={3}>
+        <Box mb={3} data-tour="incidents-metrics">
           <MetricsStrip reloadKey={metricsKey} />
         </Box>
         <Box mb={2}>
@@ -91,6 +94,7 @@ export function IncidentsListPage() {
               label="Postmortems"
               id="incidents-tab-postmortems"
               aria-controls="incidents-tabpanel"
+              data-tour="incidents-postmortems-tab"
             />
           </Tabs>
         </Box>
@@ -98,6 +102,7 @@ export function IncidentsListPage() {
           role="tabpanel"
           id="incidents-tabpanel"
           aria-labelledby={`incidents-tab-${tab}`}
+          data-tour="incidents-list"
         >
           {tab === 'incidents' ? (
             <IncidentsList onLiveUpdate={() => setMetricsKey(k => k + 1)} />

@@ -1,4 +1,4 @@
-import { ResponseErrorPanel } from '@backstage/core-components';
+import { HelpIcon, ReportableErrorPanel } from '@vigil/frontend-kit';
 import { useApi } from '@backstage/core-plugin-api';
 import { SEVERITIES } from '@vigil/backstage-plugin-incidents-common';
 import {
@@ -96,6 +96,7 @@ export function MetricsStrip(props: {
       <Box display="flex" alignItems="center" mb={1}>
         <Typography variant="h6" component="h2" style={{ flexGrow: 1 }}>
           Incident metrics
+          <HelpIcon topic="incident-metrics" />
         </Typography>
         <TextField
           select
@@ -114,7 +115,7 @@ export function MetricsStrip(props: {
           ))}
         </TextField>
       </Box>
-      {error && <ResponseErrorPanel error={error} />}
+      {error && <ReportableErrorPanel error={error} />}
       {loading && !metrics && <LinearProgress />}
       {metrics && (
         <Grid container spacing={2}>

@@ -1,8 +1,5 @@
-import {
-  ResponseErrorPanel,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { Table, TableColumn } from '@backstage/core-components';
+import { ReportableErrorPanel } from '@vigil/frontend-kit';
 import { Box, TablePagination, Tooltip } from '@material-ui/core';
 import { ReactNode } from 'react';
 import { formatRelative, formatTimestamp, NONE } from '../lib/format';
@@ -50,7 +47,7 @@ export function ServerPagedTable<T extends object>(props: {
   onPageSizeChange: (pageSize: number) => void;
 }) {
   const { result, title } = props;
-  if (props.error) return <ResponseErrorPanel error={props.error} />;
+  if (props.error) return <ReportableErrorPanel error={props.error} />;
   return (
     <>
       <Table<T>

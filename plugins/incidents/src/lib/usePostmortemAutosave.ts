@@ -53,6 +53,8 @@ export interface PostmortemAutosave {
   status: SaveStatus;
   /** The error of the last failed save. */
   error?: string;
+  /** That failed save's error itself (for "Report this problem"). */
+  failure?: unknown;
   /**
    * Why edits cannot be saved, for the current content (updated on every
    * edit); the fields they are in are held back from the server.
@@ -152,7 +154,8 @@ export function usePostmortemAutosave(options: {
   const [status, setStatus] = useState<SaveStatus>(
     init.restoredOnLoad ? 'unsaved' : 'saved',
   );
-  const [error, setError] = useState<string>();
+  const [failure, setFailure] = useState<unknown>();
+  const error = failure === undefined ? undefined : errorMessage(failure);
   const [problems, setProblemsState] = useState<PostmortemProblem[]>(() =>
     validateChanges(changedFields(init.saved, init.fields)),
   );
@@ -212,7 +215,7 @@ export function usePostmortemAutosave(options: {
     if (Object.keys(changes).length === 0) {
       clearDraft(postmortemId);
       setStatus('saved');
-      setError(undefined);
+      setFailure(undefined);
       refreshProblems();
       return true;
     }
@@ -227,7 +230,7 @@ export function usePostmortemAutosave(options: {
       return false;
     }
     const request = { expectedVersion: versionRef.current, ...valid };
-    setError(undefined);
+    setFailure(undefined);
     setStatus('saving');
 
     const attempt = (async () => {
@@ -279,7 +282,7 @@ export function usePostmortemAutosave(options: {
           setConflict(e.current);
           setStatus('conflict');
         } else {
-          setError(errorMessage(e));
+          setFailure(e);
           setStatus('error');
         }
         return false;
@@ -454,6 +457,7 @@ export function usePostmortemAutosave(options: {
     update,
     status,
     error,
+    failure,
     problems,
     showProblems,
     revealProblems,

@@ -1,8 +1,5 @@
-import {
-  EmptyState,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { EmptyState, Progress } from '@backstage/core-components';
+import { ReportableErrorPanel } from '@vigil/frontend-kit';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { Box, Button, MenuItem, TextField } from '@material-ui/core';
@@ -30,7 +27,7 @@ export function EntityLaunchContent() {
   const { retry } = reviews;
   const refreshList = useCallback(() => retry(), [retry]);
 
-  if (reviews.error) return <ResponseErrorPanel error={reviews.error} />;
+  if (reviews.error) return <ReportableErrorPanel error={reviews.error} />;
   if (!reviews.value) return <Progress />;
 
   const items = reviews.value;

@@ -4,8 +4,8 @@ import {
   Link,
   Page,
   Progress,
-  ResponseErrorPanel,
 } from '@backstage/core-components';
+import { HelpIcon, ReportableErrorPanel } from '@vigil/frontend-kit';
 import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import {
   Box,
@@ -115,9 +115,17 @@ export function LaunchesPage() {
       <Header
         title="Launches"
         subtitle="Launch reviews by target date: their state, what blocks a Go, who signs"
-      />
+      >
+        <HelpIcon topic="launch-review" />
+      </Header>
       <Content>
-        <Box display="flex" alignItems="center" mb={2} style={{ gap: 16 }}>
+        <Box
+          display="flex"
+          alignItems="center"
+          mb={2}
+          style={{ gap: 16 }}
+          data-tour="launches-filters"
+        >
           <TextField
             select
             variant="outlined"
@@ -151,7 +159,7 @@ export function LaunchesPage() {
             label="Upcoming only (target date from today)"
           />
         </Box>
-        {error && <ResponseErrorPanel error={error} />}
+        {error && <ReportableErrorPanel error={error} />}
         {!value && !error && <Progress />}
         {value && (
           <Paper>

@@ -11,6 +11,7 @@ import {
   TextField,
 } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
+import { ReportProblemButton } from '@vigil/frontend-kit';
 import {
   DEFAULT_TEMPLATE_NAME,
   openReviewRequestSchema,
@@ -46,7 +47,11 @@ export function OpenReviewDialog(props: {
   const [title, setTitle] = useState('');
   const [targetDate, setTargetDate] = useState('');
   const [dateError, setDateError] = useState<string>();
-  const [submitError, setSubmitError] = useState<string>();
+  // `error` is the failed request's (to report); absent for a form problem.
+  const [submitError, setSubmitError] = useState<{
+    message: string;
+    error?: unknown;
+  }>();
   const [submitting, setSubmitting] = useState(false);
 
   useEffect(() => {
@@ -75,7 +80,9 @@ export function OpenReviewDialog(props: {
       ...(title.trim() ? { title: title.trim() } : {}),
     });
     if (!parsed.success) {
-      setSubmitError(parsed.error.issues.map(i => i.message).join('; '));
+      setSubmitError({
+        message: parsed.error.issues.map(i => i.message).join('; '),
+      });
       return;
     }
     setSubmitting(true);
@@ -83,7 +90,7 @@ export function OpenReviewDialog(props: {
     try {
       onOpened(await api.openReview(parsed.data));
     } catch (e) {
-      setSubmitError(problemOf(e));
+      setSubmitError({ message: problemOf(e), error: e });
     } finally {
       setSubmitting(false);
     }
@@ -114,12 +121,34 @@ export function OpenReviewDialog(props: {
         <DialogContent>
           {submitError && (
             <Box mb={2}>
-              <Alert severity="error">{submitError}</Alert>
+              <Alert
+                severity="error"
+                action={
+                  submitError.error === undefined ? undefined : (
+                    <ReportProblemButton
+                      error={submitError.error}
+                      entityRef={entityRef}
+                      variant="text"
+                    />
+                  )
+                }
+              >
+                {submitError.message}
+              </Alert>
             </Box>
           )}
           {templates.error && (
             <Box mb={2}>
-              <Alert severity="error">
+              <Alert
+                severity="error"
+                action={
+                  <ReportProblemButton
+                    error={templates.error}
+                    entityRef={entityRef}
+                    variant="text"
+                  />
+                }
+              >
                 Templates could not be loaded: {problemOf(templates.error)}
               </Alert>
             </Box>

@@ -2,7 +2,7 @@ import { Button, Card, CardContent, Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import { Progress } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { errorMessage } from '@vigil/frontend-kit';
+import { HelpIcon, errorMessage } from '@vigil/frontend-kit';
 import { logServiceOf } from '@vigil/backstage-plugin-logs-common';
 import { useCallback, useState } from 'react';
 import {
@@ -64,6 +64,7 @@ export function EntityLogsContent(props: { tailPollMs?: number } = {}) {
         >
           Lines of service <code>{logServiceOf(entity)}</code>
           {scope}
+          <HelpIcon topic="logs" />
         </Typography>
         {error !== undefined && (
           <Alert severity="error" data-testid="logs-error">

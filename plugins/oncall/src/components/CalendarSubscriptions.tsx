@@ -1,9 +1,9 @@
+import { CopyTextButton, InfoCard, Progress } from '@backstage/core-components';
 import {
-  CopyTextButton,
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+  HelpIcon,
+  ReportableErrorPanel,
+  ReportProblemButton,
+} from '@vigil/frontend-kit';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   Box,
@@ -43,13 +43,24 @@ export function CalendarSubscriptions() {
   );
 
   return (
-    <InfoCard title="Calendar subscription">
+    <InfoCard
+      title="Calendar subscription"
+      action={<HelpIcon topic="my-oncall" />}
+    >
       <Typography variant="body2" paragraph>
         Subscribe to your shifts (90 days ahead) in your calendar app. Anyone
         with the URL can read the feed: revoke it if it leaks.
       </Typography>
       {(created.error || revoked.error) && (
-        <Alert severity="error">
+        <Alert
+          severity="error"
+          action={
+            <ReportProblemButton
+              error={created.error ?? revoked.error}
+              variant="text"
+            />
+          }
+        >
           {errorMessage(created.error ?? revoked.error)}
         </Alert>
       )}
@@ -79,7 +90,7 @@ export function CalendarSubscriptions() {
         Create calendar URL
       </Button>
       {tokens.loading && !tokens.value && <Progress />}
-      {tokens.error && <ResponseErrorPanel error={tokens.error} />}
+      {tokens.error && <ReportableErrorPanel error={tokens.error} />}
       {tokens.value && tokens.value.items.length === 0 && (
         <Typography variant="body2">No calendar URL yet.</Typography>
       )}

@@ -1,8 +1,5 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
+import { HelpIcon, ReportableErrorPanel } from '@vigil/frontend-kit';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { Box, Button, Typography } from '@material-ui/core';
@@ -41,7 +38,7 @@ export function EntityOnCallCard() {
   if (loading && !value) {
     body = <Progress />;
   } else if (error) {
-    body = <ResponseErrorPanel error={error} />;
+    body = <ReportableErrorPanel error={error} />;
   } else if (!value || value.schedules.length === 0) {
     body = (
       <Typography variant="body2">
@@ -73,6 +70,7 @@ export function EntityOnCallCard() {
   return (
     <InfoCard
       title="On call now"
+      action={<HelpIcon topic="oncall-now" />}
       deepLink={
         ownerTab
           ? { title: 'Schedules', link: `${ownerTab}/${ONCALL_TAB_PATH}` }

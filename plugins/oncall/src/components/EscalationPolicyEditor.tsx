@@ -8,6 +8,7 @@ import {
   Typography,
 } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
+import { ReportProblemButton } from '@vigil/frontend-kit';
 import { FormEvent, useState } from 'react';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { onCallApiRef, type EscalationPolicy, type Schedule } from '../api';
@@ -120,11 +121,33 @@ export function EscalationPolicyEditor(props: {
         </Alert>
       ) : (
         error !== undefined && (
-          <Alert severity="error">{errorMessage(error)}</Alert>
+          <Alert
+            severity="error"
+            action={
+              <ReportProblemButton
+                error={error}
+                entityRef={props.ownerRef}
+                variant="text"
+              />
+            }
+          >
+            {errorMessage(error)}
+          </Alert>
         )
       )}
       {reloading.error && (
-        <Alert severity="error">{errorMessage(reloading.error)}</Alert>
+        <Alert
+          severity="error"
+          action={
+            <ReportProblemButton
+              error={reloading.error}
+              entityRef={props.ownerRef}
+              variant="text"
+            />
+          }
+        >
+          {errorMessage(reloading.error)}
+        </Alert>
       )}
       {state.value && error === undefined && (
         <Alert severity="success">Saved (version {state.value.version}).</Alert>

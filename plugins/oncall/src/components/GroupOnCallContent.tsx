@@ -1,9 +1,5 @@
-import {
-  EmptyState,
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
+import { HelpIcon, ReportableErrorPanel } from '@vigil/frontend-kit';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { Box, Button, Grid, Typography } from '@material-ui/core';
@@ -31,7 +27,7 @@ export function GroupOnCallContent() {
     .map(r => r.targetRef);
 
   if (loading && !value) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} />;
+  if (error) return <ReportableErrorPanel error={error} />;
   const schedules = value?.schedules ?? [];
   const policies = value?.policies ?? [];
   const peopleOf = (schedule?: Schedule) => [
@@ -74,14 +70,17 @@ export function GroupOnCallContent() {
               schedule.description ? ` · ${schedule.description}` : ''
             }`}
             action={
-              canEdit ? (
-                <Button
-                  onClick={() => setEditing(schedule)}
-                  aria-label={`Edit schedule ${schedule.name}`}
-                >
-                  Edit schedule
-                </Button>
-              ) : undefined
+              <Box display="flex" alignItems="center">
+                {canEdit && (
+                  <Button
+                    onClick={() => setEditing(schedule)}
+                    aria-label={`Edit schedule ${schedule.name}`}
+                  >
+                    Edit schedule
+                  </Button>
+                )}
+                <HelpIcon topic="oncall-schedule" />
+              </Box>
             }
           >
             <ScheduleTimeline
@@ -94,7 +93,10 @@ export function GroupOnCallContent() {
         </Grid>
       ))}
       <Grid item xs={12}>
-        <InfoCard title="Escalation policies">
+        <InfoCard
+          title="Escalation policies"
+          action={<HelpIcon topic="escalation-policy" />}
+        >
           {policies.length === 0 && (
             <Typography variant="body2" paragraph>
               No escalation policy: pages for this group's entities reach

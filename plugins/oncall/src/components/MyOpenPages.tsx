@@ -1,9 +1,9 @@
+import { InfoCard, Link, Progress } from '@backstage/core-components';
 import {
-  InfoCard,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+  HelpIcon,
+  ReportableErrorPanel,
+  ReportProblemButton,
+} from '@vigil/frontend-kit';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   Button,
@@ -44,7 +44,7 @@ export function MyOpenPages() {
 
   let body: JSX.Element;
   if (pages.loading && !pages.value) body = <Progress />;
-  else if (pages.error) body = <ResponseErrorPanel error={pages.error} />;
+  else if (pages.error) body = <ReportableErrorPanel error={pages.error} />;
   else if (!pages.value || pages.value.items.length === 0) {
     body = <Typography variant="body2">No open pages for you.</Typography>;
   } else {
@@ -79,8 +79,15 @@ export function MyOpenPages() {
     );
   }
   return (
-    <InfoCard title="My open pages">
-      {ack.error && <Alert severity="error">{errorMessage(ack.error)}</Alert>}
+    <InfoCard title="My open pages" action={<HelpIcon topic="paging" />}>
+      {ack.error && (
+        <Alert
+          severity="error"
+          action={<ReportProblemButton error={ack.error} variant="text" />}
+        >
+          {errorMessage(ack.error)}
+        </Alert>
+      )}
       {body}
     </InfoCard>
   );

@@ -1,8 +1,5 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
+import { HelpIcon, ReportableErrorPanel } from '@vigil/frontend-kit';
 import { useApi } from '@backstage/core-plugin-api';
 import { List, ListItem, ListItemText, Typography } from '@material-ui/core';
 import useAsync from 'react-use/esm/useAsync';
@@ -18,7 +15,7 @@ export function MyShifts() {
   const { value, loading, error } = useAsync(() => api.getMyShifts(), [api]);
   let body: JSX.Element;
   if (loading) body = <Progress />;
-  else if (error) body = <ResponseErrorPanel error={error} />;
+  else if (error) body = <ReportableErrorPanel error={error} />;
   else if (!value || value.items.length === 0) {
     body = (
       <Typography variant="body2">
@@ -55,5 +52,12 @@ export function MyShifts() {
       </List>
     );
   }
-  return <InfoCard title="My upcoming shifts">{body}</InfoCard>;
+  return (
+    <InfoCard
+      title="My upcoming shifts"
+      action={<HelpIcon topic="oncall-schedule" />}
+    >
+      {body}
+    </InfoCard>
+  );
 }

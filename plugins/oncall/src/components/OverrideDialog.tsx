@@ -1,4 +1,5 @@
 import { useApi } from '@backstage/core-plugin-api';
+import { HelpIcon, ReportProblemButton } from '@vigil/frontend-kit';
 import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import {
   Button,
@@ -88,10 +89,19 @@ export function OverrideDialog(props: {
       maxWidth="sm"
     >
       <form onSubmit={submit} aria-label="Override">
-        <DialogTitle>Override the schedule</DialogTitle>
+        <DialogTitle>
+          Override the schedule <HelpIcon topic="oncall-override" />
+        </DialogTitle>
         <DialogContent>
           {state.error && (
-            <Alert severity="error">{errorMessage(state.error)}</Alert>
+            <Alert
+              severity="error"
+              action={
+                <ReportProblemButton error={state.error} variant="text" />
+              }
+            >
+              {errorMessage(state.error)}
+            </Alert>
           )}
           <TextField
             id="oncall-override-start"

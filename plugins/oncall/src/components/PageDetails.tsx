@@ -5,9 +5,13 @@ import {
   Link,
   Page,
   Progress,
-  ResponseErrorPanel,
   Table,
 } from '@backstage/core-components';
+import {
+  HelpIcon,
+  ReportableErrorPanel,
+  ReportProblemButton,
+} from '@vigil/frontend-kit';
 import { useApi } from '@backstage/core-plugin-api';
 import { useRouteRefParams } from '@backstage/frontend-plugin-api';
 import { Button, Grid, Typography } from '@material-ui/core';
@@ -39,15 +43,30 @@ export function PageDetails(props: { id: string }) {
       <Header
         title={value?.title ?? 'Page'}
         subtitle="A page to on-call people"
-      />
+      >
+        <HelpIcon topic="paging" />
+      </Header>
       <Content>
         {page.loading && !value && <Progress />}
-        {page.error && <ResponseErrorPanel error={page.error} />}
-        {ack.error && <Alert severity="error">{errorMessage(ack.error)}</Alert>}
+        {page.error && <ReportableErrorPanel error={page.error} />}
+        {ack.error && (
+          <Alert
+            severity="error"
+            action={
+              <ReportProblemButton
+                error={ack.error}
+                entityRef={value?.entityRef}
+                variant="text"
+              />
+            }
+          >
+            {errorMessage(ack.error)}
+          </Alert>
+        )}
         {value && (
           <Grid container spacing={3}>
             <Grid item xs={12} md={5}>
-              <InfoCard title="Page">
+              <InfoCard title="Page" action={<HelpIcon topic="paging" />}>
                 <Typography variant="body2">
                   For <EntityRefText entityRef={value.entityRef} /> (
                   {value.severity}), opened {formatInstant(value.openedAt)} by{' '}

@@ -9,6 +9,7 @@ import {
   TextField,
 } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
+import { ReportProblemButton } from '@vigil/frontend-kit';
 import { FormEvent, useState } from 'react';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { onCallApiRef } from '../api';
@@ -65,7 +66,18 @@ export function PageDialog(props: {
           ) : (
             <>
               {state.error && (
-                <Alert severity="error">{errorMessage(state.error)}</Alert>
+                <Alert
+                  severity="error"
+                  action={
+                    <ReportProblemButton
+                      error={state.error}
+                      entityRef={props.entityRef}
+                      variant="text"
+                    />
+                  }
+                >
+                  {errorMessage(state.error)}
+                </Alert>
               )}
               <TextField
                 id="oncall-page-title"

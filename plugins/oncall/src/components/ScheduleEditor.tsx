@@ -1,4 +1,5 @@
 import { useApi } from '@backstage/core-plugin-api';
+import { HelpIcon, ReportProblemButton } from '@vigil/frontend-kit';
 import {
   Button,
   Dialog,
@@ -73,11 +74,24 @@ export function ScheduleEditor(props: {
     <Dialog open onClose={props.onClose} fullWidth maxWidth="md">
       <form onSubmit={submit} aria-label="Schedule">
         <DialogTitle>
-          {schedule ? `Edit ${schedule.name}` : 'New schedule'}
+          {schedule ? `Edit ${schedule.name}` : 'New schedule'}{' '}
+          <HelpIcon topic="oncall-schedule" />
         </DialogTitle>
         <DialogContent>
           {state.error && (
-            <Alert severity="error">
+            <Alert
+              severity="error"
+              action={
+                // A 409 is someone else's edit, not a problem to report.
+                isConflict(state.error) ? undefined : (
+                  <ReportProblemButton
+                    error={state.error}
+                    entityRef={props.ownerRef}
+                    variant="text"
+                  />
+                )
+              }
+            >
               {isConflict(state.error)
                 ? 'Someone else changed this schedule; reload to see their change.'
                 : errorMessage(state.error)}

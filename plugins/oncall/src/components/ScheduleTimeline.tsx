@@ -1,4 +1,5 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
+import { HelpIcon, ReportableErrorPanel } from '@vigil/frontend-kit';
 import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import {
   Box,
@@ -181,6 +182,7 @@ export function ScheduleTimeline(props: {
           {selecting.pending
             ? 'Click the end of the range on the final row.'
             : 'Drag on the final row (or click its start and end) to override a range.'}
+          <HelpIcon topic="oncall-override" />
         </Typography>
       )}
       {gapCount > 0 && (
@@ -190,7 +192,7 @@ export function ScheduleTimeline(props: {
         </Alert>
       )}
       {timeline.loading && !value && <Progress />}
-      {timeline.error && <ResponseErrorPanel error={timeline.error} />}
+      {timeline.error && <ReportableErrorPanel error={timeline.error} />}
       {rows && (
         <Box mt={1}>
           <div className={classes.days}>

@@ -1,4 +1,5 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
+import { ReportableErrorPanel } from '@vigil/frontend-kit';
 import { Box, Typography } from '@material-ui/core';
 import type { RumStackFrame } from '@vigil/backstage-plugin-rum-common';
 import { useErrorGroup } from './useErrorGroup';
@@ -14,7 +15,7 @@ const frameText = (frame: RumStackFrame) =>
 export function ErrorGroupDetails(props: { fingerprint: string }) {
   const { value, loading, error } = useErrorGroup(props.fingerprint);
   if (loading) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} />;
+  if (error) return <ReportableErrorPanel error={error} />;
   if (!value) return null;
   return (
     <Box data-testid="rum-error-details">

@@ -5,8 +5,8 @@ import {
   Header,
   Page,
   Progress,
-  ResponseErrorPanel,
 } from '@backstage/core-components';
+import { HelpIcon, ReportableErrorPanel } from '@vigil/frontend-kit';
 import {
   Button,
   Table,
@@ -35,7 +35,7 @@ export function ErrorsPage() {
 
   let body;
   if (loading) body = <Progress />;
-  else if (error) body = <ResponseErrorPanel error={error} />;
+  else if (error) body = <ReportableErrorPanel error={error} />;
   else if (!value || value.totalCount === 0) {
     body = (
       <EmptyState
@@ -100,8 +100,12 @@ export function ErrorsPage() {
       <Header
         title="JavaScript errors"
         subtitle="Exceptions browsers reported through Grafana Faro, grouped by message and top frame"
-      />
-      <Content>{body}</Content>
+      >
+        <HelpIcon topic="rum-errors" />
+      </Header>
+      <Content>
+        <div data-tour="rum-errors">{body}</div>
+      </Content>
     </Page>
   );
 }

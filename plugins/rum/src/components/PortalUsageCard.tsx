@@ -1,10 +1,8 @@
 import { useState } from 'react';
+import { InfoCard, Progress } from '@backstage/core-components';
+import { HelpIcon, ReportableErrorPanel } from '@vigil/frontend-kit';
 import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
-import {
+  Box,
   Grid,
   MenuItem,
   Select,
@@ -117,21 +115,24 @@ export function PortalUsageCard() {
       title="Portal usage"
       subheader="Real-user monitoring with Grafana Faro"
       action={
-        <Select
-          value={range}
-          onChange={e => setRange(e.target.value as RumUsageRange)}
-          inputProps={{ 'aria-label': 'Range' }}
-        >
-          {RUM_USAGE_RANGES.map(r => (
-            <MenuItem key={r} value={r}>
-              Last {r}
-            </MenuItem>
-          ))}
-        </Select>
+        <Box display="flex" alignItems="center">
+          <Select
+            value={range}
+            onChange={e => setRange(e.target.value as RumUsageRange)}
+            inputProps={{ 'aria-label': 'Range' }}
+          >
+            {RUM_USAGE_RANGES.map(r => (
+              <MenuItem key={r} value={r}>
+                Last {r}
+              </MenuItem>
+            ))}
+          </Select>
+          <HelpIcon topic="portal-usage" />
+        </Box>
       }
     >
       {loading && <Progress />}
-      {error && <ResponseErrorPanel error={error} />}
+      {error && <ReportableErrorPanel error={error} />}
       {value && <UsageBody usage={value} />}
     </InfoCard>
   );

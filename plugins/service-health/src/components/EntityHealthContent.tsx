@@ -1,4 +1,5 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
+import { HelpIcon, ReportableErrorPanel } from '@vigil/frontend-kit';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { Box, Grid, makeStyles, Typography } from '@material-ui/core';
 import {
@@ -97,8 +98,9 @@ export function EntityHealthContent() {
             : ' '}
         </Typography>
         <HealthRangePicker value={range} onChange={setRange} />
+        <HelpIcon topic="service-health" />
       </div>
-      {error && !health && <ResponseErrorPanel error={error} />}
+      {error && !health && <ReportableErrorPanel error={error} />}
       {!health && loading && <Progress />}
       {health && (
         <>

@@ -137,7 +137,12 @@ function permissions(
  * once per test file, at its top level: it registers afterAll hooks (the
  * databases', and removing the directory of the on-disk spec).
  */
-export function testBackends() {
+export function testBackends(
+  setup: {
+    /** More entities in the catalog (e.g. the sandbox's). */
+    extraEntities?: Entity[];
+  } = {},
+) {
   const databases = testDatabases();
   const specDir = fs.mkdtempSync(path.join(os.tmpdir(), 'slo-router-'));
   fs.writeFileSync(
@@ -215,6 +220,7 @@ export function testBackends() {
       },
       { owner: 'sre', lifecycle: 'production' },
     ),
+    ...(setup.extraEntities ?? []),
   ];
 
   async function startBackend(

@@ -8,6 +8,7 @@ import type {
   SloEvaluation,
 } from '../service/types';
 import { downsampledHistory, historyStats } from './chartHistory';
+import { purgeHistory } from './purgeHistory';
 import {
   readEvaluationRecord,
   recordEvaluationOutcome,
@@ -347,6 +348,10 @@ export class DatabaseSloStore implements SloStore {
     return await this.db('slo_evaluations')
       .where('evaluated_at', '<', before)
       .delete();
+  }
+
+  async purgeHistory(namespace: string) {
+    return await purgeHistory(this.db, namespace);
   }
 
   async recordEvaluationOutcome(outcome: EvaluationOutcome) {

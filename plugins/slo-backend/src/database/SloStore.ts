@@ -99,6 +99,11 @@ export interface SloStore {
   /** Deletes history older than `before`; returns the number of rows. */
   pruneHistory(before: number): Promise<number>;
   /**
+   * Deletes the history of every SLO of an entity in `namespace` (the
+   * sandbox's); returns the number of rows.
+   */
+  purgeHistory(namespace: string): Promise<number>;
+  /**
    * Records how an evaluation cycle went (shared by replicas): a failure
    * starts or continues an outage, a success ends it.
    */

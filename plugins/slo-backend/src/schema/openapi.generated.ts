@@ -395,6 +395,8 @@ export const spec = {
       get: {
         summary:
           "Sloth-compatible Prometheus rule groups for all readable SLOs or one entity's",
+        description:
+          "Without entityRef (catalog-wide), the SLOs of sandbox entities (namespace `sandbox`) are left out, so a Prometheus loading them never records the sandbox's SLOs.",
         parameters: [
           {
             name: 'entityRef',
@@ -515,6 +517,66 @@ export const spec = {
                       type: 'integer',
                     },
                     errors: {
+                      type: 'integer',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '500': {
+            $ref: '#/components/responses/InternalError',
+          },
+        },
+      },
+    },
+    '/purge': {
+      post: {
+        summary:
+          'Delete the SLO history of the sandbox (service credentials only)',
+        description:
+          "The sandbox reset (the sandbox backend) calls it. Deletes the evaluation\nhistory of every SLO of an entity in the namespace; definitions and\ncurrent statuses stay (the catalog's and the next evaluation's). Only\nthe `sandbox` namespace may be purged (any other is a 400). Emits the\n`namespace-purge` audit event.\n",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['namespace'],
+                description: 'Unknown fields are a 400 naming them',
+                properties: {
+                  namespace: {
+                    type: 'string',
+                    maxLength: 100,
+                    description: 'Must be sandbox',
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'What was deleted',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['namespace', 'evaluations'],
+                  properties: {
+                    namespace: {
+                      type: 'string',
+                    },
+                    evaluations: {
                       type: 'integer',
                     },
                   },

@@ -93,6 +93,13 @@ describe('runEvaluationCycle', () => {
     expect(observe('vigil_slo_evaluated_slos')).toEqual([7]);
   });
 
+  it("leaves the sandbox's SLOs out of the count", async () => {
+    const { metrics, observe } = recordingMetrics();
+    const telemetry = new EvaluationTelemetry(metrics);
+    telemetry.cycle(1, { ...evaluated, sandbox: 3 });
+    expect(observe('vigil_slo_evaluated_slos')).toEqual([4]);
+  });
+
   it('logs one line per evaluated cycle', async () => {
     const logger = mockServices.logger.mock();
     const { metrics } = recordingMetrics();

@@ -11,7 +11,7 @@ const CYCLE_BUCKETS_S = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15, 30, 60];
 /**
  * The SLO backend's own metrics (served by the backend's OpenTelemetry
  * exporter as `vigil_slo_*`): how long each evaluation cycle takes and how
- * it ended, and how many SLOs the last one evaluated.
+ * it ended, and how many SLOs the last one evaluated (not the sandbox's).
  */
 export class EvaluationTelemetry {
   private readonly cycleSeconds;
@@ -28,7 +28,8 @@ export class EvaluationTelemetry {
     });
     metrics
       .createObservableGauge('vigil_slo_evaluated_slos', {
-        description: 'SLOs the last successful evaluation cycle evaluated',
+        description:
+          'SLOs the last successful evaluation cycle evaluated (sandbox SLOs not counted)',
       })
       .addCallback(result => {
         if (this.lastEvaluated !== undefined)
@@ -39,7 +40,10 @@ export class EvaluationTelemetry {
   cycle(seconds: number, result: EvaluationRunResult | undefined): void {
     const outcome: EvaluationCycleOutcome = result?.outcome ?? 'failed';
     this.cycleSeconds.record(seconds, { outcome });
-    if (result?.outcome === 'evaluated') this.lastEvaluated = result.evaluated;
+    // The sandbox's SLOs are practice, never real metrics.
+    if (result?.outcome === 'evaluated') {
+      this.lastEvaluated = result.evaluated - (result.sandbox ?? 0);
+    }
   }
 }
 

@@ -8,6 +8,7 @@ import {
   SLO_SIGNAL_CHANNEL,
   SloSignalMessage,
 } from '@vigil/backstage-plugin-slo-common';
+import { isSandboxEntityRef } from '@vigil/backstage-plugin-sandbox-common';
 import type { SloStore } from '../database/SloStore';
 import {
   BatchPart,
@@ -60,6 +61,8 @@ export type EvaluationRunResult =
   | {
       outcome: 'evaluated';
       evaluated: number;
+      /** Of those, SLOs of sandbox entities (absent: none). */
+      sandbox?: number;
       queries: number;
       /** SLO windows read from Sloth's recordings, and those queried raw. */
       windows: { recorded: number; raw: number };
@@ -128,6 +131,9 @@ export class SloEvaluator {
       at: startedAt,
       ok: true,
     });
+    const sandbox = statuses.filter(s =>
+      isSandboxEntityRef(s.entityRef),
+    ).length;
     const evaluatedIds = new Set(statuses.map(status => status.sloId));
     for (const sloId of this.lastHistory.keys()) {
       if (!evaluatedIds.has(sloId)) this.lastHistory.delete(sloId);
@@ -137,6 +143,7 @@ export class SloEvaluator {
     return {
       outcome: 'evaluated',
       evaluated: statuses.length,
+      ...(sandbox > 0 && { sandbox }),
       queries: result.queries,
       windows: result.windows,
     };

@@ -5,6 +5,7 @@ import type {
 import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { ReadableEntitiesCache } from '@vigil/backend-kit';
+import { isSandboxEntityRef } from '@vigil/backstage-plugin-sandbox-common';
 import type {
   Slo,
   SloEvaluationStatus,
@@ -215,11 +216,24 @@ export class SloService {
     const reader = refs ? [...refs].sort().join('\n') : '*';
     return this.renderedRules.get(version, reader, async () =>
       renderRules(
+        // Catalog-wide rules are the real ones: a Prometheus loading them
+        // never records the sandbox's SLOs (an entity's own rules still
+        // include them).
         (await this.options.store.listDefinitions()).filter(
-          d => !readable || readable.has(d.entityRef),
+          d =>
+            (!readable || readable.has(d.entityRef)) &&
+            !isSandboxEntityRef(d.entityRef),
         ),
       ),
     );
+  }
+
+  /**
+   * Deletes the evaluation history of every SLO of `namespace`'s entities
+   * (the router allows the sandbox's only); returns the number of rows.
+   */
+  async purgeHistory(namespace: string): Promise<{ evaluations: number }> {
+    return { evaluations: await this.options.store.purgeHistory(namespace) };
   }
 
   /**

@@ -1,9 +1,5 @@
-import {
-  InfoCard,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Link, Progress } from '@backstage/core-components';
+import { HelpIcon, ReportableErrorPanel } from '@vigil/frontend-kit';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
@@ -31,7 +27,7 @@ export function EntitySloCard() {
   if (loading && !value) {
     body = <Progress />;
   } else if (error) {
-    body = <ResponseErrorPanel error={error} />;
+    body = <ReportableErrorPanel error={error} />;
   } else if (!value || value.slos.length === 0) {
     body = (
       <Typography variant="body2">
@@ -67,6 +63,7 @@ export function EntitySloCard() {
   return (
     <InfoCard
       title="SLOs"
+      action={<HelpIcon topic="slo" />}
       deepLink={tabLink ? { title: 'View SLOs', link: tabLink } : undefined}
     >
       <SloEvaluationBanner />

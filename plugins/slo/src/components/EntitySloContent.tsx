@@ -1,5 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
-import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Link, Progress } from '@backstage/core-components';
+import { HelpIcon, ReportableErrorPanel } from '@vigil/frontend-kit';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { Box, Grid, Typography } from '@material-ui/core';
 import type { SpecSource } from '../api/types';
@@ -51,7 +52,7 @@ export function EntitySloContent() {
 
   // A refetch keeps what is shown until the new values are there.
   if (loading && !value) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} />;
+  if (error) return <ReportableErrorPanel error={error} />;
   if (!value) return null;
 
   return (
@@ -63,6 +64,7 @@ export function EntitySloContent() {
           refreshedAt={value.refreshedAt}
           entity={entity}
         />
+        <HelpIcon topic="slo-spec" />
       </Box>
       <SpecIssues
         errors={value.errors}

@@ -1,4 +1,5 @@
 import { InfoCard } from '@backstage/core-components';
+import { HelpIcon, ReportProblemButton } from '@vigil/frontend-kit';
 import { Box, Grid, Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import type { ReactNode } from 'react';
@@ -47,7 +48,12 @@ export function SloDetails(props: { slo: Slo }) {
     <InfoCard
       title={slo.name}
       subheader={slo.description ?? slo.sloId}
-      action={<SloStatusChip status={slo.status} />}
+      action={
+        <Box display="flex" alignItems="center">
+          <SloStatusChip status={slo.status} />
+          <HelpIcon topic="slo-status" />
+        </Box>
+      }
     >
       <Box data-testid={`slo-${slo.sloId}`}>
         {slo.firingAlert && (
@@ -55,6 +61,7 @@ export function SloDetails(props: { slo: Slo }) {
             <Alert
               severity={slo.firingAlert === 'page' ? 'error' : 'warning'}
               data-testid="slo-firing-alert"
+              action={<HelpIcon topic="burn-rate-alerts" />}
             >
               {slo.firingAlert === 'page'
                 ? 'Page alert firing: the error budget is burning fast enough to page the on-call.'
@@ -74,7 +81,18 @@ export function SloDetails(props: { slo: Slo }) {
         )}
         {slo.error && (
           <Box mb={2}>
-            <Alert severity="error">Not evaluated: {slo.error}</Alert>
+            <Alert
+              severity="error"
+              action={
+                <ReportProblemButton
+                  error={`Not evaluated: ${slo.error}`}
+                  entityRef={slo.entityRef}
+                  variant="text"
+                />
+              }
+            >
+              Not evaluated: {slo.error}
+            </Alert>
           </Box>
         )}
         <Grid container spacing={2}>
@@ -99,15 +117,17 @@ export function SloDetails(props: { slo: Slo }) {
             testId="slo-evaluated"
           />
         </Grid>
-        <Box mt={2}>
+        <Box mt={2} data-tour="slo-burn-down">
           <Typography variant="subtitle2" gutterBottom>
             Error budget remaining over the last {slo.period}
+            <HelpIcon topic="error-budget" />
           </Typography>
           <SloBurnDown history={history} />
         </Box>
-        <Box mt={2}>
+        <Box mt={2} data-tour="slo-burn-rates">
           <Typography variant="subtitle2" gutterBottom>
             Burn rate per window
+            <HelpIcon topic="burn-rate" />
           </Typography>
           <BurnRateTable
             period={slo.period}

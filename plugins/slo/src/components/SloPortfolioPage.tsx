@@ -4,10 +4,10 @@ import {
   Link,
   Page,
   Progress,
-  ResponseErrorPanel,
   Table,
   TableColumn,
 } from '@backstage/core-components';
+import { HelpIcon, ReportableErrorPanel } from '@vigil/frontend-kit';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   Box,
@@ -220,7 +220,7 @@ export function SloPortfolioPage() {
   const hasFilters = Object.keys(query).length > 0;
   let body: JSX.Element;
   if (error) {
-    body = <ResponseErrorPanel error={error} />;
+    body = <ReportableErrorPanel error={error} />;
   } else if (!value) {
     body = <Progress />;
   } else if (value.totalCount === 0 && !hasFilters) {
@@ -261,10 +261,12 @@ export function SloPortfolioPage() {
       <Header
         title="SLOs"
         subtitle="Every service level objective in the catalog, least error budget first"
-      />
+      >
+        <HelpIcon topic="slo-portfolio" />
+      </Header>
       <Content>
         <SloEvaluationBanner />
-        <Box mb={2}>
+        <Box mb={2} data-tour="slo-filters">
           <FilterBar filters={filters} onChange={setFilters} />
         </Box>
         {body}

@@ -78,6 +78,7 @@ describe('home page layout', () => {
     ).toBeInTheDocument();
     const cells = await screen.findAllByTestId('home-widget');
     expect(cells.map(cell => cell.getAttribute('data-widget-name'))).toEqual([
+      'GetStarted',
       'MyServices',
       'SlosAtRisk',
       'OpenIncidents',
@@ -86,6 +87,7 @@ describe('home page layout', () => {
       'Zeta',
     ]);
     const titles = [
+      'Get started',
       'My services',
       'SLOs at risk',
       'Open incidents',
@@ -100,16 +102,20 @@ describe('home page layout', () => {
     }
     // Each widget draws its content inside its card, once.
     expect(
-      await within(cells[1]).findByText('SLOs at risk content'),
+      await within(cells[2]).findByText('SLOs at risk content'),
     ).toBeInTheDocument();
-    expect(within(cells[1]).getAllByText('SLOs at risk')).toHaveLength(1);
+    expect(within(cells[2]).getAllByText('SLOs at risk')).toHaveLength(1);
     expect(
-      await within(cells[4]).findByRole('link', { name: /^Catalog/ }),
+      await within(cells[5]).findByRole('link', { name: /^Catalog/ }),
     ).toHaveAttribute('href', '/catalog');
-    // The app's own widget, with the (empty) catalog.
+    // The app's own widgets, with the (empty) catalog; tours point at them.
     expect(
-      await within(cells[0]).findByText(/The catalog has no services yet/),
+      await within(cells[1]).findByText(/The catalog has no services yet/),
     ).toBeInTheDocument();
+    expect(cells[1]).toHaveAttribute('data-tour', 'home-my-services');
+    expect(
+      await within(cells[0]).findByTestId('get-started-add-service'),
+    ).toHaveAttribute('href', '/create/templates/default/add-service');
     // Not plugin-home's editable grid.
     expect(screen.queryByText(/Add widget/i)).not.toBeInTheDocument();
   });
@@ -226,6 +232,7 @@ describe('home page layout', () => {
     });
     const cells = screen.getAllByTestId('home-widget');
     expect(cells.map(cell => cell.getAttribute('data-widget-name'))).toEqual([
+      'GetStarted',
       'MyServices',
       'SlosAtRisk',
       'OpenIncidents',

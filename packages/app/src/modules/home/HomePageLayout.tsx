@@ -4,7 +4,7 @@ import { Grid } from '@material-ui/core';
 import { cloneElement, useMemo } from 'react';
 import { useGreeting } from './useGreeting';
 import { WidgetCard } from './WidgetCard';
-import { orderWidgets } from './widgetOrder';
+import { orderWidgets, widgetTourId } from './widgetOrder';
 
 /**
  * Vigil's home page: a greeting and the installed widgets in a fixed,
@@ -33,6 +33,7 @@ export function HomePageLayout(props: HomePageLayoutProps) {
               key={widget.node.spec.id}
               data-testid="home-widget"
               data-widget-name={widget.name}
+              data-tour={widgetTourId(widget.name)}
             >
               {cloneElement(widget.component, {
                 title: widget.title,

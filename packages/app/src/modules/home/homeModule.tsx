@@ -28,6 +28,23 @@ export const myServicesWidget = HomePageWidgetBlueprint.make({
   },
 });
 
+/**
+ * `home-page-widget:home/get-started`: the user's tour, adding a service,
+ * the sandbox and the FAQ, first on the page.
+ */
+export const getStartedWidget = HomePageWidgetBlueprint.make({
+  name: 'get-started',
+  params: {
+    name: 'GetStarted',
+    title: 'Get started',
+    description: 'Your guided tour, adding your service, the sandbox, the FAQ',
+    components: () =>
+      import('./GetStartedContent').then(m => ({
+        Content: m.GetStartedContent,
+      })),
+  },
+});
+
 /** `home-page-widget:home/shortcuts`: runbooks, docs and the main pages. */
 export const shortcutsWidget = HomePageWidgetBlueprint.make({
   name: 'shortcuts',
@@ -48,5 +65,10 @@ export const shortcutsWidget = HomePageWidgetBlueprint.make({
  */
 export const homeModule = createFrontendModule({
   pluginId: 'home',
-  extensions: [homePageLayout, myServicesWidget, shortcutsWidget],
+  extensions: [
+    homePageLayout,
+    getStartedWidget,
+    myServicesWidget,
+    shortcutsWidget,
+  ],
 });

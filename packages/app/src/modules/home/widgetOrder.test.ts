@@ -1,5 +1,5 @@
 import type { HomePageWidgetData } from '@backstage/plugin-home-react/alpha';
-import { orderWidgets } from './widgetOrder';
+import { orderWidgets, widgetTourId } from './widgetOrder';
 
 const widget = (name?: string, title?: string) =>
   ({ name, title, component: null, node: {} } as unknown as HomePageWidgetData);
@@ -16,8 +16,10 @@ describe('orderWidgets', () => {
       widget('MyActionItems'),
       widget('SlosAtRisk'),
       widget('AwaitingDecision'),
+      widget('GetStarted'),
     ]);
     expect(ordered.map(w => w.name ?? w.title)).toEqual([
+      'GetStarted',
       'MyServices',
       'AwaitingDecision',
       'SlosAtRisk',
@@ -35,5 +37,18 @@ describe('orderWidgets', () => {
     const forward = orderWidgets(names.map(n => widget(n)));
     const backward = orderWidgets([...names].reverse().map(n => widget(n)));
     expect(backward.map(w => w.name)).toEqual(forward.map(w => w.name));
+  });
+});
+
+describe('widgetTourId', () => {
+  it.each<[string | undefined, string | undefined]>([
+    ['MyServices', 'home-my-services'],
+    ['GetStarted', 'home-get-started'],
+    ['AwaitingDecision', 'home-awaiting-decision'],
+    ['SlosAtRisk', 'home-slos-at-risk'],
+    ['Shortcuts', 'home-shortcuts'],
+    [undefined, undefined],
+  ])('%s', (name, id) => {
+    expect(widgetTourId(name)).toBe(id);
   });
 });

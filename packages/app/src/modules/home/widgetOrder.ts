@@ -5,7 +5,8 @@ import type { HomePageWidgetData } from '@backstage/plugin-home-react/alpha';
  * HomePageWidgetBlueprint), in the order the layout shows them.
  */
 export const HOME_WIDGET_ORDER: readonly string[] = [
-  // app: packages/app/src/modules/home
+  // app: packages/app/src/modules/home (newcomers first: tour, add a service)
+  'GetStarted',
   'MyServices',
   // plugins/launch-gates: a product owner's pending decisions come first
   'AwaitingDecision',
@@ -19,6 +20,15 @@ export const HOME_WIDGET_ORDER: readonly string[] = [
   // plugin-home's, when enabled
   'HomePageStarredEntities',
 ];
+
+/**
+ * The `data-tour` id of a widget's cell, for the guided tours:
+ * `home-` and its name in kebab case (`MyServices` is `home-my-services`).
+ */
+export function widgetTourId(name: string | undefined): string | undefined {
+  if (!name) return undefined;
+  return `home-${name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()}`;
+}
 
 /**
  * Widgets in a fixed order: the known ones as {@link HOME_WIDGET_ORDER} lists

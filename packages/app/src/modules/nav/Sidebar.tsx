@@ -13,6 +13,8 @@ import SearchIcon from '@material-ui/icons/Search';
 import { SidebarSearchModal } from '@backstage/plugin-search';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
+import { HelpMenu } from '@vigil/backstage-plugin-onboarding';
+import { FeedbackButton } from '@vigil/backstage-plugin-support';
 
 export const SidebarContent = NavContentBlueprint.make({
   params: {
@@ -29,13 +31,16 @@ export const SidebarContent = NavContentBlueprint.make({
         <Sidebar>
           <SidebarLogo />
           <SidebarGroup label="Search" icon={<SearchIcon />} to="/search">
-            <SidebarSearchModal />
+            {/* data-tour: the guided tours point at these (plugins/onboarding). */}
+            <div data-tour="nav-search">
+              <SidebarSearchModal />
+            </div>
           </SidebarGroup>
           <SidebarDivider />
           <SidebarGroup label="Menu" icon={<MenuIcon />}>
             {nav.take('page:home')}
-            {nav.take('page:catalog')}
-            {nav.take('page:scaffolder')}
+            <div data-tour="nav-catalog">{nav.take('page:catalog')}</div>
+            <div data-tour="nav-create">{nav.take('page:scaffolder')}</div>
             <SidebarDivider />
             <SidebarScrollWrapper>
               {nav.rest({ sortBy: 'title' })}
@@ -43,6 +48,8 @@ export const SidebarContent = NavContentBlueprint.make({
           </SidebarGroup>
           <SidebarSpace />
           <SidebarDivider />
+          <HelpMenu />
+          <FeedbackButton />
           <NotificationsSidebarItem />
           <SidebarDivider />
           <SidebarGroup

@@ -109,3 +109,45 @@ export function onlyReadableDrafts(
     }
   });
 }
+
+/**
+ * The `like` pattern of entity refs in `namespace`: refs are stored
+ * lowercase as `kind:namespace/name`, and neither a kind nor a name holds a
+ * `:` or a `/`, so `:<namespace>/` can only be the namespace.
+ */
+function namespacePattern(namespace: string): string {
+  return `%:${escapeLike(namespace.toLocaleLowerCase('en-US'))}/%`;
+}
+
+/**
+ * Keeps incidents (their id in `incidentIdColumn`) that affect only
+ * entities of `namespace` (at least one), or (`only: false`) every other
+ * incident: the sandbox's incidents, and the real ones.
+ */
+export function whereOnlyInNamespace(
+  internals: { db: Knex },
+  query: Knex.QueryBuilder,
+  incidentIdColumn: string,
+  namespace: string,
+  only = true,
+): void {
+  const { db } = internals;
+  const pattern = namespacePattern(namespace);
+  const entities = (inNamespace: boolean) =>
+    function entitiesOf(this: Knex.QueryBuilder) {
+      this.select(db.raw('1'))
+        .from('incident_entities as n')
+        .whereRaw('n.incident_id = ??', [incidentIdColumn])
+        .whereRaw(
+          `n.entity_ref ${inNamespace ? '' : 'not '}like ? escape '\\'`,
+          [pattern],
+        );
+    };
+  if (only) {
+    query.whereExists(entities(true)).whereNotExists(entities(false));
+  } else {
+    query.where(inner =>
+      inner.whereNotExists(entities(true)).orWhereExists(entities(false)),
+    );
+  }
+}

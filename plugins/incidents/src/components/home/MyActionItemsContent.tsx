@@ -1,4 +1,4 @@
-import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Link, Progress } from '@backstage/core-components';
 import { isFullEntityRef } from '@vigil/backstage-plugin-incidents-common';
 import { Box, Chip, makeStyles, Typography } from '@material-ui/core';
 import type { ActionItemWithContext } from '../../api/types';
@@ -6,7 +6,13 @@ import { ACTION_ITEM_STATUS_LABELS } from '../../lib/format';
 import { useEntityPageLinks, useIncidentLinks } from '../../lib/links';
 import { EntityRefText } from '../EntityRefs';
 import { useMyActionItems } from './useMyActionItems';
-import { AllClear, ListFooter, useWidgetRowStyles } from '@vigil/frontend-kit';
+import {
+  HelpIcon,
+  AllClear,
+  ListFooter,
+  ReportableErrorPanel,
+  useWidgetRowStyles,
+} from '@vigil/frontend-kit';
 
 /** Most action items the widget lists; the rest are counted. */
 export const MY_ACTION_ITEMS_SHOWN = 8;
@@ -79,7 +85,7 @@ export function MyActionItemsContent() {
   const entityPageLinks = useEntityPageLinks();
   const { value, error } = useMyActionItems();
 
-  if (error) return <ResponseErrorPanel error={error} />;
+  if (error) return <ReportableErrorPanel error={error} />;
   if (!value) return <Progress />;
 
   // The user's page has the full list with status changes.
@@ -88,7 +94,12 @@ export function MyActionItemsContent() {
       ? entityPageLinks(value.userEntityRef)?.catalog
       : undefined;
   if (value.totalCount === 0) {
-    return <AllClear>No open action items for you or your teams.</AllClear>;
+    return (
+      <AllClear>
+        No open action items for you or your teams.
+        <HelpIcon topic="action-items" />
+      </AllClear>
+    );
   }
   const shown = value.items.slice(0, MY_ACTION_ITEMS_SHOWN);
   return (
@@ -108,6 +119,7 @@ export function MyActionItemsContent() {
         noun="open action items"
       >
         {userPage && <Link to={userPage}>Update them on your page</Link>}
+        <HelpIcon topic="action-items" />
       </ListFooter>
     </>
   );

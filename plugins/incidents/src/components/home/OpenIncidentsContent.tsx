@@ -1,4 +1,4 @@
-import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Link, Progress } from '@backstage/core-components';
 import { Box, makeStyles, Typography } from '@material-ui/core';
 import type { Incident, SeverityTable } from '../../api/types';
 import { useIncidentLinks } from '../../lib/links';
@@ -7,7 +7,13 @@ import { SeverityChip, StatusChip } from '../Chips';
 import { EntityRefList } from '../EntityRefs';
 import { RelativeTime } from '../ServerPagedTable';
 import { useOpenIncidents } from './useOpenIncidents';
-import { AllClear, ListFooter, useWidgetRowStyles } from '@vigil/frontend-kit';
+import {
+  HelpIcon,
+  AllClear,
+  ListFooter,
+  ReportableErrorPanel,
+  useWidgetRowStyles,
+} from '@vigil/frontend-kit';
 
 /** Most incidents the widget lists; the rest are counted. */
 export const OPEN_INCIDENTS_SHOWN = 8;
@@ -54,13 +60,14 @@ export function OpenIncidentsContent() {
   const { config } = useIncidentsConfig();
   const { value, error } = useOpenIncidents();
 
-  if (error) return <ResponseErrorPanel error={error} />;
+  if (error) return <ReportableErrorPanel error={error} />;
   if (!value) return <Progress />;
 
   if (value.totalCount === 0) {
     return (
       <AllClear>
         No open incidents. <Link to={links.root}>See all incidents</Link>
+        <HelpIcon topic="incident-status" />
       </AllClear>
     );
   }
@@ -82,6 +89,7 @@ export function OpenIncidentsContent() {
         noun="open incidents"
       >
         <Link to={links.root}>See all incidents</Link>
+        <HelpIcon topic="incident-status" />
       </ListFooter>
     </>
   );

@@ -17,7 +17,6 @@ import {
   MenuItem,
   TextField,
 } from '@material-ui/core';
-import { Alert } from '@material-ui/lab';
 import ArrowDropDownIcon from '@material-ui/icons/ArrowDropDown';
 import EditIcon from '@material-ui/icons/Edit';
 import { FormEvent, useState } from 'react';
@@ -30,10 +29,11 @@ import type {
 } from '../../api/types';
 import { STATUS_LABELS } from '../../lib/format';
 import { AFFECTED_ENTITY_KINDS, EntityRefPicker } from '../EntityRefPicker';
+import { FailedRequestAlert } from '../FailedRequestAlert';
 
 export type ApplyResult =
   | { ok: true }
-  | { ok: false; conflict: boolean; message: string };
+  | { ok: false; conflict: boolean; message: string; error?: unknown };
 
 /**
  * Applies changes on top of `baseVersion` (default: the version shown).
@@ -187,7 +187,10 @@ export function EditIncidentButton(props: {
     {},
   );
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string>();
+  const [failure, setFailure] = useState<{
+    message: string;
+    error?: unknown;
+  }>();
 
   const start = () => {
     setForm({
@@ -236,7 +239,7 @@ export function EditIncidentButton(props: {
     setBusy(false);
     // On a conflict the page's banner offers to reapply these changes.
     if (result.ok || result.conflict) setOpen(false);
-    else setFailure(result.message);
+    else setFailure({ message: result.message, error: result.error });
   };
 
   const setField = <K extends keyof EditForm>(key: K, value: EditForm[K]) => {
@@ -272,7 +275,9 @@ export function EditIncidentButton(props: {
           <DialogContent>
             {failure && (
               <Box mb={2}>
-                <Alert severity="error">{failure}</Alert>
+                <FailedRequestAlert error={failure.error}>
+                  {failure.message}
+                </FailedRequestAlert>
               </Box>
             )}
             <TextField

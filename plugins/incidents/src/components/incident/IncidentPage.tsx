@@ -4,8 +4,8 @@ import {
   InfoCard,
   Page,
   Progress,
-  ResponseErrorPanel,
 } from '@backstage/core-components';
+import { HelpIcon, ReportableErrorPanel } from '@vigil/frontend-kit';
 import { useApi } from '@backstage/core-plugin-api';
 import { Box, Button, Grid, Typography } from '@material-ui/core';
 import { Alert, AlertTitle } from '@material-ui/lab';
@@ -25,6 +25,7 @@ import { useIncidentsConfig } from '../../lib/useIncidentsConfig';
 import { useIncidentSignal } from '../../lib/useIncidentSignal';
 import { SeverityChip, StatusChip } from '../Chips';
 import { EntityRefText } from '../EntityRefs';
+import { FailedRequestAlert } from '../FailedRequestAlert';
 import { Markdown } from '../Markdown';
 import {
   ApplyChanges,
@@ -111,7 +112,11 @@ export function IncidentPage() {
   const details = loaded?.incident.id === incidentId ? loaded : undefined;
   const detailsRef = useRef<IncidentDetails>();
   const [busy, setBusy] = useState(false);
-  const [actionError, setActionError] = useState<string>();
+  // `error` when a request failed (to report), not for a conflict.
+  const [actionError, setActionError] = useState<{
+    message: string;
+    error?: unknown;
+  }>();
   const [conflict, setConflict] = useState<{ changes: IncidentChanges }>();
 
   const setDetails = useCallback((next: IncidentDetails) => {
@@ -169,8 +174,8 @@ export function IncidentPage() {
           return { ok: false, conflict: true, message: e.message };
         }
         const message = errorMessage(e);
-        setActionError(message);
-        return { ok: false, conflict: false, message };
+        setActionError({ message, error: e });
+        return { ok: false, conflict: false, message, error: e };
       } finally {
         setBusy(false);
       }
@@ -192,9 +197,11 @@ export function IncidentPage() {
       if (isConflictError<IncidentDetails>(e)) {
         // Already done by someone else, or changed meanwhile: show it.
         setDetails(e.current);
-        setActionError(`${e.message}. The page now shows the current state.`);
+        setActionError({
+          message: `${e.message}. The page now shows the current state.`,
+        });
       } else {
-        setActionError(errorMessage(e));
+        setActionError({ message: errorMessage(e), error: e });
       }
     } finally {
       setBusy(false);
@@ -227,7 +234,7 @@ export function IncidentPage() {
         <Header title="Incident" type="Incidents" typeLink={links.root} />
         <Content>
           {error ? (
-            <ResponseErrorPanel error={error} />
+            <ReportableErrorPanel error={error} />
           ) : (
             loading && <Progress />
           )}
@@ -257,7 +264,9 @@ export function IncidentPage() {
             <EntityRefText entityRef={incident.createdBy} />
           </>
         }
-      />
+      >
+        <HelpIcon topic="incident" />
+      </Header>
       <Content>
         <Box
           display="flex"
@@ -271,7 +280,9 @@ export function IncidentPage() {
             severities={config.severities}
             showName
           />
+          <HelpIcon topic="incident-severity" />
           <StatusChip status={incident.status} />
+          <HelpIcon topic="incident-status" />
           <Typography
             variant="caption"
             color="textSecondary"
@@ -320,9 +331,12 @@ export function IncidentPage() {
         )}
         {actionError && (
           <Box mb={2}>
-            <Alert severity="error" onClose={() => setActionError(undefined)}>
-              {actionError}
-            </Alert>
+            <FailedRequestAlert
+              error={actionError.error}
+              onClose={() => setActionError(undefined)}
+            >
+              {actionError.message}
+            </FailedRequestAlert>
           </Box>
         )}
         {closed && (
@@ -336,7 +350,10 @@ export function IncidentPage() {
           <Grid item xs={12} md={8}>
             <Grid container spacing={3} direction="column" wrap="nowrap">
               <Grid item>
-                <InfoCard title="Summary">
+                <InfoCard
+                  title="Summary"
+                  action={<HelpIcon topic="declare-incident" />}
+                >
                   <Markdown text={incident.summary} empty="No summary yet." />
                 </InfoCard>
               </Grid>
@@ -344,7 +361,10 @@ export function IncidentPage() {
                 <WhatChangedPanel incident={incident} />
               </Grid>
               <Grid item>
-                <InfoCard title="Timeline">
+                <InfoCard
+                  title="Timeline"
+                  action={<HelpIcon topic="incident-timeline" />}
+                >
                   <IncidentTimeline
                     timeline={details.timeline}
                     postmortemLink={links.postmortem(incident.id)}

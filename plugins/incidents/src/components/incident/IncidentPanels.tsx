@@ -1,4 +1,5 @@
 import { InfoCard, Link, LinkButton } from '@backstage/core-components';
+import { HelpIcon } from '@vigil/frontend-kit';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   Box,
@@ -13,7 +14,6 @@ import {
   Tooltip,
   Typography,
 } from '@material-ui/core';
-import { Alert } from '@material-ui/lab';
 import { ReactNode, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import {
@@ -41,6 +41,7 @@ import {
 } from '../../lib/links';
 import { PostmortemStateChip } from '../Chips';
 import { EntityRefList, EntityRefText } from '../EntityRefs';
+import { FailedRequestAlert } from '../FailedRequestAlert';
 import { isHttpUrl } from './IncidentTimeline';
 
 const useStyles = makeStyles(theme => ({
@@ -92,7 +93,7 @@ export function LifecyclePanel(props: { details: IncidentDetails }) {
     ['Closed', ts.closedAt, 'closed'],
   ];
   return (
-    <InfoCard title="Lifecycle">
+    <InfoCard title="Lifecycle" action={<HelpIcon topic="incident-status" />}>
       <dl className={classes.facts} data-testid="incident-lifecycle">
         {rows.map(([label, at, phase]) => (
           <Box key={label} display="contents">
@@ -189,7 +190,11 @@ export function AlertsPanel(props: { alerts: IncidentAlert[] }) {
   const [status, name, since, ended, source, runbook, labels, fingerprint] =
     ALERT_COLUMNS;
   return (
-    <InfoCard title={`Alerts (${props.alerts.length})`} noPadding>
+    <InfoCard
+      title={`Alerts (${props.alerts.length})`}
+      action={<HelpIcon topic="burn-rate-alerts" />}
+      noPadding
+    >
       {props.alerts.length === 0 ? (
         <Box p={2}>
           <Typography variant="body2" color="textSecondary">
@@ -279,7 +284,7 @@ export function AffectedEntitiesPanel(props: { details: IncidentDetails }) {
   const pageLinks = useEntityPageLinks();
   const { incident, ownerRefs } = props.details;
   return (
-    <InfoCard title="Affected entities">
+    <InfoCard title="Affected entities" action={<HelpIcon topic="incident" />}>
       {incident.entityRefs.map(ref => {
         const links = pageLinks(ref);
         return (
@@ -328,7 +333,7 @@ export function PostmortemPanel(props: {
   const links = useIncidentLinks();
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<{ message: string; error: unknown }>();
   const canCreate =
     permissions.update &&
     (incident.status === 'resolved' || incident.status === 'closed');
@@ -345,7 +350,7 @@ export function PostmortemPanel(props: {
       if (isConflictError<PostmortemDetails>(e)) {
         open(e.current);
       } else {
-        setError(errorMessage(e));
+        setError({ message: errorMessage(e), error: e });
         setBusy(false);
       }
     }
@@ -399,10 +404,12 @@ export function PostmortemPanel(props: {
   }
 
   return (
-    <InfoCard title="Postmortem">
+    <InfoCard title="Postmortem" action={<HelpIcon topic="postmortem" />}>
       {error && (
         <Box mb={1}>
-          <Alert severity="error">{error}</Alert>
+          <FailedRequestAlert error={error.error}>
+            {error.message}
+          </FailedRequestAlert>
         </Box>
       )}
       {body}

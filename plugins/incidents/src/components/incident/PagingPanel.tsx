@@ -1,4 +1,5 @@
 import { InfoCard } from '@backstage/core-components';
+import { HelpIcon } from '@vigil/frontend-kit';
 import { Box, Tooltip, Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import type { IncidentDetails, TimelineEntry } from '../../api/types';
@@ -30,7 +31,7 @@ export function PagingPanel(props: { details: IncidentDetails }) {
   if (paged.length === 0 && !unavailable) return null;
   const acknowledgedAt = incident.timestamps.acknowledgedAt;
   return (
-    <InfoCard title="Paging">
+    <InfoCard title="Paging" action={<HelpIcon topic="paging" />}>
       <Box data-testid="incident-paging">
         {unavailable && (
           <Alert severity="warning">

@@ -1,4 +1,5 @@
 import { InfoCard } from '@backstage/core-components';
+import { HelpIcon } from '@vigil/frontend-kit';
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import {
   userRefSchema,
@@ -11,7 +12,6 @@ import {
   Tooltip,
   Typography,
 } from '@material-ui/core';
-import { Alert } from '@material-ui/lab';
 import CloseIcon from '@material-ui/icons/Close';
 import EditIcon from '@material-ui/icons/Edit';
 import { FormEvent, useState } from 'react';
@@ -20,6 +20,7 @@ import type { Incident, IncidentRole } from '../../api/types';
 import { ROLE_LABELS } from '../../lib/format';
 import { EntityRefText } from '../EntityRefs';
 import { EntityRefPicker, PERSON_KINDS } from '../EntityRefPicker';
+import { FailedRequestAlert } from '../FailedRequestAlert';
 import type { ApplyChanges } from './IncidentControls';
 
 function RoleRow(props: {
@@ -36,13 +37,14 @@ function RoleRow(props: {
   const [editing, setEditing] = useState(false);
   const [value, setValue] = useState('');
   const [baseVersion, setBaseVersion] = useState(incident.version);
-  const [error, setError] = useState<string>();
+  // `error` when the request failed (to report), not for a bad entry.
+  const [error, setError] = useState<{ message: string; error?: unknown }>();
 
   const assign = async (ref: string | null, version?: number) => {
     setError(undefined);
     const result = await onApply({ roles: { [role]: ref } }, version);
     if (result.ok || result.conflict) setEditing(false);
-    else setError(result.message);
+    else setError({ message: result.message, error: result.error });
   };
 
   const submit = async (event: FormEvent) => {
@@ -54,7 +56,9 @@ function RoleRow(props: {
     }
     const parsed = userRefSchema.safeParse(ref);
     if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message);
+      setError({
+        message: parsed.error.issues[0]?.message ?? 'Not a user reference',
+      });
       return;
     }
     if (ref === assignee) {
@@ -79,7 +83,7 @@ function RoleRow(props: {
             placeholder="Search users"
             value={value}
             error={Boolean(error)}
-            helperText={error ?? 'A user; empty to unassign'}
+            helperText={error?.message ?? 'A user; empty to unassign'}
             onChange={ref => {
               setValue(ref);
               setError(undefined);
@@ -156,7 +160,9 @@ function RoleRow(props: {
       )}
       {!editing && error && (
         <Box mt={1}>
-          <Alert severity="error">{error}</Alert>
+          <FailedRequestAlert error={error.error}>
+            {error.message}
+          </FailedRequestAlert>
         </Box>
       )}
     </Box>
@@ -176,7 +182,11 @@ export function RolesPanel(props: {
     [identityApi],
   );
   return (
-    <InfoCard title="Roles" noPadding={false}>
+    <InfoCard
+      title="Roles"
+      action={<HelpIcon topic="incident-roles" />}
+      noPadding={false}
+    >
       {INCIDENT_ROLES.map(role => (
         <RoleRow
           key={role}

@@ -1,4 +1,5 @@
 import { InfoCard, Link } from '@backstage/core-components';
+import { HelpIcon } from '@vigil/frontend-kit';
 import { Box, makeStyles, Typography } from '@material-ui/core';
 import {
   deployTakenAt,
@@ -83,7 +84,7 @@ export function WhatChangedPanel(props: { incident: Incident }) {
   }
 
   return (
-    <InfoCard title="What changed">
+    <InfoCard title="What changed" action={<HelpIcon topic="what-changed" />}>
       <Box data-testid="what-changed">{body}</Box>
     </InfoCard>
   );

@@ -1,4 +1,5 @@
 import { InfoCard } from '@backstage/core-components';
+import { HelpIcon, ReportProblemButton } from '@vigil/frontend-kit';
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import {
   Box,
@@ -241,13 +242,19 @@ function AutosaveBanners(props: { autosave: PostmortemAutosave }) {
         key="error"
         severity="error"
         action={
-          <Button
-            color="inherit"
-            size="small"
-            onClick={() => void autosave.flush()}
-          >
-            Retry
-          </Button>
+          <Box display="flex" style={{ gap: 8 }}>
+            <ReportProblemButton
+              error={autosave.failure ?? autosave.error}
+              variant="text"
+            />
+            <Button
+              color="inherit"
+              size="small"
+              onClick={() => void autosave.flush()}
+            >
+              Retry
+            </Button>
+          </Box>
         }
       >
         Saving failed: {autosave.error}. Your changes are kept in this browser.
@@ -336,7 +343,7 @@ export function PostmortemEditor(props: {
       <AutosaveBanners autosave={autosave} />
       <Grid container spacing={3} direction="column" wrap="nowrap">
         <Grid item>
-          <InfoCard title="Postmortem">
+          <InfoCard title="Postmortem" action={<HelpIcon topic="postmortem" />}>
             <TextField
               fullWidth
               required
@@ -396,7 +403,10 @@ export function PostmortemEditor(props: {
           </InfoCard>
         </Grid>
         <Grid item>
-          <InfoCard title="Action items">
+          <InfoCard
+            title="Action items"
+            action={<HelpIcon topic="action-items" />}
+          >
             <ActionItemsEditor
               items={fields.actionItems}
               defaultOwner={me}

@@ -4,8 +4,8 @@ import {
   Link,
   Page,
   Progress,
-  ResponseErrorPanel,
 } from '@backstage/core-components';
+import { HelpIcon, ReportableErrorPanel } from '@vigil/frontend-kit';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   Box,
@@ -17,7 +17,6 @@ import {
   DialogTitle,
   Typography,
 } from '@material-ui/core';
-import { Alert } from '@material-ui/lab';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import { isAllowedPostmortemTransition } from '@vigil/backstage-plugin-incidents-common';
 import { useCallback, useRef, useState } from 'react';
@@ -33,6 +32,7 @@ import { scrollToField } from '../../lib/scrollToField';
 import { useIncidentSignal } from '../../lib/useIncidentSignal';
 import type { PostmortemAutosave } from '../../lib/usePostmortemAutosave';
 import { PostmortemStateChip, SeverityChip, StatusChip } from '../Chips';
+import { FailedRequestAlert } from '../FailedRequestAlert';
 import { PostmortemPanel } from '../incident/IncidentPanels';
 import {
   describeProblems,
@@ -86,7 +86,8 @@ function Toolbar(props: {
   const { postmortem, permissions } = details;
   const api = useApi(incidentsApiRef);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  // `error` when a request failed (to report); not for what the user must fix.
+  const [error, setError] = useState<{ message: string; error?: unknown }>();
   const [confirmPublish, setConfirmPublish] = useState(false);
 
   /**
@@ -98,7 +99,9 @@ function Toolbar(props: {
     if (!autosave || to === 'draft' || autosave.problems.length === 0) {
       return false;
     }
-    setError(`${describeProblems(autosave)} — fix it before ${doingOf(to)}.`);
+    setError({
+      message: `${describeProblems(autosave)} — fix it before ${doingOf(to)}.`,
+    });
     autosave.revealProblems();
     const id = firstProblemFieldId(autosave);
     if (id) scrollToField(id, { focus: true });
@@ -112,11 +115,11 @@ function Toolbar(props: {
     try {
       // The state change is based on the saved text: save what is pending.
       if (autosave && !(await autosave.flush()) && to !== 'draft') {
-        setError(
-          `Your changes are not all saved yet (see above), so ${doingOf(
+        setError({
+          message: `Your changes are not all saved yet (see above), so ${doingOf(
             to,
           )} has to wait; they are kept in this browser. Try again once they are saved.`,
-        );
+        });
         return;
       }
       const result = await api.changePostmortemState(postmortem.id, {
@@ -131,11 +134,12 @@ function Toolbar(props: {
         if (!autosave || autosave.applyServerState(e.current)) {
           onDetails(e.current);
         }
-        setError(
-          'Someone else changed the postmortem meanwhile; the page shows their version. Check it and try again.',
-        );
+        setError({
+          message:
+            'Someone else changed the postmortem meanwhile; the page shows their version. Check it and try again.',
+        });
       } else {
-        setError(errorMessage(e));
+        setError({ message: errorMessage(e), error: e });
       }
     } finally {
       setBusy(false);
@@ -153,7 +157,7 @@ function Toolbar(props: {
         fileNameFor(autosave?.fields.title ?? postmortem.title, 'md'),
       );
     } catch (e) {
-      setError(errorMessage(e));
+      setError({ message: errorMessage(e), error: e });
     } finally {
       setBusy(false);
     }
@@ -212,9 +216,12 @@ function Toolbar(props: {
       </Box>
       {error && (
         <Box mt={2}>
-          <Alert severity="error" onClose={() => setError(undefined)}>
-            {error}
-          </Alert>
+          <FailedRequestAlert
+            error={error.error}
+            onClose={() => setError(undefined)}
+          >
+            {error.message}
+          </FailedRequestAlert>
         </Box>
       )}
       <Dialog
@@ -268,7 +275,9 @@ function PostmortemHeader(props: {
           {formatRelative(props.details.postmortem.updatedAt)}
         </>
       }
-    />
+    >
+      <HelpIcon topic="postmortem" />
+    </Header>
   );
 }
 
@@ -406,9 +415,11 @@ export function PostmortemPage() {
         title="Postmortem"
         type="Incident"
         typeLink={links.incident(incidentId)}
-      />
+      >
+        <HelpIcon topic="postmortem" />
+      </Header>
       <Content>
-        {error && <ResponseErrorPanel error={error} />}
+        {error && <ReportableErrorPanel error={error} />}
         {loading && <Progress />}
         {incidentDetails && !incidentDetails.postmortem && (
           <Box maxWidth={480}>

@@ -1,9 +1,15 @@
-import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Link, Progress } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/frontend-plugin-api';
 import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import { Box, makeStyles, Typography } from '@material-ui/core';
 import type { ReviewSummary } from '@vigil/backstage-plugin-launch-gates-common';
-import { AllClear, ListFooter, useWidgetRowStyles } from '@vigil/frontend-kit';
+import {
+  HelpIcon,
+  AllClear,
+  ListFooter,
+  ReportableErrorPanel,
+  useWidgetRowStyles,
+} from '@vigil/frontend-kit';
 import { formatDate } from '../../lib/format';
 import { rootRouteRef } from '../../lib/routes';
 import { useLaunchTabLink } from '../../lib/useEntityLink';
@@ -55,7 +61,7 @@ export function AwaitingDecisionContent() {
   const launchesLink = launchesRoute?.() ?? '/launch-gates';
   const { value, error } = useAwaitingDecision();
 
-  if (error) return <ResponseErrorPanel error={error} />;
+  if (error) return <ReportableErrorPanel error={error} />;
   if (!value) return <Progress />;
 
   if (value.totalCount === 0) {
@@ -63,6 +69,7 @@ export function AwaitingDecisionContent() {
       <AllClear>
         Nothing awaits your decision.{' '}
         <Link to={launchesLink}>See all launches</Link>
+        <HelpIcon topic="launch-sign-off" />
       </AllClear>
     );
   }
@@ -79,6 +86,7 @@ export function AwaitingDecisionContent() {
         noun="reviews awaiting your decision"
       >
         <Link to={launchesLink}>See all launches</Link>
+        <HelpIcon topic="launch-sign-off" />
       </ListFooter>
     </>
   );

@@ -16,6 +16,7 @@ import {
   Typography,
 } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
+import { ReportProblemButton } from '@vigil/frontend-kit';
 import {
   answerCheckRequestSchema,
   AnswerCheckRequest,
@@ -82,7 +83,10 @@ export function AnswerCheckDialog(props: {
   const api = useApi(launchGatesApiRef);
   const [form, setForm] = useState<AnswerForm>(EMPTY);
   const [errors, setErrors] = useState<AnswerErrors>({});
-  const [submitError, setSubmitError] = useState<string>();
+  const [submitError, setSubmitError] = useState<{
+    message: string;
+    error: unknown;
+  }>();
   const [submitting, setSubmitting] = useState(false);
   const checkId = check?.checkId;
 
@@ -124,7 +128,7 @@ export function AnswerCheckDialog(props: {
       }
       onAnswered(await api.answerCheck(review.id, check.checkId, request));
     } catch (e) {
-      setSubmitError(problemOf(e));
+      setSubmitError({ message: problemOf(e), error: e });
     } finally {
       setSubmitting(false);
     }
@@ -143,7 +147,18 @@ export function AnswerCheckDialog(props: {
         <DialogContent>
           {submitError && (
             <Box mb={2}>
-              <Alert severity="error">{submitError}</Alert>
+              <Alert
+                severity="error"
+                action={
+                  <ReportProblemButton
+                    error={submitError.error}
+                    entityRef={review.entityRef}
+                    variant="text"
+                  />
+                }
+              >
+                {submitError.message}
+              </Alert>
             </Box>
           )}
           {check && (

@@ -1,4 +1,5 @@
 import { InfoCard } from '@backstage/core-components';
+import { HelpIcon } from '@vigil/frontend-kit';
 import {
   Box,
   Button,
@@ -126,7 +127,7 @@ export function DecisionHistory(props: { review: ReviewDetail }) {
     (a, b) => Date.parse(b.at) - Date.parse(a.at),
   );
   return (
-    <InfoCard title="Decision history">
+    <InfoCard title="Decision history" action={<HelpIcon topic="waiver" />}>
       <Box data-testid="decision-history">
         {decisions.length === 0 ? (
           <Typography variant="body2" color="textSecondary">

@@ -1,4 +1,5 @@
 import { InfoCard } from '@backstage/core-components';
+import { HelpIcon } from '@vigil/frontend-kit';
 import { Box, Typography } from '@material-ui/core';
 import type { GateResult } from '@vigil/backstage-plugin-launch-gates-common';
 import { CheckStatusChip } from '../StatusChip';
@@ -18,6 +19,7 @@ export function GateCard(props: {
           <Box display="flex" alignItems="center" style={{ gap: 12 }}>
             <span>{gate.title}</span>
             <CheckStatusChip status={gate.status} />
+            <HelpIcon topic="launch-gate" />
           </Box>
         }
         subheader={gate.description ?? undefined}

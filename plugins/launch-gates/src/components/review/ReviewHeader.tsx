@@ -1,4 +1,5 @@
 import { InfoCard } from '@backstage/core-components';
+import { HelpIcon } from '@vigil/frontend-kit';
 import { Box, Button, LinearProgress, Typography } from '@material-ui/core';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import type { ReviewDetail } from '@vigil/backstage-plugin-launch-gates-common';
@@ -29,6 +30,7 @@ export function ReviewHeader(props: {
         <Box display="flex" alignItems="center" style={{ gap: 12 }}>
           <span data-testid="review-title">{review.title}</span>
           <ReviewStateChip state={review.state} />
+          <HelpIcon topic="launch-review" />
         </Box>
       }
       subheader={`Target launch ${formatDate(review.targetDate)} · template ${

@@ -1,4 +1,5 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
+import { ReportableErrorPanel, ReportProblemButton } from '@vigil/frontend-kit';
 import { useApi } from '@backstage/core-plugin-api';
 import { Box, Grid } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
@@ -35,7 +36,10 @@ export function ReviewView(props: {
   const api = useApi(launchGatesApiRef);
   const { review, error, polling, reload, replace } = useReview(reviewId);
   const [rerunning, setRerunning] = useState<string>();
-  const [actionError, setActionError] = useState<string>();
+  const [actionError, setActionError] = useState<{
+    message: string;
+    error: unknown;
+  }>();
   const [answering, setAnswering] = useState<CheckResult>();
   const [waiving, setWaiving] = useState<CheckResult>();
 
@@ -54,7 +58,7 @@ export function ReviewView(props: {
       try {
         changed(await api.evaluateReview(reviewId, checkId ? { checkId } : {}));
       } catch (e) {
-        setActionError(problemOf(e));
+        setActionError({ message: problemOf(e), error: e });
       } finally {
         setRerunning(undefined);
       }
@@ -62,7 +66,7 @@ export function ReviewView(props: {
     [api, reviewId, changed],
   );
 
-  if (error && !review) return <ResponseErrorPanel error={error} />;
+  if (error && !review) return <ReportableErrorPanel error={error} />;
   if (!review) return <Progress />;
 
   const actions: CheckActions = {
@@ -83,7 +87,18 @@ export function ReviewView(props: {
         />
         {actionError && (
           <Box mt={1}>
-            <Alert severity="error">{actionError}</Alert>
+            <Alert
+              severity="error"
+              action={
+                <ReportProblemButton
+                  error={actionError.error}
+                  entityRef={review.entityRef}
+                  variant="text"
+                />
+              }
+            >
+              {actionError.message}
+            </Alert>
           </Box>
         )}
       </Grid>

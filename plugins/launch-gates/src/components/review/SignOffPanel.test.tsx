@@ -1,6 +1,8 @@
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { LaunchGatesApiError } from '@vigil/backstage-plugin-launch-gates-common';
+import { reportProblemApiRef, type ProblemReport } from '@vigil/frontend-kit';
 import { launchGatesApiRef } from '../../api/LaunchGatesApi';
 import {
   apiError,
@@ -40,10 +42,31 @@ const blocked = makeReview({
   ],
 });
 
+const ready = makeReview({
+  gates: [
+    makeGate('operations', 'Operations', [
+      makeCheck({ status: 'pass', effectiveStatus: 'pass' }),
+    ]),
+  ],
+});
+
+/** "Report this problem" as the support plugin provides it, recording. */
+function recordingReports() {
+  const reports: ProblemReport[] = [];
+  const api = {
+    report: async (problem: ProblemReport) => {
+      reports.push(problem);
+      return { ticketId: 't-1', link: '/support/tickets/t-1' };
+    },
+  };
+  return { reports, api };
+}
+
 function render(
   review: ReviewDetail,
   api: FakeLaunchGatesApi,
   ownership: string[] = [ERIN, PRODUCT_OWNERS],
+  reportProblemApi?: ReturnType<typeof recordingReports>['api'],
 ) {
   const onSigned = jest.fn();
   const onReload = jest.fn();
@@ -56,6 +79,9 @@ function render(
           userEntityRef: ownership[0],
           ownershipEntityRefs: ownership,
         }),
+        ...(reportProblemApi
+          ? [[reportProblemApiRef, reportProblemApi] as const]
+          : []),
       ],
     },
   );
@@ -108,13 +134,6 @@ describe('SignOffPanel', () => {
   });
 
   it("enables Go once nothing blocks, and shows the server's refusal as it says it", async () => {
-    const ready = makeReview({
-      gates: [
-        makeGate('operations', 'Operations', [
-          makeCheck({ status: 'pass', effectiveStatus: 'pass' }),
-        ]),
-      ],
-    });
     const message =
       'Only the product owner of component:default/scoring-api may sign: group:default/product-owners';
     const api = fakeLaunchGatesApi(ready, {
@@ -136,13 +155,6 @@ describe('SignOffPanel', () => {
   });
 
   it('offers a reload when the evidence changed since the review was loaded', async () => {
-    const ready = makeReview({
-      gates: [
-        makeGate('operations', 'Operations', [
-          makeCheck({ status: 'pass', effectiveStatus: 'pass' }),
-        ]),
-      ],
-    });
     const api = fakeLaunchGatesApi(ready, {
       signOff: jest.fn(async () => {
         throw apiError(
@@ -164,5 +176,84 @@ describe('SignOffPanel', () => {
     ).toBeVisible();
     await userEvent.click(screen.getByRole('button', { name: 'Reload' }));
     expect(onReload).toHaveBeenCalled();
+  });
+
+  it('reports a failed sign-off with its request id, review entity and status', async () => {
+    const failure = new LaunchGatesApiError({
+      statusCode: 503,
+      statusText: 'Service Unavailable',
+      body: undefined,
+      backendMessage: 'The database is down',
+      requestId: 'req-503',
+    });
+    const api = fakeLaunchGatesApi(ready, {
+      signOff: jest.fn(async () => {
+        throw failure;
+      }),
+    });
+    const support = recordingReports();
+    render(ready, api, undefined, support.api);
+    await userEvent.type(
+      await screen.findByLabelText(/Decision comment/),
+      'Ship it',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Sign Go' }));
+    expect(await screen.findByText('The database is down')).toBeVisible();
+
+    await userEvent.click(screen.getByTestId('report-problem'));
+    expect(screen.getByTestId('report-problem-context')).toHaveTextContent(
+      'Request id: req-503',
+    );
+    await userEvent.click(screen.getByTestId('report-problem-submit'));
+    expect(
+      await screen.findByTestId('report-problem-ticket-link'),
+    ).toHaveAttribute('href', '/support/tickets/t-1');
+    expect(support.reports).toEqual([
+      expect.objectContaining({
+        message:
+          'Request failed with 503 Service Unavailable: The database is down',
+        requestId: 'req-503',
+        statusCode: 503,
+        entityRef: ready.entityRef,
+      }),
+    ]);
+  });
+
+  it('offers no report for a conflict (a reload fixes it) nor without the support plugin', async () => {
+    const conflict = fakeLaunchGatesApi(ready, {
+      signOff: jest.fn(async () => {
+        throw apiError(409, 'the evidence changed; reload');
+      }),
+    });
+    const { unmount } = render(
+      ready,
+      conflict,
+      undefined,
+      recordingReports().api,
+    );
+    await userEvent.type(
+      await screen.findByLabelText(/Decision comment/),
+      'Ship it',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Sign Go' }));
+    expect(
+      await screen.findByText('the evidence changed; reload'),
+    ).toBeVisible();
+    expect(screen.queryByTestId('report-problem')).not.toBeInTheDocument();
+    unmount();
+
+    const down = fakeLaunchGatesApi(ready, {
+      signOff: jest.fn(async () => {
+        throw apiError(503, 'The database is down');
+      }),
+    });
+    render(ready, down);
+    await userEvent.type(
+      await screen.findByLabelText(/Decision comment/),
+      'Ship it',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Sign Go' }));
+    expect(await screen.findByText('The database is down')).toBeVisible();
+    expect(screen.queryByTestId('report-problem')).not.toBeInTheDocument();
   });
 });

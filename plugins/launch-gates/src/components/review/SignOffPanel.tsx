@@ -1,4 +1,5 @@
 import { InfoCard } from '@backstage/core-components';
+import { HelpIcon, ReportProblemButton } from '@vigil/frontend-kit';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   Box,
@@ -56,6 +57,7 @@ export function SignOffPanel(props: {
   const [submitError, setSubmitError] = useState<{
     message: string;
     conflict: boolean;
+    error: unknown;
   }>();
   const [submitting, setSubmitting] = useState<'go' | 'no-go'>();
 
@@ -88,6 +90,7 @@ export function SignOffPanel(props: {
       setSubmitError({
         message: problemOf(e),
         conflict: (e as { statusCode?: number }).statusCode === 409,
+        error: e,
       });
     } finally {
       setSubmitting(undefined);
@@ -95,7 +98,7 @@ export function SignOffPanel(props: {
   };
 
   return (
-    <InfoCard title="Sign-off">
+    <InfoCard title="Sign-off" action={<HelpIcon topic="launch-sign-off" />}>
       <Box data-testid="sign-off-panel">
         <Typography variant="body2" data-testid="signers">
           Who may sign:{' '}
@@ -144,7 +147,13 @@ export function SignOffPanel(props: {
                   <Button color="inherit" size="small" onClick={onReload}>
                     Reload
                   </Button>
-                ) : undefined
+                ) : (
+                  <ReportProblemButton
+                    error={submitError.error}
+                    entityRef={review.entityRef}
+                    variant="text"
+                  />
+                )
               }
             >
               {submitError.message}

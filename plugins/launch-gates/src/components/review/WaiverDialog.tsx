@@ -11,6 +11,7 @@ import {
   Typography,
 } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
+import { ReportProblemButton } from '@vigil/frontend-kit';
 import {
   CheckResult,
   createWaiverRequestSchema,
@@ -90,7 +91,10 @@ export function WaiverDialog(props: {
   const api = useApi(launchGatesApiRef);
   const [form, setForm] = useState<WaiverForm>({ reason: '', expiresOn: '' });
   const [errors, setErrors] = useState<WaiverErrors>({});
-  const [submitError, setSubmitError] = useState<string>();
+  const [submitError, setSubmitError] = useState<{
+    message: string;
+    error: unknown;
+  }>();
   const [submitting, setSubmitting] = useState(false);
   const checkId = check?.checkId;
 
@@ -114,7 +118,7 @@ export function WaiverDialog(props: {
     try {
       onWaived(await api.createWaiver(review.id, result.request));
     } catch (e) {
-      setSubmitError(problemOf(e));
+      setSubmitError({ message: problemOf(e), error: e });
     } finally {
       setSubmitting(false);
     }
@@ -133,7 +137,18 @@ export function WaiverDialog(props: {
         <DialogContent>
           {submitError && (
             <Box mb={2}>
-              <Alert severity="error">{submitError}</Alert>
+              <Alert
+                severity="error"
+                action={
+                  <ReportProblemButton
+                    error={submitError.error}
+                    entityRef={review.entityRef}
+                    variant="text"
+                  />
+                }
+              >
+                {submitError.message}
+              </Alert>
             </Box>
           )}
           {check && (

@@ -1,8 +1,14 @@
-import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Link, Progress } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/frontend-plugin-api';
 import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import { Box, makeStyles, Typography } from '@material-ui/core';
-import { AllClear, ListFooter, useWidgetRowStyles } from '@vigil/frontend-kit';
+import {
+  HelpIcon,
+  AllClear,
+  ListFooter,
+  ReportableErrorPanel,
+  useWidgetRowStyles,
+} from '@vigil/frontend-kit';
 import type { Slo } from '../../api/types';
 import { formatBudget } from '../../lib/format';
 import { rootRouteRef } from '../../lib/routes';
@@ -61,7 +67,7 @@ export function SlosAtRiskContent() {
   const portfolioLink = portfolioRoute?.() ?? '/slos';
   const { value, error } = useSlosAtRisk();
 
-  if (error) return <ResponseErrorPanel error={error} />;
+  if (error) return <ReportableErrorPanel error={error} />;
   if (!value) return <Progress />;
 
   const total = value.breachingCount + value.warningCount;
@@ -74,6 +80,7 @@ export function SlosAtRiskContent() {
         <AllClear>
           All SLOs are within budget.{' '}
           <Link to={portfolioLink}>See all SLOs</Link>
+          <HelpIcon topic="slo-status" />
         </AllClear>
       </>
     );
@@ -91,6 +98,7 @@ export function SlosAtRiskContent() {
       </Box>
       <ListFooter shown={value.items.length} total={total} noun="SLOs at risk">
         <Link to={portfolioLink}>See all SLOs</Link>
+        <HelpIcon topic="slo-status" />
       </ListFooter>
     </>
   );

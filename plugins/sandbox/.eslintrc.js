@@ -1,0 +1,1 @@
+module.exports = require('../../scripts/eslint-config.cjs')(__dirname);
