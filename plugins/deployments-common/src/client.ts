@@ -1,3 +1,8 @@
+import {
+  JsonHttpClient,
+  queryString,
+  readFailedResponse,
+} from '@vigil/common-kit';
 import type {
   DeploymentKind,
   DeploymentList,
@@ -99,41 +104,19 @@ export class DeploymentsApiError extends Error {
   }
 
   static async fromResponse(response: Response): Promise<DeploymentsApiError> {
-    const text = await response.text().catch(() => '');
-    let body: unknown = text || undefined;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      // Not JSON (a proxy's HTML page): keep the text out of the message.
-    }
-    const backendMessage = (body as { error?: { message?: unknown } })?.error
-      ?.message;
-    const status = `${response.status}${
-      response.statusText ? ` ${response.statusText}` : ''
-    }`;
+    const failed = await readFailedResponse(response);
     return new DeploymentsApiError({
-      statusCode: response.status,
-      statusText: response.statusText,
-      body,
-      message:
-        typeof backendMessage === 'string' && backendMessage
-          ? `Request failed with ${status}: ${backendMessage}`
-          : `Request failed with ${status}`,
+      statusCode: failed.statusCode,
+      statusText: failed.statusText,
+      // Not JSON (a proxy's HTML page): the text, kept out of the message.
+      body: failed.body ?? (failed.text || undefined),
+      message: failed.message,
     });
   }
 }
 
 function isoTime(value: string | Date | undefined): string | undefined {
   return value instanceof Date ? value.toISOString() : value;
-}
-
-function queryString(values: Record<string, string | number | undefined>) {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(values)) {
-    if (value !== undefined && value !== '') params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
 }
 
 /**
@@ -144,27 +127,23 @@ function queryString(values: Record<string, string | number | undefined>) {
  * @public
  */
 export class DeploymentsClient implements DeploymentsApi {
-  private readonly discoveryApi: {
-    getBaseUrl(pluginId: string): Promise<string>;
-  };
-  private readonly fetchApi: { fetch: typeof fetch };
+  private readonly http: JsonHttpClient;
 
   constructor(options: {
     discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
     fetchApi?: { fetch: typeof fetch };
   }) {
-    this.discoveryApi = options.discoveryApi;
-    // Bound: a browser's fetch throws "Illegal invocation" when called as
-    // a method of another object.
-    this.fetchApi = options.fetchApi ?? {
-      fetch: (input, init) => fetch(input, init),
-    };
+    this.http = new JsonHttpClient({
+      ...options,
+      pluginId: 'deployments',
+      toError: response => DeploymentsApiError.fromResponse(response),
+    });
   }
 
   async listDeployments(
     query: ListDeploymentsQuery = {},
   ): Promise<DeploymentList> {
-    return this.get<DeploymentList>(
+    return this.http.get<DeploymentList>(
       `/deployments${queryString({
         entityRef: query.entityRef,
         kind: query.kind,
@@ -177,11 +156,13 @@ export class DeploymentsClient implements DeploymentsApi {
   }
 
   async getDeployment(id: string): Promise<DeploymentRecord> {
-    return this.get<DeploymentRecord>(`/deployments/${encodeURIComponent(id)}`);
+    return this.http.get<DeploymentRecord>(
+      `/deployments/${encodeURIComponent(id)}`,
+    );
   }
 
   async getDora(query: DoraQuery): Promise<DoraFigures> {
-    return this.get<DoraFigures>(
+    return this.http.get<DoraFigures>(
       `/dora${queryString({ entityRef: query.entityRef, days: query.days })}`,
     );
   }
@@ -211,14 +192,5 @@ export class DeploymentsClient implements DeploymentsApi {
         return items;
       }
     }
-  }
-
-  private async get<T>(path: string): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('deployments');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
-    if (!response.ok) {
-      throw await DeploymentsApiError.fromResponse(response);
-    }
-    return (await response.json()) as T;
   }
 }

@@ -1,3 +1,8 @@
+import {
+  JsonHttpClient,
+  queryString,
+  readFailedResponse,
+} from '@vigil/common-kit';
 import type { ReviewExport } from './exportDocument';
 import type {
   AnswerCheckRequest,
@@ -164,39 +169,16 @@ export class LaunchGatesApiError extends Error {
   }
 
   static async fromResponse(response: Response): Promise<LaunchGatesApiError> {
-    const text = await response.text().catch(() => '');
-    let body: unknown = text || undefined;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      // Not JSON (a proxy's HTML page): keep the text out of the message.
-    }
-    const message = (body as { error?: { message?: unknown } } | undefined)
-      ?.error?.message;
+    const failed = await readFailedResponse(response);
     return new LaunchGatesApiError({
-      statusCode: response.status,
-      statusText: response.statusText,
-      body,
-      backendMessage:
-        typeof message === 'string' && message ? message : undefined,
-      requestId: response.headers?.get('x-request-id') ?? undefined,
+      statusCode: failed.statusCode,
+      statusText: failed.statusText,
+      // Not JSON (a proxy's HTML page): the text, kept out of the message.
+      body: failed.body ?? (failed.text || undefined),
+      backendMessage: failed.backendMessage,
+      requestId: failed.requestId,
     });
   }
-}
-
-type QueryValue = string | number | boolean | undefined | string[];
-
-function queryString(values: Record<string, QueryValue>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(values)) {
-    if (Array.isArray(value)) {
-      for (const item of value) params.append(key, item);
-    } else if (value !== undefined && value !== '') {
-      params.set(key, String(value));
-    }
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
 }
 
 const segment = (value: string) => encodeURIComponent(value);
@@ -223,35 +205,31 @@ function filenameOf(disposition: string | null): string | undefined {
  * @public
  */
 export class LaunchGatesClient implements LaunchGatesApi {
-  private readonly discoveryApi: {
-    getBaseUrl(pluginId: string): Promise<string>;
-  };
-  private readonly fetchApi: { fetch: typeof fetch };
+  private readonly http: JsonHttpClient;
 
   constructor(options: {
     discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
     fetchApi?: { fetch: typeof fetch };
   }) {
-    this.discoveryApi = options.discoveryApi;
-    // Bound: a browser's fetch throws "Illegal invocation" when called as
-    // a method of another object.
-    this.fetchApi = options.fetchApi ?? {
-      fetch: (input, init) => fetch(input, init),
-    };
+    this.http = new JsonHttpClient({
+      ...options,
+      pluginId: 'launch-gates',
+      toError: response => LaunchGatesApiError.fromResponse(response),
+    });
   }
 
   listTemplates(): Promise<TemplateList> {
-    return this.json('GET', '/templates');
+    return this.http.request('GET', '/templates');
   }
 
   getTemplate(name: string): Promise<ReviewTemplate> {
-    return this.json('GET', `/templates/${segment(name)}`);
+    return this.http.request('GET', `/templates/${segment(name)}`);
   }
 
   listReviews(options: ListReviewsOptions = {}): Promise<ReviewList> {
     const states =
       options.state === undefined ? undefined : [options.state].flat();
-    return this.json(
+    return this.http.request(
       'GET',
       `/reviews${queryString({
         entityRef: options.entityRef,
@@ -268,25 +246,25 @@ export class LaunchGatesClient implements LaunchGatesApi {
   }
 
   getReview(reviewId: string): Promise<ReviewDetail> {
-    return this.json('GET', `/reviews/${segment(reviewId)}`);
+    return this.http.request('GET', `/reviews/${segment(reviewId)}`);
   }
 
   openReview(request: OpenReviewRequest): Promise<ReviewDetail> {
-    return this.json('POST', '/reviews', request);
+    return this.http.request('POST', '/reviews', request);
   }
 
   editReview(
     reviewId: string,
     request: EditReviewRequest,
   ): Promise<ReviewDetail> {
-    return this.json('PATCH', `/reviews/${segment(reviewId)}`, request);
+    return this.http.request('PATCH', `/reviews/${segment(reviewId)}`, request);
   }
 
   evaluateReview(
     reviewId: string,
     options: { checkId?: string } = {},
   ): Promise<ReviewDetail> {
-    return this.json(
+    return this.http.request(
       'POST',
       `/reviews/${segment(reviewId)}/evaluate${queryString({
         checkId: options.checkId,
@@ -299,7 +277,7 @@ export class LaunchGatesClient implements LaunchGatesApi {
     checkId: string,
     request: AnswerCheckRequest,
   ): Promise<ReviewDetail> {
-    return this.json(
+    return this.http.request(
       'POST',
       `/reviews/${segment(reviewId)}/checks/${segment(checkId)}/answers`,
       request,
@@ -310,7 +288,7 @@ export class LaunchGatesClient implements LaunchGatesApi {
     reviewId: string,
     request: UploadAttachmentRequest,
   ): Promise<AttachmentSummary> {
-    return this.json(
+    return this.http.request(
       'POST',
       `/reviews/${segment(reviewId)}/attachments`,
       request,
@@ -321,7 +299,7 @@ export class LaunchGatesClient implements LaunchGatesApi {
     reviewId: string,
     attachmentId: string,
   ): Promise<AttachmentContent> {
-    const response = await this.send(
+    const response = await this.http.send(
       'GET',
       `/reviews/${segment(reviewId)}/attachments/${segment(attachmentId)}`,
     );
@@ -339,14 +317,18 @@ export class LaunchGatesClient implements LaunchGatesApi {
     reviewId: string,
     request: CreateWaiverRequest,
   ): Promise<ReviewDetail> {
-    return this.json('POST', `/reviews/${segment(reviewId)}/waivers`, request);
+    return this.http.request(
+      'POST',
+      `/reviews/${segment(reviewId)}/waivers`,
+      request,
+    );
   }
 
   signOff(
     reviewId: string,
     request: CreateSignOffRequest,
   ): Promise<ReviewDetail> {
-    return this.json(
+    return this.http.request(
       'POST',
       `/reviews/${segment(reviewId)}/sign-offs`,
       request,
@@ -354,11 +336,14 @@ export class LaunchGatesClient implements LaunchGatesApi {
   }
 
   exportReviewJson(reviewId: string): Promise<ReviewExport> {
-    return this.json('GET', `/reviews/${segment(reviewId)}/export?format=json`);
+    return this.http.request(
+      'GET',
+      `/reviews/${segment(reviewId)}/export?format=json`,
+    );
   }
 
   async exportReviewMarkdown(reviewId: string): Promise<string> {
-    const response = await this.send(
+    const response = await this.http.send(
       'GET',
       `/reviews/${segment(reviewId)}/export?format=markdown`,
     );
@@ -366,11 +351,11 @@ export class LaunchGatesClient implements LaunchGatesApi {
   }
 
   postReport(report: PostedReport): Promise<StoredReport> {
-    return this.json('POST', '/reports', report);
+    return this.http.request('POST', '/reports', report);
   }
 
   listReports(options: ListReportsOptions = {}): Promise<StoredReportList> {
-    return this.json(
+    return this.http.request(
       'GET',
       `/reports${queryString({
         entityRef: options.entityRef,
@@ -379,35 +364,5 @@ export class LaunchGatesClient implements LaunchGatesApi {
         offset: options.offset,
       })}`,
     );
-  }
-
-  private async json<T>(
-    method: string,
-    path: string,
-    body?: unknown,
-  ): Promise<T> {
-    const response = await this.send(method, path, body);
-    return (await response.json()) as T;
-  }
-
-  private async send(
-    method: string,
-    path: string,
-    body?: unknown,
-  ): Promise<Response> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('launch-gates');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
-      method,
-      ...(body === undefined
-        ? {}
-        : {
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify(body),
-          }),
-    });
-    if (!response.ok) {
-      throw await LaunchGatesApiError.fromResponse(response);
-    }
-    return response;
   }
 }

@@ -1,3 +1,8 @@
+import {
+  JsonHttpClient,
+  queryString,
+  readFailedResponse,
+} from '@vigil/common-kit';
 import type { LogSearchParams, LogTailParams } from './query';
 import type { LogPage, LogTail } from './types';
 
@@ -34,66 +39,48 @@ export class LogsApiError extends Error {
   }
 }
 
-function queryString(values: Record<string, string | number | undefined>) {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(values)) {
-    if (value !== undefined && value !== '') params.set(key, String(value));
-  }
-  // URLSearchParams writes a space as `+`, a reserved character the
-  // backend's OpenAPI validation refuses in a query value: `%20` instead
-  // (a literal `+` is already `%2B`).
-  const text = params.toString().replace(/\+/g, '%20');
-  return text ? `?${text}` : '';
-}
-
 /**
  * The HTTP client of the logs backend.
  * @public
  */
 export class LogsClient implements LogsApi {
-  private readonly discoveryApi: {
-    getBaseUrl(pluginId: string): Promise<string>;
-  };
-  private readonly fetchApi: { fetch: typeof fetch };
+  private readonly http: JsonHttpClient;
 
   constructor(options: {
     discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
     fetchApi?: { fetch: typeof fetch };
   }) {
-    this.discoveryApi = options.discoveryApi;
-    // Bound: a browser's fetch throws "Illegal invocation" as a method.
-    this.fetchApi = options.fetchApi ?? {
-      fetch: (input, init) => fetch(input, init),
-    };
+    this.http = new JsonHttpClient({
+      ...options,
+      pluginId: 'logs',
+      // The message is the backend's explanation alone (shown as is).
+      toError: async response => {
+        const failed = await readFailedResponse(response);
+        return new LogsApiError(
+          failed.backendMessage ??
+            `Request failed with ${response.status} ${response.statusText}`,
+          response.status,
+        );
+      },
+    });
   }
 
   search(entity: LogsEntity, query: LogSearchParams = {}): Promise<LogPage> {
-    return this.get(entity, 'lines', { ...query });
+    return this.get(entity, 'lines', query);
   }
 
   tail(entity: LogsEntity, query: LogTailParams = {}): Promise<LogTail> {
-    return this.get(entity, 'tail', { ...query });
+    return this.get(entity, 'tail', query);
   }
 
-  private async get<T>(
+  private get<T>(
     entity: LogsEntity,
     what: string,
-    query: Record<string, string | number | undefined>,
+    query: LogSearchParams | LogTailParams,
   ): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('logs');
     const path = [entity.kind, entity.namespace ?? 'default', entity.name]
       .map(encodeURIComponent)
       .join('/');
-    const response = await this.fetchApi.fetch(
-      `${baseUrl}/entities/${path}/${what}${queryString(query)}`,
-    );
-    if (!response.ok) {
-      const body = await response.json().catch(() => undefined);
-      const message =
-        body?.error?.message ??
-        `Request failed with ${response.status} ${response.statusText}`;
-      throw new LogsApiError(message, response.status);
-    }
-    return (await response.json()) as T;
+    return this.http.get(`/entities/${path}/${what}${queryString(query)}`);
   }
 }

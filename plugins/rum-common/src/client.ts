@@ -1,3 +1,4 @@
+import { HttpApiError, JsonHttpClient, queryString } from '@vigil/common-kit';
 import type {
   RumErrorGroupDetail,
   RumErrorGroupList,
@@ -27,39 +28,8 @@ export interface RumApi {
  * error panel would then expect that class's `cause` and full body.
  * @public
  */
-export class RumApiError extends Error {
+export class RumApiError extends HttpApiError {
   readonly name = 'RumApiError';
-  constructor(
-    message: string,
-    readonly statusCode: number,
-    readonly body: unknown,
-    /** The backend's `x-request-id` (goes into "Report this problem"). */
-    readonly requestId?: string,
-  ) {
-    super(message);
-  }
-
-  static async fromResponse(response: Response): Promise<RumApiError> {
-    const text = await response.text().catch(() => '');
-    let body: unknown;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      body = undefined; // a proxy's HTML page: kept out of the message
-    }
-    const detail = (body as { error?: { message?: unknown } })?.error?.message;
-    const status = `${response.status}${
-      response.statusText ? ` ${response.statusText}` : ''
-    }`;
-    return new RumApiError(
-      typeof detail === 'string' && detail
-        ? `Request failed with ${status}: ${detail}`
-        : `Request failed with ${status}`,
-      response.status,
-      body,
-      response.headers?.get('x-request-id') ?? undefined,
-    );
-  }
 }
 
 /**
@@ -68,43 +38,32 @@ export class RumApiError extends Error {
  * @public
  */
 export class RumClient implements RumApi {
-  private readonly discoveryApi: {
-    getBaseUrl(pluginId: string): Promise<string>;
-  };
-  private readonly fetchApi: { fetch: typeof fetch };
+  private readonly http: JsonHttpClient;
 
   constructor(options: {
     discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
     fetchApi?: { fetch: typeof fetch };
   }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi ?? {
-      fetch: (input, init) => fetch(input, init),
-    };
+    this.http = new JsonHttpClient({
+      ...options,
+      pluginId: 'rum',
+      toError: response => RumApiError.fromResponse(response),
+    });
   }
 
   listErrorGroups(
     query: { limit?: number; offset?: number } = {},
   ): Promise<RumErrorGroupList> {
-    const params = new URLSearchParams();
-    if (query.limit !== undefined) params.set('limit', String(query.limit));
-    if (query.offset !== undefined) params.set('offset', String(query.offset));
-    const qs = params.toString();
-    return this.get(`/errors${qs ? `?${qs}` : ''}`);
+    return this.http.get(
+      `/errors${queryString({ limit: query.limit, offset: query.offset })}`,
+    );
   }
 
   getErrorGroup(fingerprint: string): Promise<RumErrorGroupDetail> {
-    return this.get(`/errors/${encodeURIComponent(fingerprint)}`);
+    return this.http.get(`/errors/${encodeURIComponent(fingerprint)}`);
   }
 
   getUsage(range: RumUsageRange): Promise<RumUsage> {
-    return this.get(`/usage?range=${encodeURIComponent(range)}`);
-  }
-
-  private async get<T>(path: string): Promise<T> {
-    const base = await this.discoveryApi.getBaseUrl('rum');
-    const response = await this.fetchApi.fetch(`${base}${path}`);
-    if (!response.ok) throw await RumApiError.fromResponse(response);
-    return (await response.json()) as T;
+    return this.http.get(`/usage?range=${encodeURIComponent(range)}`);
   }
 }

@@ -1,3 +1,4 @@
+import { HttpApiError, JsonHttpClient } from '@vigil/common-kit';
 import type {
   SandboxResetResult,
   SandboxService,
@@ -26,36 +27,8 @@ export interface SandboxApi {
  * carries the backend's explanation.
  * @public
  */
-export class SandboxApiError extends Error {
+export class SandboxApiError extends HttpApiError {
   readonly name = 'SandboxApiError';
-  constructor(
-    message: string,
-    readonly statusCode: number,
-    readonly body: unknown,
-  ) {
-    super(message);
-  }
-
-  static async fromResponse(response: Response): Promise<SandboxApiError> {
-    const text = await response.text().catch(() => '');
-    let body: unknown;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      body = undefined; // a proxy's HTML page: kept out of the message
-    }
-    const detail = (body as { error?: { message?: unknown } })?.error?.message;
-    const status = `${response.status}${
-      response.statusText ? ` ${response.statusText}` : ''
-    }`;
-    return new SandboxApiError(
-      typeof detail === 'string' && detail
-        ? `Request failed with ${status}: ${detail}`
-        : `Request failed with ${status}`,
-      response.status,
-      body,
-    );
-  }
 }
 
 /**
@@ -64,30 +37,28 @@ export class SandboxApiError extends Error {
  * @public
  */
 export class SandboxClient implements SandboxApi {
-  private readonly discoveryApi: {
-    getBaseUrl(pluginId: string): Promise<string>;
-  };
-  private readonly fetchApi: { fetch: typeof fetch };
+  private readonly http: JsonHttpClient;
 
   constructor(options: {
     discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
     fetchApi?: { fetch: typeof fetch };
   }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi ?? {
-      fetch: (input, init) => fetch(input, init),
-    };
+    this.http = new JsonHttpClient({
+      ...options,
+      pluginId: 'sandbox',
+      toError: response => SandboxApiError.fromResponse(response),
+    });
   }
 
   listServices(): Promise<SandboxServicesResponse> {
-    return this.call('GET', '/services');
+    return this.http.request('GET', '/services');
   }
 
   setFaults(
     name: string,
     faults: FaultSettings,
   ): Promise<Pick<SandboxService, 'name' | 'entityRef' | 'faults'>> {
-    return this.call(
+    return this.http.request(
       'PUT',
       `/services/${encodeURIComponent(name)}/faults`,
       faults,
@@ -95,23 +66,6 @@ export class SandboxClient implements SandboxApi {
   }
 
   reset(): Promise<SandboxResetResult> {
-    return this.call('POST', '/reset');
-  }
-
-  private async call<T>(
-    method: string,
-    path: string,
-    body?: unknown,
-  ): Promise<T> {
-    const base = await this.discoveryApi.getBaseUrl('sandbox');
-    const response = await this.fetchApi.fetch(`${base}${path}`, {
-      method,
-      ...(body !== undefined && {
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      }),
-    });
-    if (!response.ok) throw await SandboxApiError.fromResponse(response);
-    return (await response.json()) as T;
+    return this.http.request('POST', '/reset');
   }
 }

@@ -1,3 +1,4 @@
+import { HttpApiError, JsonHttpClient, queryString } from '@vigil/common-kit';
 import type { Page, SupportFeedback, SupportTicket } from './api';
 import type {
   FeedbackInput,
@@ -44,48 +45,9 @@ export interface SupportApi {
  * the request id the backend echoed (`x-request-id`).
  * @public
  */
-export class SupportApiError extends Error {
+export class SupportApiError extends HttpApiError {
   readonly name = 'SupportApiError';
-  constructor(
-    message: string,
-    readonly statusCode: number,
-    readonly body: unknown,
-    readonly requestId?: string,
-  ) {
-    super(message);
-  }
-
-  static async fromResponse(response: Response): Promise<SupportApiError> {
-    const text = await response.text().catch(() => '');
-    let body: unknown;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      body = undefined; // a proxy's HTML page: kept out of the message
-    }
-    const detail = (body as { error?: { message?: unknown } })?.error?.message;
-    const status = `${response.status}${
-      response.statusText ? ` ${response.statusText}` : ''
-    }`;
-    return new SupportApiError(
-      typeof detail === 'string' && detail
-        ? `Request failed with ${status}: ${detail}`
-        : `Request failed with ${status}`,
-      response.status,
-      body,
-      response.headers?.get('x-request-id') ?? undefined,
-    );
-  }
 }
-
-const queryOf = (query: SupportListQuery) => {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined) params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
-};
 
 /**
  * HTTP client of the support backend: Backstage's discovery and fetch APIs
@@ -93,73 +55,53 @@ const queryOf = (query: SupportListQuery) => {
  * @public
  */
 export class SupportClient implements SupportApi {
-  private readonly discoveryApi: {
-    getBaseUrl(pluginId: string): Promise<string>;
-  };
-  private readonly fetchApi: { fetch: typeof fetch };
+  private readonly http: JsonHttpClient;
 
   constructor(options: {
     discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
     fetchApi?: { fetch: typeof fetch };
   }) {
-    this.discoveryApi = options.discoveryApi;
-    // Bound: a browser's fetch throws "Illegal invocation" as a method.
-    this.fetchApi = options.fetchApi ?? {
-      fetch: (input, init) => fetch(input, init),
-    };
+    this.http = new JsonHttpClient({
+      ...options,
+      pluginId: 'support',
+      toError: response => SupportApiError.fromResponse(response),
+    });
   }
 
   createTicket(input: TicketInput): Promise<SupportTicket> {
-    return this.send('POST', '/tickets', input);
+    return this.http.request('POST', '/tickets', input);
   }
 
   createFeedback(input: FeedbackInput): Promise<SupportFeedback> {
-    return this.send('POST', '/feedback', input);
+    return this.http.request('POST', '/feedback', input);
   }
 
   listMyTickets(query: SupportListQuery = {}): Promise<Page<SupportTicket>> {
-    return this.send('GET', `/tickets/mine${queryOf(query)}`);
+    return this.http.request('GET', `/tickets/mine${queryString(query)}`);
   }
 
   getTicket(id: string): Promise<SupportTicket> {
-    return this.send('GET', `/tickets/${encodeURIComponent(id)}`);
+    return this.http.request('GET', `/tickets/${encodeURIComponent(id)}`);
   }
 
   listTickets(query: SupportListQuery = {}): Promise<Page<SupportTicket>> {
-    return this.send('GET', `/tickets${queryOf(query)}`);
+    return this.http.request('GET', `/tickets${queryString(query)}`);
   }
 
   listFeedback(
     query: Omit<SupportListQuery, 'status'> = {},
   ): Promise<Page<SupportFeedback>> {
-    return this.send('GET', `/feedback${queryOf(query)}`);
+    return this.http.request('GET', `/feedback${queryString(query)}`);
   }
 
   changeTicketStatus(
     id: string,
     change: TicketStatusChange,
   ): Promise<SupportTicket> {
-    return this.send(
+    return this.http.request(
       'PUT',
       `/tickets/${encodeURIComponent(id)}/status`,
       change,
     );
-  }
-
-  private async send<T>(
-    method: 'GET' | 'POST' | 'PUT',
-    path: string,
-    body?: unknown,
-  ): Promise<T> {
-    const base = await this.discoveryApi.getBaseUrl('support');
-    const response = await this.fetchApi.fetch(`${base}${path}`, {
-      method,
-      ...(body !== undefined && {
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      }),
-    });
-    if (!response.ok) throw await SupportApiError.fromResponse(response);
-    return (await response.json()) as T;
   }
 }

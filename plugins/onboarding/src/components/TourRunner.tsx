@@ -18,6 +18,8 @@ interface ShownStep {
   key: string;
   step: number;
   found: boolean;
+  /** Bumped when the page replaces the target element (see below). */
+  generation: number;
 }
 
 /** Strips `?tour=` from the address once read, so a reload does not restart. */
@@ -84,12 +86,39 @@ export function TourRunner() {
     const waiting = waitForTarget(current.target);
     const step = running.step;
     let cancelled = false;
+    let watcher: ReturnType<typeof setInterval> | undefined;
     waiting.found.then(found => {
-      if (!cancelled) setShown({ key: runKey, step, found });
+      if (cancelled) return;
+      if (found) {
+        // Backstage pages scroll inside their content area, not the
+        // window: joyride's own scrolling waited there for a scroll that
+        // never came and showed the overlay without the step. The runner
+        // brings the target into view itself instead.
+        document
+          .querySelector(current.target)
+          ?.scrollIntoView?.({ block: 'center' });
+      }
+      setShown({ key: runKey, step, found, generation: 0 });
+      if (!found) return;
+      // Live pages (an SLO cycle, an incident update) re-render and replace
+      // the target element; joyride would keep pointing at the detached one
+      // and show nothing, so the step is shown again on the new element.
+      let element = document.querySelector(current.target);
+      watcher = setInterval(() => {
+        const now = document.querySelector(current.target);
+        if (now && now !== element) {
+          element = now;
+          setShown(
+            previous =>
+              previous && { ...previous, generation: previous.generation + 1 },
+          );
+        }
+      }, 500);
     });
     return () => {
       cancelled = true;
       waiting.cancel();
+      if (watcher) clearInterval(watcher);
     };
     // The page is opened when the step changes, not on every navigation.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -127,19 +156,19 @@ export function TourRunner() {
 
   return (
     <Joyride
-      key={`${runKey}:${shown.found}`}
+      key={`${runKey}:${shown.found}:${shown.generation}`}
       run
       continuous
       stepIndex={shown.step}
       steps={steps}
       onEvent={onEvent}
-      scrollToFirstStep
       locale={{ back: 'Back', last: 'Done', next: 'Next', skip: 'Skip tour' }}
       options={{
         buttons: ['back', 'skip', 'primary', 'close'],
         closeButtonAction: 'skip',
         overlayClickAction: false,
         skipBeacon: true,
+        skipScroll: true,
         showProgress: true,
         targetWaitTimeout: 2000,
         zIndex: 10000,
