@@ -52,7 +52,9 @@ test('samples the peak from a real /metrics endpoint', async () => {
       `http://127.0.0.1:${server.address().port}/metrics`,
       20,
     );
-    await new Promise(r => setTimeout(r, 100));
+    // Stop once three readings were served, not after a fixed time: a loaded
+    // CI machine can take longer than a few intervals to serve them.
+    while (served < values.length) await new Promise(r => setTimeout(r, 10));
     const { peakBytes, samples, failures } = await sampler.stop();
     assert.equal(peakBytes, 300);
     assert.ok(samples >= 3, `${samples} samples`);

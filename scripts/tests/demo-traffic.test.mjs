@@ -60,12 +60,19 @@ test('sends a steady few requests a second and stops when told', async () => {
     baseUrl: `http://127.0.0.1:${port}`,
     ratePerSecond: 20,
   });
+  const started = Date.now();
   await new Promise(r => setTimeout(r, 1000));
   traffic.stop();
   const atStop = seen.length;
+  // Bounded by the time that really passed: a loaded machine delays timers,
+  // so the floor is loose and the ceiling is what matters (no flood).
+  const allowed = Math.ceil((20 * (Date.now() - started)) / 1000) + 2;
   await new Promise(r => setTimeout(r, 300));
   server.close();
-  assert.ok(atStop >= 12 && atStop <= 22, `${atStop} requests in 1 s at 20/s`);
+  assert.ok(
+    atStop >= 5 && atStop <= allowed,
+    `${atStop} requests at 20/s, at most ${allowed}`,
+  );
   assert.ok(seen.length <= atStop + 1, 'no requests after stop');
   assert.ok(seen.some(s => s.startsWith('POST /v1/score')));
   assert.equal(traffic.stats.failed, 0);

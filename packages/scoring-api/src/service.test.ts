@@ -405,19 +405,21 @@ describe('scoring-api admin token and Host check', () => {
 
 describe('scoring-api shutdown', () => {
   it('lets an in-flight request finish during shutdown', async () => {
+    const metrics = new ServiceMetrics({ collectDefaults: false });
     const service = await startService(
       readConfig({ SCORING_PORT: '0', SCORING_REDIS_URL: 'none' }),
-      {
-        logger: silent,
-        metrics: new ServiceMetrics({ collectDefaults: false }),
-      },
+      { logger: silent, metrics },
     );
     service.faults.update({ latencyMs: 400 });
     const inFlight = request(service.url)
       .post('/v1/score')
       .send({ customerId: 'c-00003', amount: 10, currency: 'EUR' });
     const pending = inFlight.then(r => r.status);
-    await new Promise(r => setTimeout(r, 100));
+    // Shut down once the request is inside its injected delay, however long a
+    // loaded machine takes to get it there.
+    const delayed = async () =>
+      (await metrics.faultsActive.get()).values.some(v => v.value > 0);
+    while (!(await delayed())) await new Promise(r => setTimeout(r, 10));
     await service.shutdown('test');
     expect(await pending).toBe(200);
   });

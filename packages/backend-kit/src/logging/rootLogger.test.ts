@@ -29,7 +29,19 @@ function linesIn(dir: string): Array<Record<string, any>> {
     .map(line => JSON.parse(line));
 }
 
-const settle = () => new Promise(r => setTimeout(r, 50));
+/** Waits until the file transport has written what `written` looks for (a loaded machine flushes late). */
+async function settle(written: () => boolean) {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    try {
+      if (written()) return;
+    } catch {
+      // Not written yet: no file, or a line still half written.
+    }
+    if (Date.now() > deadline) return;
+    await new Promise(r => setTimeout(r, 20));
+  }
+}
 
 describe('the root logger JSON log file', () => {
   let dir: string;
@@ -83,7 +95,9 @@ describe('the root logger JSON log file', () => {
       }),
     );
     logger.error('outside a request');
-    await settle();
+    await settle(() =>
+      linesIn(dir).some(line => line.message === 'outside a request'),
+    );
     expect(fs.readdirSync(dir)).toEqual(['vigil-7123.1.json']);
     const lines = linesIn(dir);
     const warn = lines.find(l => l.message === 'alert group received');
@@ -108,7 +122,11 @@ describe('the root logger JSON log file', () => {
       'GET /x?token=abc123 env-token-0123456 config-secret-4567 Bearer eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln',
       { detail: 'env-token-0123456' },
     );
-    await settle();
+    await settle(() =>
+      fs
+        .readFileSync(path.join(dir, 'vigil.1.json'), 'utf8')
+        .includes('GET /x'),
+    );
     const text = fs.readFileSync(path.join(dir, 'vigil.1.json'), 'utf8');
     expect(text).toContain('GET /x');
     expect(text).not.toMatch(/abc123|env-token|config-secret|eyJ/);
@@ -124,7 +142,7 @@ describe('the root logger JSON log file', () => {
       logger.info(`line ${i}`, { padding: 'x'.repeat(100) });
       await new Promise(r => setTimeout(r, 2));
     }
-    await settle();
+    await settle(() => linesIn(dir).at(-1)?.message === 'line 39');
     const files = fs.readdirSync(dir);
     expect(files.length).toBeGreaterThan(1);
     expect(files.length).toBeLessThanOrEqual(3);

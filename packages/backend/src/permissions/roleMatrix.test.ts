@@ -22,7 +22,9 @@ import deploymentsPlugin from '@vigil/backstage-plugin-deployments-backend';
 import incidentsPlugin from '@vigil/backstage-plugin-incidents-backend';
 import launchGatesPlugin from '@vigil/backstage-plugin-launch-gates-backend';
 import oncallPlugin from '@vigil/backstage-plugin-oncall-backend';
+import rumPlugin from '@vigil/backstage-plugin-rum-backend';
 import sloPlugin from '@vigil/backstage-plugin-slo-backend';
+import supportPlugin from '@vigil/backstage-plugin-support-backend';
 import policyModule from '../permissionPolicy';
 import { MATRIX, ROLES, ROLE_ORDER, Role, expected } from './roleMatrix';
 
@@ -31,9 +33,10 @@ import { MATRIX, ROLES, ROLE_ORDER, Role, expected } from './roleMatrix';
  * HTTP: a real backend with the permission backend and this policy, the
  * catalog ingesting the demo organisation from catalog-info.yaml, the
  * scaffolder, and Vigil's incidents, SLO, on-call (seeded with
- * ops/oncall/demo-seed.yaml) and deployments plugins, each plugin on its own database, on SQLite and
- * PostgreSQL. Users' ownership claims are their catalog groups, read from
- * the catalog as Backstage's sign-in resolvers issue them.
+ * ops/oncall/demo-seed.yaml), deployments, launch gates, support and RUM
+ * plugins, each plugin on its own database, on PostgreSQL. Users' ownership
+ * claims are their catalog groups, read from the catalog as Backstage's
+ * sign-in resolvers issue them.
  */
 
 const root = path.resolve(__dirname, '../../../..');
@@ -136,6 +139,8 @@ async function startPortal(databaseId: TestDatabaseId) {
       oncallPlugin,
       deploymentsPlugin,
       launchGatesPlugin,
+      supportPlugin,
+      rumPlugin,
       databasePerPlugin(databaseId),
       userInfo,
       authWithActors,
@@ -481,6 +486,13 @@ describe.each(databases.eachSupportedId())(
             release: { version: '0.1.0+matrix', commit: 'abcdef1' },
             startedAt: new Date().toISOString(),
           }),
+        fileTicket: ref =>
+          call('post', '/api/support/tickets', ref).send({
+            text: 'Matrix ticket',
+            context: { route: '/catalog', time: new Date().toISOString() },
+          }),
+        listAllTickets: ref => call('get', '/api/support/tickets', ref),
+        readRumErrors: ref => call('get', '/api/rum/errors', ref),
       };
 
       const seen: string[] = [];

@@ -56,6 +56,15 @@ export const MATRIX: Record<string, { label: string; outcomes: string }> = {
     label: "Record a deployment of an entity (payments')",
     outcomes: 'UDDADDA',
   },
+  fileTicket: { label: 'File a support ticket', outcomes: 'UDAAAAA' },
+  listAllTickets: {
+    label: "List every user's support tickets",
+    outcomes: 'UDDDDDA',
+  },
+  readRumErrors: {
+    label: "Read the portal's JavaScript errors (RUM)",
+    outcomes: 'UDDDDDA',
+  },
 };
 
 export function expected(action: string, role: Role): Outcome {

@@ -4,6 +4,7 @@ import type {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import {
+  DEFAULT_NAMESPACE,
   Entity,
   RELATION_OWNED_BY,
   stringifyEntityRef,
@@ -21,6 +22,21 @@ const INDEX_TTL_MS = 60_000;
 // A label that maps to nothing triggers at most one catalog read per this
 // interval, so an alert storm for an unknown service cannot hammer the catalog.
 const MISS_REFRESH_MS = 10_000;
+
+/**
+ * Lower wins when entities share a bare name: the `default` namespace first,
+ * so a real `checkout` keeps its alerts although the sandbox (or any other
+ * namespace) has one too, then the preferred kind. Entities elsewhere are
+ * still matched by their alert-service annotation.
+ */
+function bareNameRank(entity: Entity): number {
+  const kindRank = ALERTABLE_KINDS.findIndex(
+    kind => kind.toLowerCase() === entity.kind.toLowerCase(),
+  );
+  const namespace = entity.metadata.namespace ?? DEFAULT_NAMESPACE;
+  const namespaceRank = namespace === DEFAULT_NAMESPACE ? 0 : 1;
+  return namespaceRank * ALERTABLE_KINDS.length + kindRank;
+}
 
 function ownersOf(entity: Entity): string[] {
   return (entity.relations ?? [])
@@ -137,7 +153,7 @@ export class EntityDirectory {
   private async load(): Promise<void> {
     const credentials = await this.options.auth.getOwnServiceCredentials();
     const byAnnotation = new Map<string, string>();
-    // name → the preferred entity of that name (null when two of the same kind tie).
+    // name → the preferred entity of that name (null when two of the same rank tie).
     const byName = new Map<string, { ref: string | null; rank: number }>();
     const owners = new Map<string, string[]>();
     let cursor: string | undefined;
@@ -169,9 +185,7 @@ export class EntityDirectory {
             if (trimmed) byAnnotation.set(trimmed, ref);
           }
           const name = entity.metadata.name;
-          const rank = ALERTABLE_KINDS.findIndex(
-            kind => kind.toLowerCase() === entity.kind.toLowerCase(),
-          );
+          const rank = bareNameRank(entity);
           const seen = byName.get(name);
           if (!seen || rank < seen.rank) byName.set(name, { ref, rank });
           else if (rank === seen.rank && seen.ref !== ref) {
