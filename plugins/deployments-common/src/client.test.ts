@@ -163,6 +163,25 @@ describe('DeploymentsClient', () => {
       statusCode: 404,
       message: 'Request failed with 404 Not Found: No deployment x',
     });
+    expect(error.requestId).toBeUndefined();
+  });
+
+  it('keeps the request id the backend echoed, for "Report this problem"', async () => {
+    const { client, fetch } = setup();
+    fetch.mockResolvedValueOnce(
+      new Response(JSON.stringify({ error: { message: 'Boom' } }), {
+        status: 500,
+        statusText: 'Internal Server Error',
+        headers: {
+          'Content-Type': 'application/json',
+          'x-request-id': 'req-7f3a',
+        },
+      }),
+    );
+    await expect(client.listDeployments()).rejects.toMatchObject({
+      statusCode: 500,
+      requestId: 'req-7f3a',
+    });
   });
 
   it('fails with the status alone when the body is not JSON', async () => {

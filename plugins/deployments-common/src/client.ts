@@ -90,17 +90,21 @@ export class DeploymentsApiError extends Error {
   readonly statusText: string;
   /** The backend's error body when it sent JSON. */
   readonly body: unknown;
+  /** The backend's `x-request-id` (goes into "Report this problem"). */
+  readonly requestId?: string;
 
   constructor(options: {
     statusCode: number;
     statusText: string;
     body: unknown;
     message: string;
+    requestId?: string;
   }) {
     super(options.message);
     this.statusCode = options.statusCode;
     this.statusText = options.statusText;
     this.body = options.body;
+    this.requestId = options.requestId;
   }
 
   static async fromResponse(response: Response): Promise<DeploymentsApiError> {
@@ -111,6 +115,7 @@ export class DeploymentsApiError extends Error {
       // Not JSON (a proxy's HTML page): the text, kept out of the message.
       body: failed.body ?? (failed.text || undefined),
       message: failed.message,
+      requestId: failed.requestId,
     });
   }
 }

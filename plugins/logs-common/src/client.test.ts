@@ -1,4 +1,4 @@
-import { LogsClient } from './client';
+import { LogsApiError, LogsClient } from './client';
 
 describe('LogsClient', () => {
   const calls: string[] = [];
@@ -27,4 +27,32 @@ describe('LogsClient', () => {
       );
     },
   );
+
+  it("fails with the backend's message, its status and request id", async () => {
+    const failing = new LogsClient({
+      discoveryApi: { getBaseUrl: async () => 'http://backend/api/logs' },
+      fetchApi: {
+        fetch: (async () =>
+          new Response(
+            JSON.stringify({
+              error: { message: 'The logs store needs PostgreSQL' },
+            }),
+            {
+              status: 503,
+              statusText: 'Service Unavailable',
+              headers: { 'x-request-id': 'req-logs-1' },
+            },
+          )) as typeof fetch,
+      },
+    });
+    const error = await failing
+      .search({ kind: 'Component', name: 'scoring-api' })
+      .catch(e => e);
+    expect(error).toBeInstanceOf(LogsApiError);
+    expect(error).toMatchObject({
+      message: 'The logs store needs PostgreSQL',
+      status: 503,
+      requestId: 'req-logs-1',
+    });
+  });
 });

@@ -33,7 +33,12 @@ export interface LogsApi {
  * @public
  */
 export class LogsApiError extends Error {
-  constructor(message: string, readonly status: number) {
+  constructor(
+    message: string,
+    readonly status: number,
+    /** The backend's `x-request-id` (goes into "Report this problem"). */
+    readonly requestId?: string,
+  ) {
     super(message);
     this.name = 'LogsApiError';
   }
@@ -60,6 +65,7 @@ export class LogsClient implements LogsApi {
           failed.backendMessage ??
             `Request failed with ${response.status} ${response.statusText}`,
           response.status,
+          failed.requestId,
         );
       },
     });

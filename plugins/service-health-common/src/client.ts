@@ -1,3 +1,4 @@
+import { JsonHttpClient, readFailedResponse } from '@vigil/common-kit';
 import type { EntityHealth } from './api';
 import type { HealthRange } from './ranges';
 
@@ -20,7 +21,12 @@ export interface ServiceHealthApi {
  */
 export class ServiceHealthApiError extends Error {
   readonly name = 'ResponseError';
-  constructor(message: string, readonly statusCode: number) {
+  constructor(
+    message: string,
+    readonly statusCode: number,
+    /** The backend's `x-request-id` (goes into "Report this problem"). */
+    readonly requestId?: string,
+  ) {
     super(message);
   }
 }
@@ -31,28 +37,34 @@ export class ServiceHealthApiError extends Error {
  * @public
  */
 export class ServiceHealthClient implements ServiceHealthApi {
-  private readonly fetchImpl: typeof fetch;
+  private readonly http: JsonHttpClient;
 
-  constructor(
-    private readonly options: {
-      discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
-      fetchApi?: { fetch: typeof fetch };
-    },
-  ) {
-    // Bound: a browser's fetch throws "Illegal invocation" as a method.
-    const fetchApi = options.fetchApi;
-    this.fetchImpl = fetchApi
-      ? (input, init) => fetchApi.fetch(input, init)
-      : (input, init) => fetch(input, init);
+  constructor(options: {
+    discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
+    fetchApi?: { fetch: typeof fetch };
+  }) {
+    this.http = new JsonHttpClient({
+      ...options,
+      pluginId: 'service-health',
+      toError: async response => {
+        const failed = await readFailedResponse(response);
+        // "Request failed with 503: Prometheus ..." (no status text: it is
+        // shown on the tab as is).
+        return new ServiceHealthApiError(
+          failed.backendMessage
+            ? `Request failed with ${response.status}: ${failed.backendMessage}`
+            : `Request failed with ${response.status}`,
+          response.status,
+          failed.requestId,
+        );
+      },
+    });
   }
 
   async getEntityHealth(
     entity: { kind: string; namespace?: string; name: string },
     range: HealthRange,
   ): Promise<EntityHealth> {
-    const baseUrl = await this.options.discoveryApi.getBaseUrl(
-      'service-health',
-    );
     const path = [
       entity.kind.toLowerCase(),
       (entity.namespace ?? 'default').toLowerCase(),
@@ -60,24 +72,8 @@ export class ServiceHealthClient implements ServiceHealthApi {
     ]
       .map(encodeURIComponent)
       .join('/');
-    const response = await this.fetchImpl(
-      `${baseUrl}/entities/${path}/health?range=${encodeURIComponent(range)}`,
+    return this.http.get<EntityHealth>(
+      `/entities/${path}/health?range=${encodeURIComponent(range)}`,
     );
-    if (!response.ok) {
-      let detail = '';
-      try {
-        const body = (await response.json()) as {
-          error?: { message?: string };
-        };
-        detail = body.error?.message ? `: ${body.error.message}` : '';
-      } catch {
-        // Not JSON (a proxy's page): the status says enough.
-      }
-      throw new ServiceHealthApiError(
-        `Request failed with ${response.status}${detail}`,
-        response.status,
-      );
-    }
-    return (await response.json()) as EntityHealth;
   }
 }

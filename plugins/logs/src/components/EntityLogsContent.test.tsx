@@ -8,6 +8,11 @@ import {
   type LogLine,
   type LogsApi,
 } from '@vigil/backstage-plugin-logs-common';
+import {
+  reportProblemApiRef,
+  type ProblemReport,
+  type ReportProblemApi,
+} from '@vigil/frontend-kit';
 import { logsApiRef } from '../api/LogsApi';
 import { EntityLogsContent } from './EntityLogsContent';
 
@@ -64,12 +69,17 @@ function fakeApi(overrides: Partial<LogsApi> = {}) {
   } as jest.Mocked<LogsApi>;
 }
 
-function renderTab(api: LogsApi) {
+function renderTab(api: LogsApi, reports?: ReportProblemApi) {
   return renderInTestApp(
     <EntityProvider entity={scoringApi}>
       <EntityLogsContent tailPollMs={20} />
     </EntityProvider>,
-    { apis: [[logsApiRef, api]] },
+    {
+      apis: [
+        [logsApiRef, api],
+        ...(reports ? [[reportProblemApiRef, reports] as const] : []),
+      ],
+    },
   );
 }
 
@@ -180,6 +190,42 @@ describe('EntityLogsContent', () => {
     expect(await screen.findByTestId('logs-error')).toHaveTextContent(
       'The logs store needs PostgreSQL',
     );
+  });
+
+  it('reports a failed search with its request id and the entity', async () => {
+    const reports: ProblemReport[] = [];
+    await renderTab(
+      fakeApi({
+        search: jest.fn(async () => {
+          throw new LogsApiError(
+            'The logs store needs PostgreSQL',
+            503,
+            'req-logs-9',
+          );
+        }),
+      }),
+      {
+        report: async problem => {
+          reports.push(problem);
+          return { ticketId: 't-9', link: '/support/tickets/t-9' };
+        },
+      },
+    );
+    const banner = await screen.findByTestId('logs-error');
+    await userEvent.click(within(banner).getByTestId('report-problem'));
+    expect(screen.getByTestId('report-problem-context')).toHaveTextContent(
+      'Request id: req-logs-9',
+    );
+    await userEvent.click(screen.getByTestId('report-problem-submit'));
+    await screen.findByTestId('report-problem-ticket-link');
+    expect(reports).toEqual([
+      expect.objectContaining({
+        message: 'The logs store needs PostgreSQL',
+        requestId: 'req-logs-9',
+        statusCode: 503,
+        entityRef: 'component:default/scoring-api',
+      }),
+    ]);
   });
 
   it('live-tails new lines on top, polling with the last cursor', async () => {

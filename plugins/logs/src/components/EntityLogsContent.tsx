@@ -2,7 +2,12 @@ import { Button, Card, CardContent, Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import { Progress } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { HelpIcon, errorMessage } from '@vigil/frontend-kit';
+import {
+  HelpIcon,
+  ReportProblemButton,
+  errorMessage,
+} from '@vigil/frontend-kit';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { logServiceOf } from '@vigil/backstage-plugin-logs-common';
 import { useCallback, useState } from 'react';
 import {
@@ -67,7 +72,17 @@ export function EntityLogsContent(props: { tailPollMs?: number } = {}) {
           <HelpIcon topic="logs" />
         </Typography>
         {error !== undefined && (
-          <Alert severity="error" data-testid="logs-error">
+          <Alert
+            severity="error"
+            data-testid="logs-error"
+            action={
+              <ReportProblemButton
+                error={error}
+                entityRef={stringifyEntityRef(entity)}
+                variant="text"
+              />
+            }
+          >
             {errorMessage(error)}
           </Alert>
         )}
