@@ -13,3 +13,7 @@ export {
   ReportableErrorPanel,
   type ReportableErrorPanelProps,
 } from './ReportableErrorPanel';
+export {
+  FailedRequestAlert,
+  type FailedRequestAlertProps,
+} from './FailedRequestAlert';

@@ -3,6 +3,7 @@ import {
   declareIncidentRequestSchema,
   SEVERITIES,
 } from '@vigil/backstage-plugin-incidents-common';
+import { FailedRequestAlert } from '@vigil/frontend-kit';
 import {
   Box,
   Button,
@@ -30,7 +31,6 @@ import {
   EntityRefPicker,
   PERSON_KINDS,
 } from './EntityRefPicker';
-import { FailedRequestAlert } from './FailedRequestAlert';
 
 interface FormState {
   title: string;

@@ -1,5 +1,9 @@
 import { InfoCard, Link, Progress } from '@backstage/core-components';
-import { HelpIcon, ReportableErrorPanel } from '@vigil/frontend-kit';
+import {
+  FailedRequestAlert,
+  HelpIcon,
+  ReportableErrorPanel,
+} from '@vigil/frontend-kit';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   Entity,
@@ -30,7 +34,6 @@ import { ACTION_ITEM_STATUS_LABELS, NONE } from '../lib/format';
 import { useIncidentLinks } from '../lib/links';
 import { useIncidentSignal } from '../lib/useIncidentSignal';
 import { EntityRefText } from './EntityRefs';
-import { FailedRequestAlert } from './FailedRequestAlert';
 
 /** Most items a card shows; the rest are counted. */
 const CARD_LIMIT = 50;

@@ -1,10 +1,9 @@
 import { Button, Card, CardContent, Typography } from '@material-ui/core';
-import { Alert } from '@material-ui/lab';
 import { Progress } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
+  FailedRequestAlert,
   HelpIcon,
-  ReportProblemButton,
   errorMessage,
 } from '@vigil/frontend-kit';
 import { stringifyEntityRef } from '@backstage/catalog-model';
@@ -72,19 +71,13 @@ export function EntityLogsContent(props: { tailPollMs?: number } = {}) {
           <HelpIcon topic="logs" />
         </Typography>
         {error !== undefined && (
-          <Alert
-            severity="error"
+          <FailedRequestAlert
             data-testid="logs-error"
-            action={
-              <ReportProblemButton
-                error={error}
-                entityRef={stringifyEntityRef(entity)}
-                variant="text"
-              />
-            }
+            error={error}
+            entityRef={stringifyEntityRef(entity)}
           >
             {errorMessage(error)}
-          </Alert>
+          </FailedRequestAlert>
         )}
         {!live && search.loading && lines.length === 0 && <Progress />}
         {error === undefined &&

@@ -4,6 +4,7 @@ import {
   isAllowedTransition,
   SEVERITIES,
 } from '@vigil/backstage-plugin-incidents-common';
+import { FailedRequestAlert } from '@vigil/frontend-kit';
 import {
   Box,
   Button,
@@ -29,7 +30,6 @@ import type {
 } from '../../api/types';
 import { STATUS_LABELS } from '../../lib/format';
 import { AFFECTED_ENTITY_KINDS, EntityRefPicker } from '../EntityRefPicker';
-import { FailedRequestAlert } from '../FailedRequestAlert';
 
 export type ApplyResult =
   | { ok: true }

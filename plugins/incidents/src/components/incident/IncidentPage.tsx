@@ -5,7 +5,11 @@ import {
   Page,
   Progress,
 } from '@backstage/core-components';
-import { HelpIcon, ReportableErrorPanel } from '@vigil/frontend-kit';
+import {
+  FailedRequestAlert,
+  HelpIcon,
+  ReportableErrorPanel,
+} from '@vigil/frontend-kit';
 import { useApi } from '@backstage/core-plugin-api';
 import { Box, Button, Grid, Typography } from '@material-ui/core';
 import { Alert, AlertTitle } from '@material-ui/lab';
@@ -25,7 +29,6 @@ import { useIncidentsConfig } from '../../lib/useIncidentsConfig';
 import { useIncidentSignal } from '../../lib/useIncidentSignal';
 import { SeverityChip, StatusChip } from '../Chips';
 import { EntityRefText } from '../EntityRefs';
-import { FailedRequestAlert } from '../FailedRequestAlert';
 import { Markdown } from '../Markdown';
 import {
   ApplyChanges,

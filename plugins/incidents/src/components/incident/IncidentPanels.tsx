@@ -1,5 +1,5 @@
 import { InfoCard, Link, LinkButton } from '@backstage/core-components';
-import { HelpIcon } from '@vigil/frontend-kit';
+import { FailedRequestAlert, HelpIcon } from '@vigil/frontend-kit';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   Box,
@@ -41,7 +41,6 @@ import {
 } from '../../lib/links';
 import { PostmortemStateChip } from '../Chips';
 import { EntityRefList, EntityRefText } from '../EntityRefs';
-import { FailedRequestAlert } from '../FailedRequestAlert';
 import { isHttpUrl } from './IncidentTimeline';
 
 const useStyles = makeStyles(theme => ({

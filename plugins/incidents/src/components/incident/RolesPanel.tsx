@@ -1,5 +1,5 @@
 import { InfoCard } from '@backstage/core-components';
-import { HelpIcon } from '@vigil/frontend-kit';
+import { FailedRequestAlert, HelpIcon } from '@vigil/frontend-kit';
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import {
   userRefSchema,
@@ -20,7 +20,6 @@ import type { Incident, IncidentRole } from '../../api/types';
 import { ROLE_LABELS } from '../../lib/format';
 import { EntityRefText } from '../EntityRefs';
 import { EntityRefPicker, PERSON_KINDS } from '../EntityRefPicker';
-import { FailedRequestAlert } from '../FailedRequestAlert';
 import type { ApplyChanges } from './IncidentControls';
 
 function RoleRow(props: {

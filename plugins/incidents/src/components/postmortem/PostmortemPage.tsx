@@ -5,7 +5,11 @@ import {
   Page,
   Progress,
 } from '@backstage/core-components';
-import { HelpIcon, ReportableErrorPanel } from '@vigil/frontend-kit';
+import {
+  FailedRequestAlert,
+  HelpIcon,
+  ReportableErrorPanel,
+} from '@vigil/frontend-kit';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   Box,
@@ -32,7 +36,6 @@ import { scrollToField } from '../../lib/scrollToField';
 import { useIncidentSignal } from '../../lib/useIncidentSignal';
 import type { PostmortemAutosave } from '../../lib/usePostmortemAutosave';
 import { PostmortemStateChip, SeverityChip, StatusChip } from '../Chips';
-import { FailedRequestAlert } from '../FailedRequestAlert';
 import { PostmortemPanel } from '../incident/IncidentPanels';
 import {
   describeProblems,

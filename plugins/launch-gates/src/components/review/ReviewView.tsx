@@ -1,8 +1,7 @@
 import { Progress } from '@backstage/core-components';
-import { ReportableErrorPanel, ReportProblemButton } from '@vigil/frontend-kit';
+import { FailedRequestAlert, ReportableErrorPanel } from '@vigil/frontend-kit';
 import { useApi } from '@backstage/core-plugin-api';
 import { Box, Grid } from '@material-ui/core';
-import { Alert } from '@material-ui/lab';
 import type {
   CheckResult,
   ReviewDetail,
@@ -87,18 +86,12 @@ export function ReviewView(props: {
         />
         {actionError && (
           <Box mt={1}>
-            <Alert
-              severity="error"
-              action={
-                <ReportProblemButton
-                  error={actionError.error}
-                  entityRef={review.entityRef}
-                  variant="text"
-                />
-              }
+            <FailedRequestAlert
+              error={actionError.error}
+              entityRef={review.entityRef}
             >
               {actionError.message}
-            </Alert>
+            </FailedRequestAlert>
           </Box>
         )}
       </Grid>
