@@ -56,6 +56,8 @@ describe('input checks', () => {
 
   const good = [
     '/slos?limit=500&offset=1000000&order=desc&status=no-data',
+    '/slos?sandbox=exclude',
+    '/slos?sandbox=only&status=breaching',
     '/slos?owner=group:default/sre&system=system:default/shop&q=a%20b&lifecycle=production',
     '/slos/checkout-availability?from=2026-06-01T00:00:00Z&to=2026-06-02T00:00:00.5%2B01:00&limit=50000',
     '/entities/component/default/checkout/slos',
@@ -71,6 +73,7 @@ describe('input checks', () => {
     '/slos?offset=9223372036854775807',
     '/slos?status=great',
     '/slos?order=up',
+    '/slos?sandbox=hide',
     '/slos?colour=red',
     '/slos?q=abc%00',
     '/slos?q=',

@@ -21,6 +21,7 @@ describe('the SLO API', () => {
         ['/slos?limit=1e2', /limit: must be an integer from 1 to 500/],
         ['/slos?limit=1&limit=2', /limit: must be an integer from 1 to 500/],
         ['/slos?status=great', /status.*ok.*warning.*breaching.*no-data/],
+        ['/slos?sandbox=hide', /sandbox.*include.*exclude.*only/],
         ['/slos?offset=-1', /offset: must be an integer from 0 to 1000000/],
         [
           '/slos?offset=9223372036854775807',

@@ -40,6 +40,25 @@ describe.each(databases.eachSupportedId())('the sandbox on %s', databaseId => {
     expect(own.text).toContain('sandbox-checkout-availability');
   });
 
+  it('lists the sandbox with the portfolio, leaves it out, or lists it alone', async () => {
+    const { alice } = await startBackend({ databaseId });
+    await alice.post('/refresh');
+    const listed = async (query: string) => {
+      const res = await alice.get(`/slos${query}`);
+      expect(res.status).toBe(200);
+      expectConforms('GET /slos', res);
+      return res.body.items.map((slo: { entityRef: string }) => slo.entityRef);
+    };
+    expect(await listed('')).toContain(SANDBOX_REF);
+    expect(await listed('?sandbox=include')).toContain(SANDBOX_REF);
+    const real = await listed('?sandbox=exclude');
+    expect(real.length).toBeGreaterThan(0);
+    expect(real).not.toContain(SANDBOX_REF);
+    expect(new Set(await listed('?sandbox=only'))).toEqual(
+      new Set([SANDBOX_REF]),
+    );
+  });
+
   it("purges the sandbox's SLO history for services only, and no other namespace", async () => {
     const { alice, server, store, auditor, auditorEvent } = await startBackend({
       databaseId,

@@ -15,6 +15,7 @@ import {
   rawQuery,
 } from '@vigil/backend-kit';
 import { namespacePurgeRequestSchema } from '@vigil/backstage-plugin-sandbox-common';
+import { SANDBOX_LISTINGS } from '@vigil/backstage-plugin-slo-common';
 import express from 'express';
 import { z } from 'zod';
 import { sloSpecsRefreshPermission } from './permissions';
@@ -66,6 +67,7 @@ const listQuerySchema = z
       .enum(SLO_STATUS_VALUES as [SloStatusValue, ...SloStatusValue[]])
       .optional(),
     q: text(200).optional(),
+    sandbox: z.enum(SANDBOX_LISTINGS).default('include'),
     order: z.enum(['asc', 'desc']).default('asc'),
     limit: boundedInteger(1, 500, 50),
     offset: boundedInteger(0, MAX_OFFSET, 0),

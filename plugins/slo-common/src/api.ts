@@ -77,10 +77,25 @@ export interface SloListQuery {
   status?: SloStatus;
   /** Case-insensitive text in the id, name, description or entity ref. */
   q?: string;
+  /**
+   * SLOs of the sandbox's practice services: listed with the others (the
+   * default), left out, or listed alone.
+   */
+  sandbox?: SandboxListing;
   order?: 'asc' | 'desc';
   limit?: number;
   offset?: number;
 }
+
+/**
+ * Whether a list includes the sandbox namespace's SLOs, leaves them out, or
+ * lists only them.
+ * @public
+ */
+export const SANDBOX_LISTINGS = ['include', 'exclude', 'only'] as const;
+
+/** @public */
+export type SandboxListing = (typeof SANDBOX_LISTINGS)[number];
 
 export interface SloListResponse {
   items: Slo[];

@@ -35,6 +35,10 @@ describe('slo plugin', () => {
     expect(
       await screen.findByText('No SLOs yet', {}, { timeout: 10_000 }),
     ).toBeInTheDocument();
-    expect(api.listSlos).toHaveBeenCalledWith({ limit: 25, offset: 0 });
+    expect(api.listSlos).toHaveBeenCalledWith({
+      sandbox: 'exclude',
+      limit: 25,
+      offset: 0,
+    });
   });
 });

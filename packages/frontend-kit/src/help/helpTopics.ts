@@ -72,7 +72,7 @@ const topics: Record<HelpTopicId, HelpTopic> = {
   'slo-portfolio': {
     title: 'The SLOs page',
     summary:
-      'Every SLO of every entity you may read, least budget first, filtered by owner, system, lifecycle, status or text; a row opens its entity’s SLOs tab.',
+      'Every SLO of every entity you may read, least budget first, filtered by owner, system, lifecycle, status or text; the sandbox’s practice SLOs only when you pick them. A row opens its entity’s SLOs tab.',
     page: 'slos',
     anchor: 'the-slos-page',
   },

@@ -183,6 +183,55 @@ describe('DatabaseSloStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    "lists the sandbox's SLOs with the others, without them, or alone on %s",
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await sloMigrations.migrate(knex);
+      const store = new DatabaseSloStore(knex);
+      const meta = {
+        owner: 'group:default/payments',
+        system: 'system:default/shop',
+        lifecycle: 'production',
+      };
+      await store.replaceSpecs(
+        [
+          entitySpecs('component:default/checkout', 'checkout', meta),
+          entitySpecs('component:sandbox/checkout', 'sandbox-checkout', {
+            ...meta,
+            system: 'system:sandbox/sandbox',
+          }),
+          // Namespaces are case-insensitive; a name may say "sandbox".
+          entitySpecs('component:Sandbox/inventory', 'sandbox-inventory', meta),
+          entitySpecs('component:default/sandbox', 'sandbox', meta),
+        ],
+        NOW,
+      );
+      const services = async (sandbox?: 'include' | 'exclude' | 'only') => {
+        const { items, totalCount } = await store.listSlos({
+          entityRefs: undefined,
+          order: 'asc',
+          limit: 50,
+          offset: 0,
+          q: 'availability',
+          sandbox,
+        });
+        expect(totalCount).toBe(items.length);
+        return items.map(i => i.definition.sloId).sort();
+      };
+      const real = ['checkout-availability', 'sandbox-availability'];
+      const practice = [
+        'sandbox-checkout-availability',
+        'sandbox-inventory-availability',
+      ];
+      expect(await services()).toEqual([...real, ...practice].sort());
+      expect(await services('include')).toEqual([...real, ...practice].sort());
+      expect(await services('exclude')).toEqual(real);
+      expect(await services('only')).toEqual(practice);
+    },
+    60_000,
+  );
+
+  it.each(databases.eachSupportedId())(
     'gives the definitions a version that every refresh changes on %s',
     async databaseId => {
       const knex = await databases.init(databaseId);

@@ -1,6 +1,7 @@
 import type { DatabaseService } from '@backstage/backend-plugin-api';
 import { pluginMigrations } from '@vigil/backend-kit';
 import type { Knex } from 'knex';
+import { SANDBOX_NAMESPACE } from '@vigil/backstage-plugin-sandbox-common';
 import type {
   EntitySpecs,
   EvaluationOutcome,
@@ -244,6 +245,15 @@ export class DatabaseSloStore implements SloStore {
     if (query.owner) filtered.where('d.owner', query.owner);
     if (query.system) filtered.where('d.system', query.system);
     if (query.lifecycle) filtered.where('d.lifecycle', query.lifecycle);
+    if (query.sandbox === 'exclude' || query.sandbox === 'only') {
+      // Refs are kind:namespace/name, and neither a kind nor a namespace can
+      // hold ':' or '/': this matches the namespace exactly.
+      const inSandbox = `%:${SANDBOX_NAMESPACE}/%`;
+      filtered.whereRaw(
+        `lower(d.entity_ref) ${query.sandbox === 'only' ? '' : 'not '}like ?`,
+        [inSandbox],
+      );
+    }
     if (query.status === 'no-data') {
       // Never-evaluated SLOs have no status row yet.
       filtered.where(inner =>

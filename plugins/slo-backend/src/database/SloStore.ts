@@ -1,3 +1,4 @@
+import type { SandboxListing } from '@vigil/backstage-plugin-slo-common';
 import type {
   EntitySpecs,
   EvaluationOutcome,
@@ -22,6 +23,8 @@ export interface ListSlosQuery {
   status?: SloStatusValue;
   /** Case-insensitive substring of the id, name, description or entity. */
   q?: string;
+  /** The sandbox namespace's SLOs: with the others (default), left out, or alone. */
+  sandbox?: SandboxListing;
   order: 'asc' | 'desc';
   limit: number;
   offset: number;

@@ -73,6 +73,17 @@ export const spec = {
               'Case-insensitive text in the id, name, description or entity ref',
           },
           {
+            name: 'sandbox',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['include', 'exclude', 'only'],
+              default: 'include',
+            },
+            description:
+              'SLOs of the sandbox namespace (practice services): listed, left out, or alone',
+          },
+          {
             name: 'order',
             in: 'query',
             schema: {

@@ -28,6 +28,7 @@ describe('SloClient', () => {
         lifecycle: 'production',
         status: 'breaching',
         q: 'scoring api',
+        sandbox: 'exclude',
         limit: 50,
         offset: 100,
       }),
@@ -41,6 +42,7 @@ describe('SloClient', () => {
       lifecycle: 'production',
       status: 'breaching',
       q: 'scoring api',
+      sandbox: 'exclude',
       limit: '50',
       offset: '100',
     });

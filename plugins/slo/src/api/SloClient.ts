@@ -25,7 +25,8 @@ export class SloClient implements SloApi {
   }
 
   async listSlos(query: SloListQuery = {}): Promise<SloListResponse> {
-    const { owner, system, lifecycle, status, q, order, limit, offset } = query;
+    const { owner, system, lifecycle, status, q, sandbox } = query;
+    const { order, limit, offset } = query;
     return this.get(
       `/slos${toQueryString({
         owner,
@@ -33,6 +34,7 @@ export class SloClient implements SloApi {
         lifecycle,
         status,
         q,
+        sandbox,
         order,
         limit,
         offset,

@@ -17,6 +17,7 @@ export type {
   EntitySlosResponse,
   PrometheusReachability,
   SloEvaluationStatus,
+  SandboxListing,
 } from '@vigil/backstage-plugin-slo-common';
 export {
   BURN_RATE_WINDOWS,

@@ -87,13 +87,20 @@ describe('SloPortfolioPage', () => {
     expect(screen.getByText('58.0%')).toBeInTheDocument();
     const latencyRow = screen.getByText('checkout-latency').closest('tr')!;
     expect(within(latencyRow).getAllByText('no data')).toHaveLength(2);
-    expect(api.listSlos).toHaveBeenCalledWith({ limit: 25, offset: 0 });
+    // The sandbox's practice SLOs are left out until asked for.
+    expect(api.listSlos).toHaveBeenCalledWith({
+      sandbox: 'exclude',
+      limit: 25,
+      offset: 0,
+    });
 
     await userEvent.click(screen.getByRole('button', { name: /next page/i }));
     expect(
       await screen.findByRole('link', { name: 'availability-25' }),
     ).toBeInTheDocument();
-    expect(lastQuery(api)).toEqual([{ limit: 25, offset: 25 }]);
+    expect(lastQuery(api)).toEqual([
+      { sandbox: 'exclude', limit: 25, offset: 25 },
+    ]);
   });
 
   it('sends the filters and the search to the server', async () => {
@@ -126,9 +133,26 @@ describe('SloPortfolioPage', () => {
           lifecycle: 'production',
           status: 'breaching',
           q: 'scoring',
+          sandbox: 'exclude',
           limit: 25,
           offset: 0,
         },
+      ]),
+    );
+  });
+
+  it.each([
+    ['Shown', undefined],
+    ['Only the sandbox', 'only'],
+  ])('lists the sandbox when asked: %s', async (label, sandbox) => {
+    const api = fakeSloApi();
+    renderPage(api);
+    await screen.findByRole('link', { name: 'availability' });
+    await userEvent.click(screen.getByLabelText('Sandbox'));
+    await userEvent.click(within(screen.getByRole('listbox')).getByText(label));
+    await waitFor(() =>
+      expect(lastQuery(api)).toEqual([
+        { ...(sandbox && { sandbox }), limit: 25, offset: 0 },
       ]),
     );
   });
@@ -211,7 +235,9 @@ describe('SloPortfolioPage', () => {
       expect(await screen.findByText('12.0%')).toBeInTheDocument();
       expect(api.listSlos).toHaveBeenCalledTimes(2);
       // The same page and filters.
-      expect(lastQuery(api)).toEqual([{ limit: 25, offset: 0 }]);
+      expect(lastQuery(api)).toEqual([
+        { sandbox: 'exclude', limit: 25, offset: 0 },
+      ]);
     });
 
     it('refetches on a slow poll and keeps the evaluation ages ticking', async () => {

@@ -21,7 +21,13 @@ import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
 import { sloApiRef } from '../api/SloApi';
-import { Slo, SLO_STATUSES, SloListQuery, SloStatus } from '../api/types';
+import {
+  SandboxListing,
+  Slo,
+  SLO_STATUSES,
+  SloListQuery,
+  SloStatus,
+} from '../api/types';
 import { formatAttainment, formatBudget, formatObjective } from '../lib/format';
 import { useSloReload } from '../lib/useSloReload';
 import { useSloTabLink } from '../lib/useSloTabLink';
@@ -44,14 +50,24 @@ export interface SloFilters {
   system: string;
   lifecycle: string;
   status: SloStatus | '';
+  sandbox: SandboxListing;
 }
 
+// The sandbox's practice SLOs burn on purpose: left out unless asked for,
+// so they do not top a worst-first list of real services.
 const NO_FILTERS: SloFilters = {
   q: '',
   owner: '',
   system: '',
   lifecycle: '',
   status: '',
+  sandbox: 'exclude',
+};
+
+const SANDBOX_LABELS: Record<SandboxListing, string> = {
+  exclude: 'Hidden',
+  include: 'Shown',
+  only: 'Only the sandbox',
 };
 
 function toQuery(filters: SloFilters): SloListQuery {
@@ -65,7 +81,15 @@ function toQuery(filters: SloFilters): SloListQuery {
   if (system) query.system = system;
   if (lifecycle) query.lifecycle = lifecycle;
   if (filters.status) query.status = filters.status;
+  if (filters.sandbox !== 'include') query.sandbox = filters.sandbox;
   return query;
+}
+
+/** Whether the query narrows the list beyond the default (sandbox hidden). */
+function narrows(query: SloListQuery): boolean {
+  return Object.entries(query).some(
+    ([key, value]) => !(key === 'sandbox' && value === NO_FILTERS.sandbox),
+  );
 }
 
 function FilterBar(props: {
@@ -78,7 +102,7 @@ function FilterBar(props: {
     label: string,
     placeholder: string,
   ) => (
-    <Grid item xs={12} sm={6} md={key === 'q' ? 4 : 2}>
+    <Grid item xs={12} sm={6} md={2}>
       <TextField
         fullWidth
         variant="outlined"
@@ -118,6 +142,26 @@ function FilterBar(props: {
           ))}
         </TextField>
       </Grid>
+      <Grid item xs={12} sm={6} md={2}>
+        <TextField
+          select
+          fullWidth
+          variant="outlined"
+          size="small"
+          label="Sandbox"
+          value={filters.sandbox}
+          SelectProps={{ SelectDisplayProps: { 'aria-label': 'Sandbox' } }}
+          onChange={e =>
+            onChange({ ...filters, sandbox: e.target.value as SandboxListing })
+          }
+        >
+          {(Object.keys(SANDBOX_LABELS) as SandboxListing[]).map(listing => (
+            <MenuItem key={listing} value={listing}>
+              {SANDBOX_LABELS[listing]}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Grid>
     </Grid>
   );
 }
@@ -127,7 +171,7 @@ export function SloPortfolioPage() {
   const sloApi = useApi(sloApiRef);
   const sloTabLink = useSloTabLink();
   const [filters, setFilters] = useState<SloFilters>(NO_FILTERS);
-  const [query, setQuery] = useState<SloListQuery>({});
+  const [query, setQuery] = useState<SloListQuery>(() => toQuery(NO_FILTERS));
   const [page, setPage] = useState(0);
   const [pageSize, setPageSize] = useState(PAGE_SIZES[0]);
 
@@ -217,7 +261,7 @@ export function SloPortfolioPage() {
     },
   ];
 
-  const hasFilters = Object.keys(query).length > 0;
+  const hasFilters = narrows(query);
   let body: JSX.Element;
   if (error) {
     body = <ReportableErrorPanel error={error} />;

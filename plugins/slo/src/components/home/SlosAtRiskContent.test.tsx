@@ -66,11 +66,13 @@ describe('SlosAtRiskContent', () => {
     const rows = await screen.findAllByTestId('slo-at-risk');
     expect(api.listSlos).toHaveBeenCalledWith({
       status: 'breaching',
+      sandbox: 'exclude',
       order: 'asc',
       limit: 8,
     });
     expect(api.listSlos).toHaveBeenCalledWith({
       status: 'warning',
+      sandbox: 'exclude',
       order: 'asc',
       limit: 8,
     });

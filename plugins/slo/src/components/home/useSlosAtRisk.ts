@@ -24,13 +24,16 @@ export interface SlosAtRisk {
  * signals (any SLO may enter or leave the list) and on a slow poll; while
  * that runs, `value` keeps the previous answer.
  */
+const REAL_SERVICES = { sandbox: 'exclude', order: 'asc' } as const;
+
 export function useSlosAtRisk(limit: number = SLOS_AT_RISK_LIMIT) {
   const sloApi = useApi(sloApiRef);
   const reloadKey = useSloReload(ANY_EVALUATION);
   return useAsyncRetry(async (): Promise<SlosAtRisk> => {
     const [breaching, warning] = await Promise.all([
-      sloApi.listSlos({ status: 'breaching', order: 'asc', limit }),
-      sloApi.listSlos({ status: 'warning', order: 'asc', limit }),
+      // The sandbox's practice SLOs burn on purpose: not a risk to anyone.
+      sloApi.listSlos({ ...REAL_SERVICES, status: 'breaching', limit }),
+      sloApi.listSlos({ ...REAL_SERVICES, status: 'warning', limit }),
     ]);
     return {
       items: [...breaching.items, ...warning.items].slice(0, limit),
