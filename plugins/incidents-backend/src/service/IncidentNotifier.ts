@@ -68,8 +68,11 @@ export class IncidentNotifier {
     if (!paging && !config.notifyOnDeclare) return;
     void this.notificationSlots(async () => {
       // Paged: on-call stands in for the owning group; the commander still hears.
+      // The on-call backend never pages for the sandbox (the timeline says so),
+      // and its owning group is not told of practice either.
       const paged = Boolean(paging && (await paging.page(stored)));
-      if (config.notifyOnDeclare) await this.notifyDeclared(stored, !paged);
+      const tellOwners = !paged && !isSandboxOnly(incident.entityRefs);
+      if (config.notifyOnDeclare) await this.notifyDeclared(stored, tellOwners);
     });
   }
 

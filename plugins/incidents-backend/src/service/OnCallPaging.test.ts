@@ -1,6 +1,7 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { testDatabases } from '@vigil/backend-kit/testUtils';
 import { declareIncident } from '@vigil/backstage-plugin-incidents-common';
+import type { Entity } from '@backstage/catalog-model';
 import express from 'express';
 import type { Server } from 'http';
 import type { AddressInfo } from 'net';
@@ -50,12 +51,19 @@ async function onCallServer(answer: { status: number; body: object }) {
   return { baseUrl: `http://127.0.0.1:${port}/api`, requests };
 }
 
+/** A practice service of the sandbox, owned (as there) by a real group. */
+const sandboxCheckout: Entity = {
+  ...scoringComponent,
+  metadata: { name: 'checkout', namespace: 'sandbox' },
+};
+const SANDBOX_CHECKOUT = 'component:sandbox/checkout';
+
 async function setup(answer: { status: number; body: object }) {
   const oncall = await onCallServer(answer);
   const services = await setupServices(
     databases,
     'SQLITE_3',
-    [scoringComponent],
+    [scoringComponent, sandboxCheckout],
     {},
     store =>
       new OnCallPaging({
@@ -147,6 +155,34 @@ describe('paging on-call for declared incidents (flow 4)', () => {
       );
     },
   );
+
+  it('tells nobody of a sandbox incident: no page, no owners notified, and says so', async () => {
+    const { incidents, oncall, notifications, settle, store } = await setup({
+      status: 201,
+      body: { outcome: 'paged' },
+    });
+    const { incident } = await incidents.declare(
+      { title: 'Practice', severity: 'SEV1', entityRefs: [SANDBOX_CHECKOUT] },
+      ALICE,
+      mockCredentials.user(ALICE),
+    );
+    const timeline = async () =>
+      (await store.getIncidentPage(incident.id))!.timeline;
+    await settle(async () =>
+      (await timeline()).some(e => e.type === 'paging_unavailable'),
+    );
+    expect(await timeline()).toContainEqual(
+      expect.objectContaining({
+        type: 'paging_unavailable',
+        reason: 'no-policy',
+        message:
+          'it is a sandbox incident; practice never pages on-call or notifies the owners',
+      }),
+    );
+    await new Promise(resolve => setTimeout(resolve, 50));
+    expect(oncall.requests).toEqual([]);
+    expect(notifications.send).not.toHaveBeenCalled();
+  });
 
   it('stops paging when the incident is acknowledged and resolves pages when it is resolved', async () => {
     const { declare, incidents, oncall, settle } = await setup({

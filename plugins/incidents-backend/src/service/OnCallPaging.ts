@@ -4,6 +4,7 @@ import type {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import type { Incident } from '@vigil/backstage-plugin-incidents-common';
+import { isSandboxOnly } from '@vigil/backstage-plugin-sandbox-common';
 import type { IncidentStore, StoredIncident } from '../database/IncidentStore';
 
 const PAGE_SEVERITY = {
@@ -48,6 +49,15 @@ export class OnCallPaging {
   /** Pages for a newly declared incident; true when someone was paged. */
   async page(stored: StoredIncident): Promise<boolean> {
     const { incident } = stored;
+    // Practice in the sandbox wakes nobody: its owner is a real group.
+    if (isSandboxOnly(incident.entityRefs)) {
+      await this.recordUnpaged(
+        incident,
+        'no-policy',
+        'it is a sandbox incident; practice never pages on-call or notifies the owners',
+      );
+      return false;
+    }
     let reason: Unpaged = 'unreachable';
     let message = 'The on-call backend could not be reached';
     try {

@@ -260,6 +260,25 @@ describe.each(databases.eachSupportedId())('Pager on %s', databaseId => {
     ).toBe(0);
   });
 
+  it('never pages for a sandbox service, though its owner has a policy', async () => {
+    const { pager, store, notifications } = await setup(databaseId, {
+      directory: new FakeDirectory(threeSteps()),
+    });
+    const sandboxRef = 'component:sandbox/checkout';
+    expect(
+      await pager.open({ ...request, entityRef: sandboxRef }, ALICE),
+    ).toEqual({
+      outcome: 'no-policy',
+      pagedUserRefs: [],
+      message: `${sandboxRef} is a sandbox service: practice never pages real on-call`,
+    });
+    expect(notifications.sent).toHaveLength(0);
+    expect(
+      (await store.listPages({ entityRef: sandboxRef, limit: 10, offset: 0 }))
+        .total,
+    ).toBe(0);
+  });
+
   it('stops escalating once acknowledged', async () => {
     const { pager, clock, notifications, signals } = await setup(databaseId, {
       directory: new FakeDirectory(threeSteps(3)),

@@ -7,6 +7,7 @@ import type { SignalsService } from '@backstage/plugin-signals-node';
 import type { NotificationCounter } from '@vigil/backend-kit';
 import type { OnCallStore, StoredPage } from '../../database/OnCallStore';
 import { nextEscalation } from '@vigil/backstage-plugin-oncall-common';
+import { isSandboxEntityRef } from '@vigil/backstage-plugin-sandbox-common';
 import type { IncidentsApi } from './IncidentsClient';
 import { EscalationPosition, PageMessenger } from './PageMessenger';
 import {
@@ -78,6 +79,15 @@ export class Pager {
   async open(request: PageRequest, openedBy: string): Promise<PageOutcome> {
     const { store, directory } = this.options;
     const now = this.clock();
+    // The sandbox's services are practice: their owner's real on-call is
+    // never woken for them, whatever policy that group has.
+    if (isSandboxEntityRef(request.entityRef)) {
+      return {
+        outcome: 'no-policy',
+        pagedUserRefs: [],
+        message: `${request.entityRef} is a sandbox service: practice never pages real on-call`,
+      };
+    }
     const policy = await directory.policyFor(request.entityRef);
     if (!policy) {
       return {
