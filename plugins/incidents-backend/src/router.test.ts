@@ -111,6 +111,7 @@ describe.each(databases.eachSupportedId())('bad input on %s', databaseId => {
         'offset: must be an integer from 0 to 1000000',
       ],
       ['/incidents?limit=5000', 'limit: must be an integer from 1 to 200'],
+      ['/incidents?sandbox=hide', 'sandbox'],
       ['/postmortems?limit=abc', 'limit: must be an integer from 1 to 200'],
       [
         '/action-items?owner=user:default/erin&limit=0',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SANDBOX_LISTINGS } from '@vigil/backstage-plugin-sandbox-common';
 import {
   ActionItem,
   Incident,
@@ -145,6 +146,11 @@ export const listIncidentsQuerySchema = z
     severity: severitySchema.optional(),
     /** Case-insensitive substring of the title. */
     q: z.string().trim().min(1).max(200).optional(),
+    /**
+     * The sandbox's practice incidents (affecting only sandbox entities):
+     * listed with the others (absent: the default), left out, or alone.
+     */
+    sandbox: z.enum(SANDBOX_LISTINGS).optional(),
     limit: pageParamSchema(1, 200, 25),
     offset: pageParamSchema(0, MAX_LIST_OFFSET, 0),
     /** The page after this position (`nextCursor` of the page before). */

@@ -60,6 +60,7 @@ describe('incidents plugin', () => {
     ).toHaveAttribute('href', '/incidents/inc-1');
     expect(api.listIncidents).toHaveBeenCalledWith({
       status: 'all',
+      sandbox: 'exclude',
       limit: 25,
     });
   });

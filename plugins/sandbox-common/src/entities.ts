@@ -8,6 +8,17 @@ import { parseEntityRef, type Entity } from '@backstage/catalog-model';
 export const SANDBOX_NAMESPACE = 'sandbox';
 
 /**
+ * How a portal-wide list treats the sandbox's practice data: listed with
+ * the real data, left out, or listed alone (the `sandbox` query parameter of
+ * the SLO and incident lists).
+ * @public
+ */
+export const SANDBOX_LISTINGS = ['include', 'exclude', 'only'] as const;
+
+/** @public */
+export type SandboxListing = (typeof SANDBOX_LISTINGS)[number];
+
+/**
  * The command that starts the portal with the sandbox (the page says it
  * when the sandbox is not running).
  * @public

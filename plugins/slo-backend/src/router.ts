@@ -14,8 +14,10 @@ import {
   parse,
   rawQuery,
 } from '@vigil/backend-kit';
-import { namespacePurgeRequestSchema } from '@vigil/backstage-plugin-sandbox-common';
-import { SANDBOX_LISTINGS } from '@vigil/backstage-plugin-slo-common';
+import {
+  namespacePurgeRequestSchema,
+  SANDBOX_LISTINGS,
+} from '@vigil/backstage-plugin-sandbox-common';
 import express from 'express';
 import { z } from 'zod';
 import { sloSpecsRefreshPermission } from './permissions';

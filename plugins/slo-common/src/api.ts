@@ -1,3 +1,4 @@
+import type { SandboxListing } from '@vigil/backstage-plugin-sandbox-common';
 /**
  * The SLO API's contract (plugins/slo-backend/openapi.yaml), shared by the
  * backend that serves it and the frontend that reads it. Numbers are never
@@ -86,16 +87,6 @@ export interface SloListQuery {
   limit?: number;
   offset?: number;
 }
-
-/**
- * Whether a list includes the sandbox namespace's SLOs, leaves them out, or
- * lists only them.
- * @public
- */
-export const SANDBOX_LISTINGS = ['include', 'exclude', 'only'] as const;
-
-/** @public */
-export type SandboxListing = (typeof SANDBOX_LISTINGS)[number];
 
 export interface SloListResponse {
   items: Slo[];

@@ -92,14 +92,8 @@ export type {
   PrometheusReachability,
   SloEvaluationStatus,
   SloSignalMessage,
-  SandboxListing,
 } from './api';
-export {
-  BURN_RATE_WINDOWS,
-  SANDBOX_LISTINGS,
-  SLO_SIGNAL_CHANNEL,
-  SLO_STATUSES,
-} from './api';
+export { BURN_RATE_WINDOWS, SLO_SIGNAL_CHANNEL, SLO_STATUSES } from './api';
 export {
   isKnownSlothPlugin,
   resolveSlothPluginChain,

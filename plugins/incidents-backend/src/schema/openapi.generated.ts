@@ -127,6 +127,17 @@ export const spec = {
             description: 'Case-insensitive text in the title',
           },
           {
+            name: 'sandbox',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['include', 'exclude', 'only'],
+              default: 'include',
+            },
+            description:
+              'Incidents affecting only sandbox entities (practice): listed, left out, or alone',
+          },
+          {
             name: 'limit',
             in: 'query',
             schema: {

@@ -57,6 +57,7 @@ export class IncidentsClient implements IncidentsApi {
         status: query.status,
         severity: query.severity,
         q: query.q,
+        sandbox: query.sandbox,
         limit: query.limit,
         offset: query.offset,
         cursor: query.cursor,

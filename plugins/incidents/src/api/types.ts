@@ -8,6 +8,7 @@ import type {
   Severity,
   PostmortemState,
 } from '@vigil/backstage-plugin-incidents-common';
+import type { SandboxListing } from '@vigil/backstage-plugin-sandbox-common';
 
 export type {
   ActionItem,
@@ -63,6 +64,11 @@ export interface IncidentListQuery {
   severity?: Severity;
   /** Case-insensitive substring of the title. */
   q?: string;
+  /**
+   * Incidents affecting only sandbox entities (practice): listed with the
+   * others (absent), left out, or alone.
+   */
+  sandbox?: SandboxListing;
   limit?: number;
   /** Rows to skip; older clients' paging (use `cursor`). */
   offset?: number;

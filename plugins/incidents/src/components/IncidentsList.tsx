@@ -4,6 +4,7 @@ import {
   INCIDENT_STATUS_FILTERS,
   SEVERITIES,
 } from '@vigil/backstage-plugin-incidents-common';
+import type { SandboxListing } from '@vigil/backstage-plugin-sandbox-common';
 import { Box, Grid, MenuItem, TextField, Typography } from '@material-ui/core';
 import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -29,7 +30,15 @@ export interface IncidentFilters {
   status: IncidentStatusFilter;
   severity: Severity | '';
   q: string;
+  /** Portal-wide only: an entity's own list always shows its incidents. */
+  sandbox: SandboxListing;
 }
+
+const SANDBOX_LABELS: Record<SandboxListing, string> = {
+  exclude: 'Hidden',
+  include: 'Shown',
+  only: 'Only the sandbox',
+};
 
 const STATUS_FILTER_LABELS: Record<IncidentStatusFilter, string> = {
   open: 'Open (not resolved)',
@@ -40,8 +49,10 @@ const STATUS_FILTER_LABELS: Record<IncidentStatusFilter, string> = {
 function FilterBar(props: {
   filters: IncidentFilters;
   onChange: (filters: IncidentFilters) => void;
+  /** Offer the sandbox filter (the portal-wide list). */
+  sandboxFilter: boolean;
 }) {
-  const { filters, onChange } = props;
+  const { filters, onChange, sandboxFilter } = props;
   return (
     <Grid container spacing={2}>
       <Grid item xs={12} sm={6} md={3}>
@@ -94,7 +105,7 @@ function FilterBar(props: {
           ))}
         </TextField>
       </Grid>
-      <Grid item xs={12} md={6}>
+      <Grid item xs={12} md={sandboxFilter ? 4 : 6}>
         <TextField
           fullWidth
           variant="outlined"
@@ -107,6 +118,32 @@ function FilterBar(props: {
           onChange={e => onChange({ ...filters, q: e.target.value })}
         />
       </Grid>
+      {sandboxFilter && (
+        <Grid item xs={12} sm={6} md={2}>
+          <TextField
+            select
+            fullWidth
+            variant="outlined"
+            size="small"
+            id="incidents-filter-sandbox"
+            label="Sandbox"
+            value={filters.sandbox}
+            SelectProps={{ SelectDisplayProps: { 'aria-label': 'Sandbox' } }}
+            onChange={e =>
+              onChange({
+                ...filters,
+                sandbox: e.target.value as SandboxListing,
+              })
+            }
+          >
+            {(Object.keys(SANDBOX_LABELS) as SandboxListing[]).map(listing => (
+              <MenuItem key={listing} value={listing}>
+                {SANDBOX_LABELS[listing]}
+              </MenuItem>
+            ))}
+          </TextField>
+        </Grid>
+      )}
     </Grid>
   );
 }
@@ -117,6 +154,8 @@ function toQuery(
 ): IncidentListQuery {
   const query: IncidentListQuery = { status: filters.status };
   if (entityRef) query.entityRef = entityRef;
+  // Practice incidents do not crowd the portal-wide list unless asked for.
+  else if (filters.sandbox !== 'include') query.sandbox = filters.sandbox;
   if (filters.severity) query.severity = filters.severity;
   const q = filters.q.trim();
   if (q) query.q = q;
@@ -142,6 +181,7 @@ export function IncidentsList(props: {
     status: 'all',
     severity: '',
     q: '',
+    sandbox: 'exclude',
   });
   const [query, setQuery] = useState<IncidentListQuery>(() =>
     toQuery(filters, entityRef),
@@ -260,7 +300,11 @@ export function IncidentsList(props: {
   return (
     <Box>
       <Box mb={2}>
-        <FilterBar filters={filters} onChange={setFilters} />
+        <FilterBar
+          filters={filters}
+          onChange={setFilters}
+          sandboxFilter={!entityRef}
+        />
       </Box>
       <ServerPagedTable<Incident>
         title={title}

@@ -75,6 +75,7 @@ describe('IncidentsPage', () => {
     );
     expect(lastListQuery(api)).toEqual({
       status: 'all',
+      sandbox: 'exclude',
       limit: 25,
       cursor: 'page-2',
     });
@@ -87,7 +88,12 @@ describe('IncidentsPage', () => {
         screen.getByRole('link', { name: 'Checkout errors' }),
       ).toHaveAttribute('href', '/incidents/inc-first'),
     );
-    expect(lastListQuery(api)).toEqual({ status: 'all', limit: 25 });
+    // The sandbox's practice incidents are left out until asked for.
+    expect(lastListQuery(api)).toEqual({
+      status: 'all',
+      sandbox: 'exclude',
+      limit: 25,
+    });
   });
 
   it('says "10,000+" when the server stopped counting, and pages on while it has a next page', async () => {
@@ -116,7 +122,12 @@ describe('IncidentsPage', () => {
     const api = fakeIncidentsApi();
     renderPage(api);
     await screen.findByRole('link', { name: 'Checkout errors' });
-    expect(lastListQuery(api)).toEqual({ status: 'all', limit: 25 });
+    // The sandbox's practice incidents are left out until asked for.
+    expect(lastListQuery(api)).toEqual({
+      status: 'all',
+      sandbox: 'exclude',
+      limit: 25,
+    });
 
     await userEvent.click(screen.getByLabelText('Status'));
     await userEvent.click(
@@ -129,7 +140,24 @@ describe('IncidentsPage', () => {
     fireEvent.change(screen.getByLabelText('Search'), {
       target: { value: 'checkout' },
     });
+    await userEvent.click(screen.getByLabelText('Sandbox'));
+    await userEvent.click(
+      within(screen.getByRole('listbox')).getByText('Only the sandbox'),
+    );
 
+    await waitFor(() =>
+      expect(lastListQuery(api)).toEqual({
+        status: 'open',
+        severity: 'SEV1',
+        q: 'checkout',
+        sandbox: 'only',
+        limit: 25,
+      }),
+    );
+    await userEvent.click(screen.getByLabelText('Sandbox'));
+    await userEvent.click(
+      within(screen.getByRole('listbox')).getByText('Shown'),
+    );
     await waitFor(() =>
       expect(lastListQuery(api)).toEqual({
         status: 'open',

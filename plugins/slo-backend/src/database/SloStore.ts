@@ -1,4 +1,4 @@
-import type { SandboxListing } from '@vigil/backstage-plugin-slo-common';
+import type { SandboxListing } from '@vigil/backstage-plugin-sandbox-common';
 import type {
   EntitySpecs,
   EvaluationOutcome,

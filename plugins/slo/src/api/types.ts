@@ -17,8 +17,8 @@ export type {
   EntitySlosResponse,
   PrometheusReachability,
   SloEvaluationStatus,
-  SandboxListing,
 } from '@vigil/backstage-plugin-slo-common';
+export type { SandboxListing } from '@vigil/backstage-plugin-sandbox-common';
 export {
   BURN_RATE_WINDOWS,
   SLO_STATUSES,

@@ -67,6 +67,7 @@ describe('OpenIncidentsContent', () => {
     const rows = await screen.findAllByTestId('open-incident');
     expect(api.listIncidents).toHaveBeenCalledWith({
       status: 'open',
+      sandbox: 'exclude',
       limit: 100,
     });
     const titles = rows.map(

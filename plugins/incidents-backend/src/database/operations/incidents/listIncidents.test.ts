@@ -228,5 +228,41 @@ describe.each(databases.eachSupportedId())(
       });
       expect(await ids({}, [])).toEqual({ ids: [], total: 0 });
     });
+    it("lists the sandbox's practice incidents with the others, without them, or alone", async () => {
+      const { store, ids } = await setup();
+      const SANDBOX = 'component:sandbox/checkout';
+      for (const [n, entityRefs] of [
+        [SANDBOX],
+        // Real and sandbox entities together: a real incident.
+        [A, SANDBOX],
+      ].entries()) {
+        await store.createIncident(
+          storedIncident(`s${n}`, {
+            entityRefs,
+            ownerRefs: ['group:default/x'],
+            title: 'Practice',
+            minutes: 10 + n,
+          }),
+          [],
+        );
+      }
+      const all = ['s1', 's0', 'i3', 'i2', 'i1'];
+      expect(await ids({})).toEqual({ ids: all, total: 5 });
+      expect(await ids({ sandbox: 'include' })).toEqual({ ids: all, total: 5 });
+      expect(await ids({ sandbox: 'exclude' })).toEqual({
+        ids: ['s1', 'i3', 'i2', 'i1'],
+        total: 4,
+      });
+      expect(await ids({ sandbox: 'only' })).toEqual({ ids: ['s0'], total: 1 });
+      // With the other filters, and counted alongside an entity filter.
+      expect(await ids({ sandbox: 'exclude', entityRef: A })).toEqual({
+        ids: ['s1', 'i3', 'i1'],
+        total: 3,
+      });
+      expect(await ids({ sandbox: 'only', q: 'PRACT' })).toEqual({
+        ids: ['s0'],
+        total: 1,
+      });
+    });
   },
 );

@@ -6,8 +6,13 @@ import {
   OPEN_STATUSES,
   encodeIncidentCursor,
 } from '@vigil/backstage-plugin-incidents-common';
+import { SANDBOX_NAMESPACE } from '@vigil/backstage-plugin-sandbox-common';
 import type { StoreInternals } from '../StoreInternals';
-import { onlyVisible, whereTitleContains } from '../queries';
+import {
+  onlyVisible,
+  whereOnlyInNamespace,
+  whereTitleContains,
+} from '../queries';
 import { IncidentRow, rowToIncident } from './rows';
 
 /**
@@ -52,6 +57,11 @@ export async function listIncidents(
   if (query.severity) base.where('i.severity', query.severity);
   onlyVisible(internals, base, 'i.id', visible);
   if (query.q) whereTitleContains(internals, base, query.q);
+  const sandbox = query.sandbox ?? 'include';
+  if (sandbox !== 'include') {
+    const only = sandbox === 'only';
+    whereOnlyInNamespace(internals, base, 'i.id', SANDBOX_NAMESPACE, only);
+  }
 
   // Counted as one more than the cap over the same filter (not the cursor):
   // the count stops there, so it costs at most that many index entries. An
@@ -61,6 +71,7 @@ export async function listIncidents(
     (query.entityRef || query.ownerRef) &&
     !(query.entityRef && query.ownerRef) &&
     query.status === 'all' &&
+    sandbox === 'include' &&
     !query.severity &&
     !query.q &&
     !visible;
