@@ -15,3 +15,6 @@ export type { HelpTopic, HelpTopicId } from './help';
 // "Report this problem": the API the support plugin implements, its button
 // and the reportable error panel.
 export * from './support';
+// The Sandbox filter of the portal-wide SLO and incident lists.
+export { SandboxListingSelect } from './sandbox/SandboxListingSelect';
+export type { SandboxListingSelectProps } from './sandbox/SandboxListingSelect';

@@ -5,6 +5,7 @@ import {
   SEVERITIES,
 } from '@vigil/backstage-plugin-incidents-common';
 import type { SandboxListing } from '@vigil/backstage-plugin-sandbox-common';
+import { SandboxListingSelect } from '@vigil/frontend-kit';
 import { Box, Grid, MenuItem, TextField, Typography } from '@material-ui/core';
 import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -33,12 +34,6 @@ export interface IncidentFilters {
   /** Portal-wide only: an entity's own list always shows its incidents. */
   sandbox: SandboxListing;
 }
-
-const SANDBOX_LABELS: Record<SandboxListing, string> = {
-  exclude: 'Hidden',
-  include: 'Shown',
-  only: 'Only the sandbox',
-};
 
 const STATUS_FILTER_LABELS: Record<IncidentStatusFilter, string> = {
   open: 'Open (not resolved)',
@@ -120,28 +115,11 @@ function FilterBar(props: {
       </Grid>
       {sandboxFilter && (
         <Grid item xs={12} sm={6} md={2}>
-          <TextField
-            select
-            fullWidth
-            variant="outlined"
-            size="small"
+          <SandboxListingSelect
             id="incidents-filter-sandbox"
-            label="Sandbox"
             value={filters.sandbox}
-            SelectProps={{ SelectDisplayProps: { 'aria-label': 'Sandbox' } }}
-            onChange={e =>
-              onChange({
-                ...filters,
-                sandbox: e.target.value as SandboxListing,
-              })
-            }
-          >
-            {(Object.keys(SANDBOX_LABELS) as SandboxListing[]).map(listing => (
-              <MenuItem key={listing} value={listing}>
-                {SANDBOX_LABELS[listing]}
-              </MenuItem>
-            ))}
-          </TextField>
+            onChange={sandbox => onChange({ ...filters, sandbox })}
+          />
         </Grid>
       )}
     </Grid>

@@ -7,7 +7,11 @@ import {
   Table,
   TableColumn,
 } from '@backstage/core-components';
-import { HelpIcon, ReportableErrorPanel } from '@vigil/frontend-kit';
+import {
+  HelpIcon,
+  ReportableErrorPanel,
+  SandboxListingSelect,
+} from '@vigil/frontend-kit';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   Box,
@@ -62,12 +66,6 @@ const NO_FILTERS: SloFilters = {
   lifecycle: '',
   status: '',
   sandbox: 'exclude',
-};
-
-const SANDBOX_LABELS: Record<SandboxListing, string> = {
-  exclude: 'Hidden',
-  include: 'Shown',
-  only: 'Only the sandbox',
 };
 
 function toQuery(filters: SloFilters): SloListQuery {
@@ -143,24 +141,10 @@ function FilterBar(props: {
         </TextField>
       </Grid>
       <Grid item xs={12} sm={6} md={2}>
-        <TextField
-          select
-          fullWidth
-          variant="outlined"
-          size="small"
-          label="Sandbox"
+        <SandboxListingSelect
           value={filters.sandbox}
-          SelectProps={{ SelectDisplayProps: { 'aria-label': 'Sandbox' } }}
-          onChange={e =>
-            onChange({ ...filters, sandbox: e.target.value as SandboxListing })
-          }
-        >
-          {(Object.keys(SANDBOX_LABELS) as SandboxListing[]).map(listing => (
-            <MenuItem key={listing} value={listing}>
-              {SANDBOX_LABELS[listing]}
-            </MenuItem>
-          ))}
-        </TextField>
+          onChange={sandbox => onChange({ ...filters, sandbox })}
+        />
       </Grid>
     </Grid>
   );
