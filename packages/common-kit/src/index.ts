@@ -9,6 +9,7 @@
  */
 export { formatZodIssues } from './formatZodIssues';
 export { nulBytePaths } from './nulBytePaths';
+export { queryInteger } from './queryInteger';
 export {
   HttpApiError,
   JsonHttpClient,

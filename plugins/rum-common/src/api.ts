@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryInteger } from '@vigil/common-kit';
 
 /**
  * A frame of a stored stack, source-mapped when `mapped`.
@@ -92,21 +93,6 @@ export interface RumUsage {
   /** Routes by LCP p75, slowest first (routes without LCP samples last). */
   routes: RumRouteUsage[];
 }
-
-/** A query-string integer in [min, max], digits only (`1e2` is refused). */
-const queryInteger = (min: number, max: number, fallback: number) =>
-  z.unknown().transform((value, ctx) => {
-    if (value === undefined) return fallback;
-    if (typeof value === 'string' && /^[0-9]{1,10}$/.test(value)) {
-      const number = Number(value);
-      if (number >= min && number <= max) return number;
-    }
-    ctx.addIssue({
-      code: z.ZodIssueCode.custom,
-      message: `must be an integer from ${min} to ${max}`,
-    });
-    return z.NEVER;
-  });
 
 /** @public */
 export const listErrorGroupsQuerySchema = z

@@ -20,6 +20,7 @@ import {
 } from '@vigil/backstage-plugin-sandbox-common';
 import express from 'express';
 import { z } from 'zod';
+import { queryInteger } from '@vigil/common-kit';
 import { sloSpecsRefreshPermission } from './permissions';
 import { spec } from './schema/openapi.generated';
 import type { SloService } from './service/SloService';
@@ -41,25 +42,6 @@ const text = (max: number) =>
     .max(max)
     .refine(value => !value.includes('\0'), 'must not contain NUL characters');
 
-/**
- * A query integer in [min, max], digits only, so huge or odd values
- * (`9223372036854775807`, `1e3`, `-0`) are a 400 naming the range rather
- * than something the database chokes on.
- */
-const boundedInteger = (min: number, max: number, fallback: number) =>
-  z.unknown().transform((value, ctx) => {
-    if (value === undefined) return fallback;
-    if (typeof value === 'string' && /^[0-9]{1,10}$/.test(value)) {
-      const number = Number(value);
-      if (number >= min && number <= max) return number;
-    }
-    ctx.addIssue({
-      code: z.ZodIssueCode.custom,
-      message: `must be an integer from ${min} to ${max}`,
-    });
-    return z.NEVER;
-  });
-
 const listQuerySchema = z
   .object({
     owner: text(200).optional(),
@@ -71,8 +53,8 @@ const listQuerySchema = z
     q: text(200).optional(),
     sandbox: z.enum(SANDBOX_LISTINGS).default('include'),
     order: z.enum(['asc', 'desc']).default('asc'),
-    limit: boundedInteger(1, 500, 50),
-    offset: boundedInteger(0, MAX_OFFSET, 0),
+    limit: queryInteger(1, 500, 50),
+    offset: queryInteger(0, MAX_OFFSET, 0),
   })
   .strict();
 
@@ -88,10 +70,10 @@ const historyQuerySchema = z
   .object({
     from: dateTime.optional(),
     to: dateTime.optional(),
-    limit: boundedInteger(1, 50_000, 20_000),
+    limit: queryInteger(1, 50_000, 20_000),
     // Buckets the history is downsampled to (a chart's width); without it,
     // older clients still get the whole range, in at most ~3,000 points.
-    points: boundedInteger(10, 2_000, 1_000),
+    points: queryInteger(10, 2_000, 1_000),
   })
   .strict();
 

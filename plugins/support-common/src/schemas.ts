@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryInteger } from '@vigil/common-kit';
 
 /** Longest text of feedback or a ticket (characters, after trimming). @public */
 export const MAX_TEXT_LENGTH = 4000;
@@ -119,29 +120,11 @@ export const ticketStatusChangeSchema = z
 /** @public */
 export type TicketStatusChange = z.output<typeof ticketStatusChangeSchema>;
 
-/**
- * A query integer in [min, max] (digits only), `fallback` when absent, so
- * odd values (`1e3`, `-0`, huge ones) are a 400 naming the range.
- */
-const boundedInteger = (min: number, max: number, fallback: number) =>
-  z.unknown().transform((value, ctx) => {
-    if (value === undefined) return fallback;
-    if (typeof value === 'string' && /^[0-9]{1,10}$/.test(value)) {
-      const number = Number(value);
-      if (number >= min && number <= max) return number;
-    }
-    ctx.addIssue({
-      code: z.ZodIssueCode.custom,
-      message: `must be an integer from ${min} to ${max}`,
-    });
-    return z.NEVER;
-  });
-
 /** A list's query: a page, and tickets optionally by status. @public */
 export const listQuerySchema = z
   .object({
-    limit: boundedInteger(1, MAX_LIST_LIMIT, 20),
-    offset: boundedInteger(0, MAX_LIST_OFFSET, 0),
+    limit: queryInteger(1, MAX_LIST_LIMIT, 20),
+    offset: queryInteger(0, MAX_LIST_OFFSET, 0),
     status: z.enum(TICKET_STATUSES).optional(),
   })
   .strict();

@@ -4,6 +4,7 @@ import {
   MAX_DORA_DAYS,
 } from '@vigil/backstage-plugin-deployments-common';
 import { z } from 'zod';
+import { queryInteger } from '@vigil/common-kit';
 import { entityRefSchema } from '../service/entityRefs';
 
 /*
@@ -14,21 +15,6 @@ import { entityRefSchema } from '../service/entityRefs';
 
 export const MAX_LIMIT = 500;
 export const MAX_OFFSET = 1_000_000;
-
-/** A query integer in [min, max], digits only. */
-const boundedInteger = (min: number, max: number, fallback: number) =>
-  z.unknown().transform((value, ctx) => {
-    if (value === undefined) return fallback;
-    if (typeof value === 'string' && /^[0-9]{1,10}$/.test(value)) {
-      const number = Number(value);
-      if (number >= min && number <= max) return number;
-    }
-    ctx.addIssue({
-      code: z.ZodIssueCode.custom,
-      message: `must be an integer from ${min} to ${max}`,
-    });
-    return z.NEVER;
-  });
 
 const instant = z.string().datetime({ offset: true });
 
@@ -43,8 +29,8 @@ export const listDeploymentsQuerySchema = z
       .optional(),
     from: instant.optional(),
     to: instant.optional(),
-    limit: boundedInteger(1, MAX_LIMIT, 50),
-    offset: boundedInteger(0, MAX_OFFSET, 0),
+    limit: queryInteger(1, MAX_LIMIT, 50),
+    offset: queryInteger(0, MAX_OFFSET, 0),
   })
   .strict()
   .refine(
@@ -58,7 +44,7 @@ export const listDeploymentsQuerySchema = z
 export const doraQuerySchema = z
   .object({
     entityRef: entityRefSchema,
-    days: boundedInteger(1, MAX_DORA_DAYS, DEFAULT_DORA_DAYS),
+    days: queryInteger(1, MAX_DORA_DAYS, DEFAULT_DORA_DAYS),
   })
   .strict();
 

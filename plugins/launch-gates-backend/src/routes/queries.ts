@@ -1,5 +1,6 @@
 import { listReviewsQuerySchema } from '@vigil/backstage-plugin-launch-gates-common';
 import { z } from 'zod';
+import { queryInteger } from '@vigil/common-kit';
 
 /*
  * The query strings and path parameters of the API, as zod schemas:
@@ -7,33 +8,18 @@ import { z } from 'zod';
  * OpenAPI cannot say (`1e2` as an integer).
  */
 
-/** A query integer in [min, max], digits only. */
-const boundedInteger = (min: number, max: number, fallback: number) =>
-  z.unknown().transform((value, ctx) => {
-    if (value === undefined) return fallback;
-    if (typeof value === 'string' && /^[0-9]{1,10}$/.test(value)) {
-      const number = Number(value);
-      if (number >= min && number <= max) return number;
-    }
-    ctx.addIssue({
-      code: z.ZodIssueCode.custom,
-      message: `must be an integer from ${min} to ${max}`,
-    });
-    return z.NEVER;
-  });
-
 /** `GET /reviews`: the common schema, with digits-only paging. */
 export const reviewsQuerySchema = listReviewsQuerySchema.extend({
-  limit: boundedInteger(1, 200, 50),
-  offset: boundedInteger(0, 100_000, 0),
+  limit: queryInteger(1, 200, 50),
+  offset: queryInteger(0, 100_000, 0),
 });
 
 export const reportsQuerySchema = z
   .object({
     entityRef: z.string().min(3).max(255).optional(),
     kind: z.enum(['load-test', 'security-scan']).optional(),
-    limit: boundedInteger(1, 200, 50),
-    offset: boundedInteger(0, 100_000, 0),
+    limit: queryInteger(1, 200, 50),
+    offset: queryInteger(0, 100_000, 0),
   })
   .strict();
 

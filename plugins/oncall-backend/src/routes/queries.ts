@@ -7,6 +7,7 @@ import {
   userRefSchema,
 } from '@vigil/backstage-plugin-oncall-common';
 import { z } from 'zod';
+import { queryInteger } from '@vigil/common-kit';
 
 /*
  * The query strings of the API, as zod schemas: openapi.yaml checks the
@@ -18,28 +19,13 @@ const DAY_MS = 86_400_000;
 export const MAX_OFFSET = 1_000_000;
 export const MAX_TIMELINE_DAYS = 100;
 
-/** A query integer in [min, max], digits only. */
-const boundedInteger = (min: number, max: number, fallback?: number) =>
-  z.unknown().transform((value, ctx) => {
-    if (value === undefined && fallback !== undefined) return fallback;
-    if (typeof value === 'string' && /^[0-9]{1,10}$/.test(value)) {
-      const number = Number(value);
-      if (number >= min && number <= max) return number;
-    }
-    ctx.addIssue({
-      code: z.ZodIssueCode.custom,
-      message: `must be an integer from ${min} to ${max}`,
-    });
-    return z.NEVER;
-  });
-
 /** A repeatable parameter: one value or many. */
 const repeatable = <T extends z.ZodTypeAny>(item: T, max: number) =>
   z.union([item.transform(v => [v]), z.array(item).max(max)]).optional();
 
 const page = {
-  limit: boundedInteger(1, 100, 50),
-  offset: boundedInteger(0, MAX_OFFSET, 0),
+  limit: queryInteger(1, 100, 50),
+  offset: queryInteger(0, MAX_OFFSET, 0),
 };
 
 export const listSchedulesQuerySchema = z
@@ -55,7 +41,7 @@ export const listPoliciesQuerySchema = z
   .strict();
 
 export const versionQuerySchema = z
-  .object({ version: boundedInteger(1, 2_147_483_647) })
+  .object({ version: queryInteger(1, 2_147_483_647) })
   .strict();
 
 export const atQuerySchema = z
