@@ -123,6 +123,8 @@ const authWithActors = createServiceFactory({
 });
 
 const SCORING = 'component:default/scoring-api';
+/** The demo users the matrix acts as who belong to a group (zoe and guest do not). */
+const USERS_IN_GROUPS = ['pat', 'alice', 'carol', 'dmitri', 'erin'];
 const VIGIL = 'component:default/vigil';
 
 async function startPortal(databaseId: TestDatabaseId) {
@@ -213,8 +215,14 @@ async function startPortal(databaseId: TestDatabaseId) {
       'service',
     );
     const users = res.status === 200 ? res.body : [];
-    const pat = users.find((u: any) => u.metadata.name === 'pat');
-    if (!pat?.relations?.length) return undefined;
+    // Every demo user in a group stitched with it: the catalog stitches
+    // users one by one, and a claim read too early loses its groups (the
+    // owner would then be refused as a stranger).
+    const stitched = (name: string) =>
+      users
+        .find((u: any) => u.metadata.name === name)
+        ?.relations?.some((r: any) => r.type === 'memberOf');
+    if (!USERS_IN_GROUPS.every(stitched)) return undefined;
     for (const u of users) {
       const ref = `user:default/${u.metadata.name}`;
       claims.set(ref, [
